@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { appContract } from './app';
+import { authContract } from './auth';
+import { usersContract } from './users';
+
+/** Every API method, by name. Both transports and the renderer's client derive from this. */
+export const contract = {
+  ...appContract,
+  ...authContract,
+  ...usersContract,
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Exclude<Contract[M]["output"], undefined>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type { AppState, Now, AppPhase } from './app';
+export type { SessionInfo } from './auth';
+export type { UserSummary } from './users';

@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+const require = createRequire(__filename);
+
+export const DATABASE_FILE = 'register.db';
+
+export interface OpenOptions {
+  dataDir: string;
+  /** The random 256-bit master key (unwrapped from a key slot). */
+  key: Buffer;
+  /** A fresh database is only made at setup; otherwise a missing file is an error. */
+  create?: boolean;
+  /** The Electron build of the native driver (see scripts/prepare-electron.mjs). */
+  nativeBinding?: string;
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
+/** The raw driver, for the few places that need it (benchmarks' baselines, backup snapshots). */
+export function loadDriver(): typeof import('better-sqlite3-multiple-ciphers') {
+  return require('better-sqlite3-multiple-ciphers') as typeof import('better-sqlite3-multiple-ciphers');
+}
+
+/** Keys a raw connection and proves the key by reading the schema (a wrong key fails here). */
+export function applyKey(db: { pragma(sql: string): unknown; prepare(sql: string): { get(): unknown } }, key: Buffer): void {
+  db.pragma(`cipher = 'chacha20'`);
+  db.pragma(`hexkey = '${key.toString('hex')}'`);
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+}
+
+/**
+ * Opens the encrypted register: keyed, WAL, synchronous=FULL, foreign keys on, migrated.
+ * A database made by a newer program is refused; a wrong key or a foreign file is reported
+ * and never written to.
+ */
+export async function openDatabase(options: OpenOptions): Promise<DataSource> {
+  const file = databasePath(options.dataDir);
+  if (!options.create && !existsSync(file))
+    throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    driver: loadDriver(),
+    nativeBinding: options.nativeBinding,
+    fileMustExist: !options.create,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    enableWAL: true,
+    prepareDatabase: (db: Parameters<typeof applyKey>[0]) => {
+      try {
+        applyKey(db, options.key);
+      } catch {
+        throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
+      }
+      db.pragma('synchronous = FULL');
+    },
+  });
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
+  }
+  try {
+    await refuseNewerDatabase(dataSource);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
+  return dataSource;
+}
+
+/** A migration the program does not know means the file was written by a newer version. */
+async function refuseNewerDatabase(dataSource: DataSource): Promise<void> {
+  const table = (await dataSource.query(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
+  )) as unknown[];
+  if (table.length === 0) return;
+  const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  if (applied.some((row) => !known.has(row.name))) throw new AppError('DATABASE_TOO_NEW');
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The one kindergarten this register belongs to (id is always 1), with its settings. */
+@Entity('institution')
+export class Institution {
+  @PrimaryColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', name: 'reg_no' })
+  regNo!: string;
+
+  @Column({ type: 'text' })
+  address!: string;
+
+  /** Daily attendance is due by this local time (Europe/Riga), "HH:MM". */
+  @Column({ type: 'text', name: 'attendance_deadline', default: '09:00' })
+  attendanceDeadline!: string;
+
+  @Column({ type: 'integer', name: 'idle_minutes', default: 10 })
+  idleMinutes!: number;
+
+  /** "MM-DD": the school year runs from this day to the day before it a year later. */
+  @Column({ type: 'text', name: 'school_year_start', default: '09-01' })
+  schoolYearStart!: string;
+
+  @Column({ type: 'boolean', name: 'recovery_key_confirmed', default: false })
+  recoveryKeyConfirmed!: boolean;
+}

@@ -1,0 +1,263 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../common/errors';
+
+/**
+ * The key-slot file beside the database: per user, the database's master key wrapped
+ * (AES-256-GCM) by a key derived from that user's password (scrypt). Logging in is unwrapping
+ * your slot. It also keeps what must survive while the database is closed: failed-attempt
+ * counters and audit events that happened before anyone unlocked the database.
+ */
+
+export const SLOT_FILE = 'keyslots.json';
+const FORMAT = 'kindergarten-register-keyslots';
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+/** ARCHITECTURE: N ≥ 2^17, r = 8, p = 1. Tests may pass cheaper parameters. */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+export interface Slot {
+  id: string;
+  kind: 'user' | 'recovery';
+  userId?: number;
+  username?: string;
+  kdf: ScryptParams & { name: 'scrypt'; salt: string };
+  iv: string;
+  tag: string;
+  wrapped: string;
+}
+
+export interface LockoutState {
+  failures: number;
+  /** UTC instant until which attempts are refused without checking the password. */
+  lockedUntil?: string;
+}
+
+export interface PendingAuditEvent {
+  at: string;
+  action: string;
+  username: string;
+  detail?: Record<string, string | number>;
+}
+
+interface SlotFileData {
+  format: typeof FORMAT;
+  version: 1;
+  slots: Slot[];
+  lockouts: Record<string, LockoutState>;
+  pendingAudit: PendingAuditEvent[];
+}
+
+export function deriveKey(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(
+      secret.normalize('NFC'),
+      salt,
+      32,
+      { ...params, maxmem: 256 * params.N * params.r + 32 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    ),
+  );
+}
+
+/** The authenticated data binds a wrapped key to its slot, so slots cannot be swapped. */
+function aad(slot: Pick<Slot, 'id' | 'kind' | 'userId'>): Buffer {
+  return Buffer.from(`${FORMAT}|${slot.id}|${slot.kind}|${slot.userId ?? ''}`, 'utf8');
+}
+
+export async function wrapKey(
+  masterKey: Buffer,
+  secret: string,
+  params: ScryptParams,
+  identity: Pick<Slot, 'kind' | 'userId' | 'username'>,
+): Promise<Slot> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const id = randomUUID();
+  const kek = await deriveKey(secret, salt, params);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(aad({ id, ...identity }));
+  const wrapped = Buffer.concat([cipher.update(masterKey), cipher.final()]);
+  return {
+    id,
+    ...identity,
+    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    wrapped: wrapped.toString('base64'),
+  };
+}
+
+/** The master key, or null when the secret is wrong (GCM authentication fails). */
+export async function unwrapKey(slot: Slot, secret: string): Promise<Buffer | null> {
+  const { N, r, p } = slot.kdf;
+  const kek = await deriveKey(secret, Buffer.from(slot.kdf.salt, 'base64'), { N, r, p });
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
+    decipher.setAAD(aad(slot));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** Write, fsync, rename, fsync the folder: a crash leaves the old file or the new, never half. */
+export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await fs.open(tmp, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+  const dir = await fs.open(path.dirname(file), 'r').catch(() => null);
+  if (dir) {
+    await dir.sync().catch(() => undefined); // not supported on Windows; the rename is enough there
+    await dir.close();
+  }
+}
+
+function isSlotFile(value: unknown): value is SlotFileData {
+  const v = value as SlotFileData;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.format === FORMAT &&
+    v.version === 1 &&
+    Array.isArray(v.slots) &&
+    typeof v.lockouts === 'object' &&
+    Array.isArray(v.pendingAudit)
+  );
+}
+
+export class KeySlotFile {
+  private constructor(
+    readonly file: string,
+    private data: SlotFileData,
+  ) {}
+
+  static pathIn(dataDir: string): string {
+    return path.join(dataDir, SLOT_FILE);
+  }
+
+  static empty(dataDir: string): KeySlotFile {
+    return new KeySlotFile(KeySlotFile.pathIn(dataDir), {
+      format: FORMAT,
+      version: 1,
+      slots: [],
+      lockouts: {},
+      pendingAudit: [],
+    });
+  }
+
+  /** Reads the slot file; a damaged or foreign file is reported and left as it is. */
+  static async load(dataDir: string): Promise<KeySlotFile> {
+    const file = KeySlotFile.pathIn(dataDir);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch {
+      throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
+    }
+    if (!isSlotFile(parsed)) throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
+    return new KeySlotFile(file, parsed);
+  }
+
+  async save(): Promise<void> {
+    await writeFileAtomic(this.file, JSON.stringify(this.data, null, 1));
+  }
+
+  userSlot(username: string): Slot | undefined {
+    return this.data.slots.find((s) => s.kind === 'user' && s.username === username);
+  }
+
+  recoverySlot(): Slot | undefined {
+    return this.data.slots.find((s) => s.kind === 'recovery');
+  }
+
+  /** Any slot's KDF parameters, so that an unknown user costs the same scrypt as a known one. */
+  decoyParams(): ScryptParams {
+    const slot = this.data.slots[0];
+    return slot ? { N: slot.kdf.N, r: slot.kdf.r, p: slot.kdf.p } : DEFAULT_SCRYPT;
+  }
+
+  async setUserSlot(
+    masterKey: Buffer,
+    user: { id: number; username: string },
+    password: string,
+    params: ScryptParams,
+  ): Promise<void> {
+    const slot = await wrapKey(masterKey, password, params, {
+      kind: 'user',
+      userId: user.id,
+      username: user.username,
+    });
+    this.data.slots = this.data.slots.filter((s) => !(s.kind === 'user' && s.userId === user.id));
+    this.data.slots.push(slot);
+  }
+
+  removeUserSlot(userId: number): void {
+    this.data.slots = this.data.slots.filter((s) => !(s.kind === 'user' && s.userId === userId));
+  }
+
+  async setRecoverySlot(masterKey: Buffer, recoveryKey: string, params: ScryptParams): Promise<void> {
+    const slot = await wrapKey(masterKey, normaliseRecoveryKey(recoveryKey), params, { kind: 'recovery' });
+    this.data.slots = this.data.slots.filter((s) => s.kind !== 'recovery');
+    this.data.slots.push(slot);
+  }
+
+  lockout(username: string): LockoutState {
+    return this.data.lockouts[username] ?? { failures: 0 };
+  }
+
+  setLockout(username: string, state: LockoutState): void {
+    if (state.failures === 0) delete this.data.lockouts[username];
+    else this.data.lockouts[username] = state;
+  }
+
+  queueAudit(event: PendingAuditEvent): void {
+    // Bounded: a flood of failed attempts must not grow the file without end.
+    this.data.pendingAudit = [...this.data.pendingAudit, event].slice(-500);
+  }
+
+  takePendingAudit(): PendingAuditEvent[] {
+    const events = this.data.pendingAudit;
+    this.data.pendingAudit = [];
+    return events;
+  }
+}
+
+/** A recovery key: 32 random bytes as 52 base32 letters in groups of four. */
+export function newRecoveryKey(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: it is typed from paper
+  const bytes = randomBytes(40);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out.slice(0, 52).match(/.{4}/g)!.join('-');
+}
+
+export function normaliseRecoveryKey(key: string): string {
+  return key.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
+import type { AppPhase } from '../../common/contract';
+import { AppError } from '../../common/errors';
+import { DEFAULT_LOCALE, type Locale } from '../../common/locale';
+import type { Role } from '../../common/roles';
+import { databasePath } from '../../database/data-source';
+import { DEFAULT_SCRYPT, KeySlotFile, type ScryptParams } from '../../database/keyslots';
+import { systemClock, type Clock } from './clock';
+
+export interface BackendOptions {
+  dataDir: string;
+  clock?: Clock;
+  /** Enables the test-only calls (clock control). Never set in the desktop build. */
+  testMode?: boolean;
+  /** Cheaper key derivation for tests; production uses DEFAULT_SCRYPT. */
+  scrypt?: ScryptParams;
+  /** The Electron build of the native driver. */
+  nativeBinding?: string;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+/**
+ * What the backend holds between calls: who is logged in, the open database and its key.
+ * One user at a time; logging out or idling closes the database and forgets the key.
+ */
+export class SessionState {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly testMode: boolean;
+  readonly scrypt: ScryptParams;
+  readonly nativeBinding?: string;
+  locale: Locale = DEFAULT_LOCALE;
+  user?: SessionUser;
+  private database?: DataSource;
+  private key?: Buffer;
+  lastActivity = 0;
+
+  constructor(options: BackendOptions) {
+    this.dataDir = options.dataDir;
+    this.clock = options.clock ?? systemClock;
+    this.testMode = options.testMode ?? false;
+    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.nativeBinding = options.nativeBinding;
+  }
+
+  /** Setup when the folder holds neither file; locked when it holds both; else an error. */
+  async phase(): Promise<{ phase: AppPhase; problem?: AppError }> {
+    if (this.user && this.database) return { phase: 'unlocked' };
+    const hasSlots = existsSync(KeySlotFile.pathIn(this.dataDir));
+    const hasDatabase = existsSync(databasePath(this.dataDir));
+    if (!hasSlots && !hasDatabase) return { phase: 'setup' };
+    if (!hasSlots) return { phase: 'error', problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'keyslots.json' }) };
+    try {
+      await KeySlotFile.load(this.dataDir);
+    } catch (err) {
+      if (err instanceof AppError) return { phase: 'error', problem: err };
+      throw err;
+    }
+    if (!hasDatabase) return { phase: 'error', problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'register.db' }) };
+    return { phase: 'locked' };
+  }
+
+  get db(): DataSource {
+    if (!this.database) throw new AppError('UNAUTHENTICATED');
+    return this.database;
+  }
+
+  get masterKey(): Buffer {
+    if (!this.key) throw new AppError('UNAUTHENTICATED');
+    return this.key;
+  }
+
+  isOpen(): boolean {
+    return this.database !== undefined;
+  }
+
+  open(database: DataSource, key: Buffer, user: SessionUser): void {
+    this.database = database;
+    this.key = key;
+    this.user = user;
+    this.touch();
+  }
+
+  touch(): void {
+    this.lastActivity = this.clock.now().getTime();
+  }
+
+  /** Closes the database and overwrites the key in memory. */
+  async close(): Promise<void> {
+    const database = this.database;
+    this.database = undefined;
+    this.user = undefined;
+    this.key?.fill(0);
+    this.key = undefined;
+    if (database?.isInitialized) await database.destroy();
+  }
+}
