@@ -34,7 +34,8 @@ const lv = {
   'v.tooShort': 'Jābūt vismaz {min} rakstzīmēm.',
   'v.tooLong': 'Ne vairāk kā {max} rakstzīmes.',
   'v.invalid': 'Nederīga vērtība.',
-  'v.username': 'Lietotājvārdā drīkst būt mazie latīņu burti, cipari, punkts, domuzīme un apakšsvītra.',
+  'v.username':
+    'Lietotājvārdā drīkst būt mazie latīņu burti, cipari, punkts, domuzīme un apakšsvītra.',
   'v.regNo': 'Reģistrācijas numurs ir 11 cipari.',
   'v.mismatch': 'Paroles nesakrīt.',
   'v.date': 'Datums jāievada formātā dd.mm.gggg.',
@@ -57,8 +58,10 @@ const en: Record<MessageKey, string> = {
   'error.SESSION_EXPIRED': 'You were logged out after a period of inactivity. Please log in again.',
   'error.SETUP_DONE': 'The institution has already been set up.',
   'error.SETUP_REQUIRED': 'Set up the institution first.',
-  'error.DATA_CORRUPT': 'The data folder holds a damaged or foreign file: {file}. It was left unchanged.',
-  'error.DATABASE_TOO_NEW': 'The database was made by a newer version of the program. Please update.',
+  'error.DATA_CORRUPT':
+    'The data folder holds a damaged or foreign file: {file}. It was left unchanged.',
+  'error.DATABASE_TOO_NEW':
+    'The database was made by a newer version of the program. Please update.',
   'error.TEST_ONLY': 'This call is available in test mode only.',
   'error.UNKNOWN_METHOD': 'Unknown call: {method}.',
   'error.BAD_REQUEST': 'Malformed request.',

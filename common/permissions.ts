@@ -37,7 +37,10 @@ export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Method> = new Set<Metho
 ]);
 
 /** Calls that exist only when the backend runs with --test. */
-export const TEST_ONLY: ReadonlySet<Method> = new Set<Method>(['test.setClock', 'test.advanceClock']);
+export const TEST_ONLY: ReadonlySet<Method> = new Set<Method>([
+  'test.setClock',
+  'test.advanceClock',
+]);
 
 export function mayCall(method: Method, role: Role | undefined): boolean {
   const access = PERMISSIONS[method];

@@ -13,7 +13,9 @@ function issueParams(issue: z.ZodIssue): Record<string, number> {
 function defaultKey(issue: z.ZodIssueOptionalMessage): string {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
-      return issue.received === 'undefined' || issue.received === 'null' ? 'v.required' : 'v.invalid';
+      return issue.received === 'undefined' || issue.received === 'null'
+        ? 'v.required'
+        : 'v.invalid';
     case z.ZodIssueCode.too_small:
       if (issue.type === 'string') return Number(issue.minimum) <= 1 ? 'v.required' : 'v.tooShort';
       return 'v.invalid';
@@ -52,7 +54,7 @@ export function validate<S extends z.ZodTypeAny>(
 ): { ok: true; data: z.output<S> } | { ok: false; fields: Record<string, string> } {
   const result = schema.safeParse(input, { errorMap: keyErrorMap });
   return result.success
-    ? { ok: true, data: result.data }
+    ? { ok: true, data: result.data as z.output<S> }
     : { ok: false, fields: fieldErrors(result.error, locale) };
 }
 
@@ -62,4 +64,9 @@ export const optionalText = (max: number) => z.string().trim().max(max, 'v.tooLo
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'v.date');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'v.date',
+  );

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
-
-const require = createRequire(__filename);
 
 export const DATABASE_FILE = 'register.db';
 
@@ -25,13 +23,11 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
 
-/** The raw driver, for the few places that need it (benchmarks' baselines, backup snapshots). */
-export function loadDriver(): typeof import('better-sqlite3-multiple-ciphers') {
-  return require('better-sqlite3-multiple-ciphers') as typeof import('better-sqlite3-multiple-ciphers');
-}
-
 /** Keys a raw connection and proves the key by reading the schema (a wrong key fails here). */
-export function applyKey(db: { pragma(sql: string): unknown; prepare(sql: string): { get(): unknown } }, key: Buffer): void {
+export function applyKey(
+  db: { pragma(sql: string): unknown; prepare(sql: string): { get(): unknown } },
+  key: Buffer,
+): void {
   db.pragma(`cipher = 'chacha20'`);
   db.pragma(`hexkey = '${key.toString('hex')}'`);
   db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -44,12 +40,13 @@ export function applyKey(db: { pragma(sql: string): unknown; prepare(sql: string
  */
 export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   const file = databasePath(options.dataDir);
-  if (!options.create && !existsSync(file))
+  if (!options.create && !existsSync(file)) {
     throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
+  }
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
-    driver: loadDriver(),
+    driver: Database,
     nativeBinding: options.nativeBinding,
     fileMustExist: !options.create,
     entities: ENTITIES,
@@ -84,11 +81,11 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
 
 /** A migration the program does not know means the file was written by a newer version. */
 async function refuseNewerDatabase(dataSource: DataSource): Promise<void> {
-  const table = (await dataSource.query(
+  const table = await dataSource.query<unknown[]>(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
-  )) as unknown[];
+  );
   if (table.length === 0) return;
-  const applied = (await dataSource.query('SELECT name FROM migrations')) as { name: string }[];
+  const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
   const known = new Set(MIGRATIONS.map((m) => m.name));
   if (applied.some((row) => !known.has(row.name))) throw new AppError('DATABASE_TOO_NEW');
 }

@@ -172,7 +172,9 @@ export class KeySlotFile {
     } catch {
       throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
     }
-    if (!isSlotFile(parsed)) throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
+    if (!isSlotFile(parsed)) {
+      throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
+    }
     return new KeySlotFile(file, parsed);
   }
 
@@ -213,8 +215,14 @@ export class KeySlotFile {
     this.data.slots = this.data.slots.filter((s) => !(s.kind === 'user' && s.userId === userId));
   }
 
-  async setRecoverySlot(masterKey: Buffer, recoveryKey: string, params: ScryptParams): Promise<void> {
-    const slot = await wrapKey(masterKey, normaliseRecoveryKey(recoveryKey), params, { kind: 'recovery' });
+  async setRecoverySlot(
+    masterKey: Buffer,
+    recoveryKey: string,
+    params: ScryptParams,
+  ): Promise<void> {
+    const slot = await wrapKey(masterKey, normaliseRecoveryKey(recoveryKey), params, {
+      kind: 'recovery',
+    });
     this.data.slots = this.data.slots.filter((s) => s.kind !== 'recovery');
     this.data.slots.push(slot);
   }

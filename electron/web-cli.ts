@@ -22,7 +22,9 @@ function main(): void {
   });
   const dataDir = path.resolve(values['data-dir'] ?? path.join(process.cwd(), 'data'));
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number 0–65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`--port must be a number 0–65535, got ${values.port}`);
+  }
   if (values.now !== undefined && !values.test) fail('--now is available only with --test');
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);

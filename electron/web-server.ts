@@ -104,7 +104,12 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error(err);
-      if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: message(router.state.locale, 'error.INTERNAL') });
+      if (!res.headersSent) {
+        sendError(res, 500, {
+          code: 'INTERNAL',
+          message: message(router.state.locale, 'error.INTERNAL'),
+        });
+      }
     });
   });
 
@@ -120,7 +125,10 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
       if (req.method !== 'POST') return bad(message(router.state.locale, 'error.BAD_REQUEST'));
       const body = await readBody(req);
       if (body === 'too-large') {
-        sendError(res, 413, { code: 'BAD_REQUEST', message: `Request body over ${MAX_BODY_BYTES} bytes.` });
+        sendError(res, 413, {
+          code: 'BAD_REQUEST',
+          message: `Request body over ${MAX_BODY_BYTES} bytes.`,
+        });
         return;
       }
       let input: unknown = {};
@@ -147,9 +155,13 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
       res.writeHead(404).end();
       return;
     }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(staticDir, 'index.html');
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      file = path.join(staticDir, 'index.html');
+    }
     if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The UI is not built: run npm run build.');
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('The UI is not built: run npm run build.');
       return;
     }
     res.writeHead(200, {

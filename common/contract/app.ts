@@ -34,6 +34,14 @@ export const appContract = {
   /** Test mode only: set or move the backend clock. */
   'test.setClock': method<Now>()(z.object({ now: z.string().datetime({ offset: true }) }).strict()),
   'test.advanceClock': method<Now>()(
-    z.object({ seconds: z.number().int().min(0).max(366 * 24 * 3600) }).strict(),
+    z
+      .object({
+        seconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(366 * 24 * 3600),
+      })
+      .strict(),
   ),
 };

@@ -31,11 +31,16 @@ function newPassword<T extends z.ZodRawShape>(shape: T, usernameField?: keyof T 
     .object({ ...shape, newPassword: passwordSchema, newPasswordRepeat: z.string() })
     .strict()
     .superRefine((v, ctx) => {
-      const value = v as { newPassword: string; newPasswordRepeat: string } & Record<string, unknown>;
-      if (value.newPassword !== value.newPasswordRepeat)
+      const value = v as { newPassword: string; newPasswordRepeat: string } & Record<
+        string,
+        unknown
+      >;
+      if (value.newPassword !== value.newPasswordRepeat) {
         ctx.addIssue({ code: 'custom', path: ['newPasswordRepeat'], message: 'v.mismatch' });
-      if (usernameField && sameAsUsername(value.newPassword, String(value[usernameField])))
+      }
+      if (usernameField && sameAsUsername(value.newPassword, String(value[usernameField]))) {
         ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'auth.passwordIsUsername' });
+      }
     });
 }
 
@@ -46,7 +51,10 @@ export function sameAsUsername(password: string, username: string): boolean {
 export const institutionSchema = z
   .object({
     name: text(200),
-    regNo: z.string().trim().regex(/^\d{11}$/, 'v.regNo'),
+    regNo: z
+      .string()
+      .trim()
+      .regex(/^\d{11}$/, 'v.regNo'),
     address: text(300),
   })
   .strict();

@@ -14,7 +14,7 @@ export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
-export type Output<M extends Method> = Exclude<Contract[M]["output"], undefined>;
+export type Output<M extends Method> = Exclude<Contract[M]['output'], undefined>;
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

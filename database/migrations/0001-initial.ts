@@ -25,7 +25,13 @@ export class Initial0000000000001 implements MigrationInterface {
       new Table({
         name: 'user',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'username', type: 'text', isUnique: true },
           { name: 'full_name', type: 'text' },
           { name: 'role', type: 'text' },
@@ -40,7 +46,13 @@ export class Initial0000000000001 implements MigrationInterface {
       new Table({
         name: 'audit_event',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'at', type: 'text' },
           { name: 'actor_id', type: 'integer', isNullable: true },
           { name: 'on_behalf_of_id', type: 'integer', isNullable: true },
@@ -52,7 +64,11 @@ export class Initial0000000000001 implements MigrationInterface {
         ],
         foreignKeys: [
           { columnNames: ['actor_id'], referencedTableName: 'user', referencedColumnNames: ['id'] },
-          { columnNames: ['on_behalf_of_id'], referencedTableName: 'user', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['on_behalf_of_id'],
+            referencedTableName: 'user',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [{ name: 'idx_audit_event_at', columnNames: ['at'] }],
       }),

@@ -14,7 +14,10 @@ export const systemClock: Clock = { now: () => new Date() };
 export class TestClock implements Clock {
   private offsetMs: number;
 
-  constructor(start: Date, private readonly real: Clock = systemClock) {
+  constructor(
+    start: Date,
+    private readonly real: Clock = systemClock,
+  ) {
     this.offsetMs = start.getTime() - real.now().getTime();
   }
 

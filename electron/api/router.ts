@@ -19,7 +19,12 @@ const handlers: HandlerMap = {
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 /** Calls that read state without counting as the user doing something. */
-const PASSIVE: ReadonlySet<Method> = new Set<Method>(['app.state', 'app.now']);
+const PASSIVE: ReadonlySet<Method> = new Set<Method>([
+  'app.state',
+  'app.now',
+  'test.setClock',
+  'test.advanceClock',
+]);
 
 /**
  * The one entry point of the API, shared by IPC and the loopback HTTP bridge:
@@ -68,14 +73,20 @@ export class Router {
   }
 
   private async idleMinutes(): Promise<number> {
-    const rows = (await this.state.db.query('SELECT idle_minutes AS m FROM institution WHERE id = 1')) as { m: number }[];
+    const rows = await this.state.db.query<{ m: number }[]>(
+      'SELECT idle_minutes AS m FROM institution WHERE id = 1',
+    );
     return rows[0]?.m ?? 10;
   }
 
   private async dispatch(method: string, input: unknown): Promise<CallResult> {
     const locale = this.state.locale;
     try {
-      if (!isMethod(method)) throw new AppError('UNKNOWN_METHOD', 'error.UNKNOWN_METHOD', { method: method.slice(0, 80) });
+      if (!isMethod(method)) {
+        throw new AppError('UNKNOWN_METHOD', 'error.UNKNOWN_METHOD', {
+          method: method.slice(0, 80),
+        });
+      }
       if (TEST_ONLY.has(method) && !this.state.testMode) throw new AppError('TEST_ONLY');
       const expired = await this.expireIdle();
       const access = PERMISSIONS[method];
@@ -83,8 +94,9 @@ export class Router {
       if (access !== 'public') {
         if (!user) throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
         if (access !== 'session' && !access.includes(user.role)) throw new AppError('FORBIDDEN');
-        if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method))
+        if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(method)) {
           throw new AppError('PASSWORD_CHANGE_REQUIRED');
+        }
       }
       const parsed = validate(contract[method].input, input ?? {}, locale);
       if (!parsed.ok) throw new AppError('VALIDATION', 'error.VALIDATION', {}, parsed.fields);
@@ -101,8 +113,11 @@ export class Router {
     const locale = this.state.locale;
     if (err instanceof AppError) {
       const body: ApiErrorBody = { code: err.code, message: message(locale, err.key, err.params) };
-      if (err.fields)
-        body.fields = Object.fromEntries(Object.entries(err.fields).map(([f, key]) => [f, message(locale, key)]));
+      if (err.fields) {
+        body.fields = Object.fromEntries(
+          Object.entries(err.fields).map(([f, key]) => [f, message(locale, key)]),
+        );
+      }
       return body;
     }
     console.error('Unexpected error in API call:', err);

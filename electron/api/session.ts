@@ -57,14 +57,24 @@ export class SessionState {
     const hasSlots = existsSync(KeySlotFile.pathIn(this.dataDir));
     const hasDatabase = existsSync(databasePath(this.dataDir));
     if (!hasSlots && !hasDatabase) return { phase: 'setup' };
-    if (!hasSlots) return { phase: 'error', problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'keyslots.json' }) };
+    if (!hasSlots) {
+      return {
+        phase: 'error',
+        problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'keyslots.json' }),
+      };
+    }
     try {
       await KeySlotFile.load(this.dataDir);
     } catch (err) {
       if (err instanceof AppError) return { phase: 'error', problem: err };
       throw err;
     }
-    if (!hasDatabase) return { phase: 'error', problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'register.db' }) };
+    if (!hasDatabase) {
+      return {
+        phase: 'error',
+        problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'register.db' }),
+      };
+    }
     return { phase: 'locked' };
   }
 

@@ -10,7 +10,11 @@ describe('first run and login', () => {
     expect((await b.ok('app.state', {})).phase).toBe('setup');
     const { recoveryKey, session } = await b.ok('auth.setup', SETUP);
     expect(recoveryKey).toMatch(/^([A-Z2-9]{4}-){12}[A-Z2-9]{4}$/);
-    expect(session).toMatchObject({ role: 'head', fullName: 'Ilze Bērziņa', recoveryKeyPending: true });
+    expect(session).toMatchObject({
+      role: 'head',
+      fullName: 'Ilze Bērziņa',
+      recoveryKeyPending: true,
+    });
     expect((await b.ok('app.state', {})).phase).toBe('unlocked');
     expect(readFileSync(databasePath(b.dataDir)).includes(Buffer.from('Zīlīte'))).toBe(false);
     await expect(b.fail('auth.setup', SETUP)).resolves.toMatchObject({ code: 'SETUP_DONE' });
@@ -20,7 +24,12 @@ describe('first run and login', () => {
     const b = testBackend();
     const error = await b.fail('auth.setup', {
       institution: { name: '  ', regNo: '123', address: 'x'.repeat(301) },
-      head: { fullName: 'Ilze', username: 'Ilze Bērziņa', newPassword: 'short', newPasswordRepeat: 'other' },
+      head: {
+        fullName: 'Ilze',
+        username: 'Ilze Bērziņa',
+        newPassword: 'short',
+        newPasswordRepeat: 'other',
+      },
     });
     expect(error.code).toBe('VALIDATION');
     expect(error.fields).toMatchObject({
@@ -38,10 +47,16 @@ describe('first run and login', () => {
     await b.ok('auth.logout', {});
     expect((await b.ok('app.state', {})).phase).toBe('locked');
     const wrong = await b.fail('auth.login', { username: 'ilze', password: 'nepareiza-parole' });
-    const unknown = await b.fail('auth.login', { username: 'nav-tads', password: 'nepareiza-parole' });
+    const unknown = await b.fail('auth.login', {
+      username: 'nav-tads',
+      password: 'nepareiza-parole',
+    });
     expect(wrong).toEqual(unknown);
     expect(wrong.message).toBe('Nepareizs lietotājvārds vai parole.');
-    const session = await b.ok('auth.login', { username: 'ILZE ', password: SETUP.head.newPassword });
+    const session = await b.ok('auth.login', {
+      username: 'ILZE ',
+      password: SETUP.head.newPassword,
+    });
     expect(session.username).toBe('ilze');
   });
 
@@ -49,15 +64,25 @@ describe('first run and login', () => {
     const b = testBackend();
     await b.ok('auth.setup', SETUP);
     await b.ok('auth.logout', {});
-    for (let i = 0; i < 4; i++)
-      expect((await b.fail('auth.login', { username: 'ilze', password: 'nepareiza-parole' })).code).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < 4; i++) {
+      expect(
+        (await b.fail('auth.login', { username: 'ilze', password: 'nepareiza-parole' })).code,
+      ).toBe('BAD_CREDENTIALS');
+    }
     const fifth = await b.fail('auth.login', { username: 'ilze', password: 'nepareiza-parole' });
-    expect(fifth).toMatchObject({ code: 'LOCKED', message: 'Konts īslaicīgi bloķēts. Mēģiniet vēlreiz pēc 30 s.' });
+    expect(fifth).toMatchObject({
+      code: 'LOCKED',
+      message: 'Konts īslaicīgi bloķēts. Mēģiniet vēlreiz pēc 30 s.',
+    });
     // Even the right password is refused while locked, and a new process still knows it.
     const again = testBackend({ dataDir: b.dataDir, start: b.clock.now().toISOString() });
-    expect((await again.fail('auth.login', { username: 'ilze', password: SETUP.head.newPassword })).code).toBe('LOCKED');
+    expect(
+      (await again.fail('auth.login', { username: 'ilze', password: SETUP.head.newPassword })).code,
+    ).toBe('LOCKED');
     again.clock.advance(31);
-    expect((await again.fail('auth.login', { username: 'ilze', password: 'vēl-nepareiza' })).message).toContain('60 s');
+    expect(
+      (await again.fail('auth.login', { username: 'ilze', password: 'vēl-nepareiza' })).message,
+    ).toContain('60 s');
     again.clock.advance(61);
     await again.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
     expect((await KeySlotFile.load(b.dataDir)).lockout('ilze').failures).toBe(0);
@@ -67,10 +92,14 @@ describe('first run and login', () => {
     const b = testBackend();
     await b.ok('auth.setup', SETUP);
     await b.ok('auth.logout', {});
-    for (let i = 0; i < 5; i++) await b.fail('auth.login', { username: 'ilze', password: 'nepareiza-parole' });
+    for (let i = 0; i < 5; i++) {
+      await b.fail('auth.login', { username: 'ilze', password: 'nepareiza-parole' });
+    }
     b.clock.advance(31);
     await b.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
-    const rows = (await b.router.state.db.query('SELECT action FROM audit_event ORDER BY id')) as { action: string }[];
+    const rows = await b.router.state.db.query<{ action: string }[]>(
+      'SELECT action FROM audit_event ORDER BY id',
+    );
     const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'login.failed')).toHaveLength(5);
     expect(actions).toContain('login.lockout');
@@ -80,12 +109,21 @@ describe('first run and login', () => {
   it('forces a temporary password to be changed before anything else', async () => {
     const b = testBackend();
     await b.ok('auth.setup', SETUP);
-    await b.ok('users.create', { username: 'anna', fullName: 'Anna Kalniņa', role: 'teacher', temporaryPassword: 'pagaidu-parole-1' });
+    await b.ok('users.create', {
+      username: 'anna',
+      fullName: 'Anna Kalniņa',
+      role: 'teacher',
+      temporaryPassword: 'pagaidu-parole-1',
+    });
     await b.ok('auth.logout', {});
     const session = await b.ok('auth.login', { username: 'anna', password: 'pagaidu-parole-1' });
     expect(session.mustChangePassword).toBe(true);
     expect((await b.fail('users.list', {})).code).toBe('FORBIDDEN');
-    const samename = await b.fail('auth.changePassword', { currentPassword: 'pagaidu-parole-1', newPassword: 'anna', newPasswordRepeat: 'anna' });
+    const samename = await b.fail('auth.changePassword', {
+      currentPassword: 'pagaidu-parole-1',
+      newPassword: 'anna',
+      newPasswordRepeat: 'anna',
+    });
     expect(samename.fields?.newPassword).toBeDefined();
     const changed = await b.ok('auth.changePassword', {
       currentPassword: 'pagaidu-parole-1',
@@ -94,7 +132,9 @@ describe('first run and login', () => {
     });
     expect(changed.mustChangePassword).toBe(false);
     await b.ok('auth.logout', {});
-    expect((await b.fail('auth.login', { username: 'anna', password: 'pagaidu-parole-1' })).code).toBe('BAD_CREDENTIALS');
+    expect(
+      (await b.fail('auth.login', { username: 'anna', password: 'pagaidu-parole-1' })).code,
+    ).toBe('BAD_CREDENTIALS');
     await b.ok('auth.login', { username: 'anna', password: 'annas-jauna-parole' });
   });
 
@@ -102,9 +142,19 @@ describe('first run and login', () => {
     const b = testBackend();
     const { recoveryKey } = await b.ok('auth.setup', SETUP);
     await b.ok('auth.logout', {});
-    const bad = await b.fail('auth.recover', { recoveryKey: 'AAAA-BBBB', username: 'ilze', newPassword: 'jauna-parole-22', newPasswordRepeat: 'jauna-parole-22' });
+    const bad = await b.fail('auth.recover', {
+      recoveryKey: 'AAAA-BBBB',
+      username: 'ilze',
+      newPassword: 'jauna-parole-22',
+      newPasswordRepeat: 'jauna-parole-22',
+    });
     expect(bad.message).toBe('Nepareiza atjaunošanas atslēga vai lietotājvārds.');
-    await b.ok('auth.recover', { recoveryKey: recoveryKey.toLowerCase(), username: 'ilze', newPassword: 'jauna-parole-22', newPasswordRepeat: 'jauna-parole-22' });
+    await b.ok('auth.recover', {
+      recoveryKey: recoveryKey.toLowerCase(),
+      username: 'ilze',
+      newPassword: 'jauna-parole-22',
+      newPasswordRepeat: 'jauna-parole-22',
+    });
     await b.ok('auth.logout', {});
     await b.ok('auth.login', { username: 'ilze', password: 'jauna-parole-22' });
   });

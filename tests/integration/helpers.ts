@@ -38,7 +38,10 @@ export function testBackend(options: { dataDir?: string; start?: string } = {}) 
       if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
       return result.result as Output<M>;
     },
-    async fail<M extends Method>(method: M, input: Input<M> | Record<string, unknown>): Promise<ApiErrorBody> {
+    async fail<M extends Method>(
+      method: M,
+      input: Input<M> | Record<string, unknown>,
+    ): Promise<ApiErrorBody> {
       const result = await router.call(method, input);
       if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
       return result.error;

@@ -29,8 +29,11 @@ export async function audit(manager: EntityManager, at: Date, entry: AuditEntry)
 }
 
 /** Moves events that happened while the database was closed (failed logins) into the log. */
-export async function flushPending(manager: EntityManager, events: PendingAuditEvent[]): Promise<void> {
-  for (const event of events)
+export async function flushPending(
+  manager: EntityManager,
+  events: PendingAuditEvent[],
+): Promise<void> {
+  for (const event of events) {
     await manager.insert(AuditEvent, {
       at: event.at,
       actorId: null,
@@ -41,4 +44,5 @@ export async function flushPending(manager: EntityManager, events: PendingAuditE
       before: null,
       after: event.detail ? JSON.stringify(event.detail) : null,
     });
+  }
 }

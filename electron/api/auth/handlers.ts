@@ -1,7 +1,15 @@
 import { Institution } from '../../../database/entities';
 import { audit } from '../audit/audit';
 import type { HandlerMap } from '../context';
-import { changePassword, login, logout, recover, replaceRecoveryKey, sessionInfo, setup } from './service';
+import {
+  changePassword,
+  login,
+  logout,
+  recover,
+  replaceRecoveryKey,
+  sessionInfo,
+  setup,
+} from './service';
 
 export const authHandlers = {
   'auth.setup': async (input, ctx) => {

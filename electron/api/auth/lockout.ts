@@ -14,9 +14,16 @@ export function lockSecondsLeft(state: LockoutState, now: Date): number {
  * One more failure. From the fifth on, each failure locks the name for a delay that doubles:
  * 30 s, 1 min, 2 min, 4 min … (capped at a day), until a successful login resets it.
  */
-export function registerFailure(state: LockoutState, now: Date): LockoutState & { lockedFor: number } {
+export function registerFailure(
+  state: LockoutState,
+  now: Date,
+): LockoutState & { lockedFor: number } {
   const failures = state.failures + 1;
   if (failures < FREE_ATTEMPTS) return { failures, lockedFor: 0 };
   const lockedFor = Math.min(FIRST_DELAY_S * 2 ** (failures - FREE_ATTEMPTS), 24 * 3600);
-  return { failures, lockedUntil: new Date(now.getTime() + lockedFor * 1000).toISOString(), lockedFor };
+  return {
+    failures,
+    lockedUntil: new Date(now.getTime() + lockedFor * 1000).toISOString(),
+    lockedFor,
+  };
 }

@@ -56,7 +56,12 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
   const now = ctx.now().toISOString();
   let db: DataSource | undefined;
   try {
-    db = await openDatabase({ dataDir: ctx.state.dataDir, key, create: true, nativeBinding: ctx.state.nativeBinding });
+    db = await openDatabase({
+      dataDir: ctx.state.dataDir,
+      key,
+      create: true,
+      nativeBinding: ctx.state.nativeBinding,
+    });
     const head = await db.transaction(async (m) => {
       await m.insert(Institution, { id: 1, ...input.institution });
       const user = m.create(User, {
@@ -69,7 +74,13 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
         passwordChangedAt: now,
       });
       await m.save(user);
-      await audit(m, ctx.now(), { action: 'setup', actorId: user.id, entity: 'institution', entityId: 1, after: input.institution });
+      await audit(m, ctx.now(), {
+        action: 'setup',
+        actorId: user.id,
+        entity: 'institution',
+        entityId: 1,
+        after: input.institution,
+      });
       return user;
     });
     const slots = KeySlotFile.empty(ctx.state.dataDir);
@@ -81,7 +92,9 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
   } catch (err) {
     // Back to a clean first-run folder: nothing half made is left behind.
     if (db?.isInitialized) await db.destroy();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(ctx.state.dataDir) + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) {
+      rmSync(databasePath(ctx.state.dataDir) + suffix, { force: true });
+    }
     throw err;
   }
 }
@@ -90,12 +103,25 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
  * Counts a failed attempt under `name` and throws the refusal: the same message for an unknown
  * user and a wrong password; the lockout message once the attempts are used up.
  */
-async function refuse(ctx: Context, slots: KeySlotFile, name: string, username: string, badKey = 'error.BAD_CREDENTIALS'): Promise<never> {
+async function refuse(
+  ctx: Context,
+  slots: KeySlotFile,
+  name: string,
+  username: string,
+  badKey = 'error.BAD_CREDENTIALS',
+): Promise<never> {
   const next = registerFailure(slots.lockout(name), ctx.now());
   slots.setLockout(name, { failures: next.failures, lockedUntil: next.lockedUntil });
   const at = ctx.now().toISOString();
   slots.queueAudit({ at, action: 'login.failed', username });
-  if (next.lockedFor > 0) slots.queueAudit({ at, action: 'login.lockout', username, detail: { seconds: next.lockedFor, failures: next.failures } });
+  if (next.lockedFor > 0) {
+    slots.queueAudit({
+      at,
+      action: 'login.lockout',
+      username,
+      detail: { seconds: next.lockedFor, failures: next.failures },
+    });
+  }
   await slots.save();
   if (next.lockedFor > 0) throw new AppError('LOCKED', 'error.LOCKED', { seconds: next.lockedFor });
   throw new AppError('BAD_CREDENTIALS', badKey);
@@ -107,9 +133,19 @@ function refuseIfLocked(ctx: Context, slots: KeySlotFile, name: string): void {
 }
 
 /** Opens the database with an unwrapped key and logs the user in. */
-async function unlock(ctx: Context, slots: KeySlotFile, key: Buffer, find: (db: DataSource) => Promise<User | null>, action: string): Promise<User | null> {
+async function unlock(
+  ctx: Context,
+  slots: KeySlotFile,
+  key: Buffer,
+  find: (db: DataSource) => Promise<User | null>,
+  action: string,
+): Promise<User | null> {
   await ctx.state.close();
-  const db = await openDatabase({ dataDir: ctx.state.dataDir, key, nativeBinding: ctx.state.nativeBinding });
+  const db = await openDatabase({
+    dataDir: ctx.state.dataDir,
+    key,
+    nativeBinding: ctx.state.nativeBinding,
+  });
   const user = await find(db);
   if (!user || !user.active) {
     await db.destroy();
@@ -132,50 +168,104 @@ export async function login(ctx: Context, username: string, password: string): P
   if (slot) key = await unwrapKey(slot, password);
   else await deriveKey(password, randomBytes(16), slots.decoyParams()); // same cost as a real slot
   if (!key || !slot) return refuse(ctx, slots, username, username);
-  const user = await unlock(ctx, slots, key, (db) => db.getRepository(User).findOneBy({ id: slot.userId }), 'login');
+  const user = await unlock(
+    ctx,
+    slots,
+    key,
+    (db) => db.getRepository(User).findOneBy({ id: slot.userId }),
+    'login',
+  );
   if (!user) return refuse(ctx, slots, username, username);
   slots.setLockout(username, { failures: 0 });
   await slots.save();
 }
 
-export async function recover(ctx: Context, recoveryKey: string, username: string, newPassword: string): Promise<void> {
+export async function recover(
+  ctx: Context,
+  recoveryKey: string,
+  username: string,
+  newPassword: string,
+): Promise<void> {
   const slots = await KeySlotFile.load(ctx.state.dataDir);
   const name = `recovery:${username}`;
   refuseIfLocked(ctx, slots, name);
   const slot = slots.recoverySlot() as Slot;
   const key = await unwrapKey(slot, normaliseRecoveryKey(recoveryKey));
   if (!key) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
-  const user = await unlock(ctx, slots, key, (db) => db.getRepository(User).findOneBy({ username, role: 'head' }), 'password.recover');
+  const user = await unlock(
+    ctx,
+    slots,
+    key,
+    (db) => db.getRepository(User).findOneBy({ username, role: 'head' }),
+    'password.recover',
+  );
   if (!user) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
   await slots.setUserSlot(key, user, newPassword, ctx.state.scrypt);
   slots.setLockout(name, { failures: 0 });
   slots.setLockout(username, { failures: 0 });
   await slots.save();
-  await ctx.db.getRepository(User).update({ id: user.id }, { mustChangePassword: false, passwordChangedAt: ctx.now().toISOString() });
+  await ctx.db
+    .getRepository(User)
+    .update(
+      { id: user.id },
+      { mustChangePassword: false, passwordChangedAt: ctx.now().toISOString() },
+    );
   ctx.state.user = { ...sessionUser(user), mustChangePassword: false };
 }
 
-export async function changePassword(ctx: Context, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  ctx: Context,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   const slots = await KeySlotFile.load(ctx.state.dataDir);
   const slot = slots.userSlot(ctx.user.username);
-  if (!slot || !(await unwrapKey(slot, currentPassword)))
-    throw new AppError('VALIDATION', 'error.VALIDATION', {}, { currentPassword: 'auth.wrongCurrentPassword' });
-  if (currentPassword === newPassword)
+  if (!slot || !(await unwrapKey(slot, currentPassword))) {
+    throw new AppError(
+      'VALIDATION',
+      'error.VALIDATION',
+      {},
+      { currentPassword: 'auth.wrongCurrentPassword' },
+    );
+  }
+  if (currentPassword === newPassword) {
     throw new AppError('VALIDATION', 'error.VALIDATION', {}, { newPassword: 'auth.passwordSame' });
-  if (newPassword.trim().toLowerCase() === ctx.user.username)
-    throw new AppError('VALIDATION', 'error.VALIDATION', {}, { newPassword: 'auth.passwordIsUsername' });
+  }
+  if (newPassword.trim().toLowerCase() === ctx.user.username) {
+    throw new AppError(
+      'VALIDATION',
+      'error.VALIDATION',
+      {},
+      { newPassword: 'auth.passwordIsUsername' },
+    );
+  }
   await slots.setUserSlot(ctx.state.masterKey, ctx.user, newPassword, ctx.state.scrypt);
   await ctx.db.transaction(async (m) => {
-    await m.update(User, { id: ctx.user.id }, { mustChangePassword: false, passwordChangedAt: ctx.now().toISOString() });
-    await audit(m, ctx.now(), { action: 'password.change', actorId: ctx.user.id, entity: 'user', entityId: ctx.user.id });
+    await m.update(
+      User,
+      { id: ctx.user.id },
+      { mustChangePassword: false, passwordChangedAt: ctx.now().toISOString() },
+    );
+    await audit(m, ctx.now(), {
+      action: 'password.change',
+      actorId: ctx.user.id,
+      entity: 'user',
+      entityId: ctx.user.id,
+    });
     await slots.save(); // inside the transaction: a failed write rolls the flag back
   });
   ctx.state.user = { ...ctx.user, mustChangePassword: false };
 }
 
 export async function logout(ctx: Context, action = 'logout'): Promise<void> {
-  if (ctx.state.isOpen() && ctx.state.user)
-    await audit(ctx.db.manager, ctx.now(), { action, actorId: ctx.state.user.id, entity: 'user', entityId: ctx.state.user.id });
+  if (ctx.state.isOpen() && ctx.state.user) {
+    await audit(ctx.db.manager, ctx.now(), {
+      action,
+      actorId: ctx.state.user.id,
+      entity: 'user',
+      entityId: ctx.state.user.id,
+    });
+  }
   await ctx.state.close();
 }
 

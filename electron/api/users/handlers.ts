@@ -24,8 +24,14 @@ export const usersHandlers = {
   'users.create': async (input, ctx) => {
     const slots = await KeySlotFile.load(ctx.state.dataDir);
     return ctx.db.transaction(async (m) => {
-      if (await m.existsBy(User, { username: input.username }))
-        throw new AppError('VALIDATION', 'error.VALIDATION', {}, { username: 'users.usernameTaken' });
+      if (await m.existsBy(User, { username: input.username })) {
+        throw new AppError(
+          'VALIDATION',
+          'error.VALIDATION',
+          {},
+          { username: 'users.usernameTaken' },
+        );
+      }
       const user = await m.save(
         m.create(User, {
           username: input.username,
@@ -55,7 +61,12 @@ export const usersHandlers = {
       const user = await m.findOneBy(User, { id: input.userId });
       if (!user || !user.active) throw new AppError('NOT_FOUND');
       await m.update(User, { id: user.id }, { mustChangePassword: true });
-      await audit(m, ctx.now(), { action: 'password.reset', actorId: ctx.user.id, entity: 'user', entityId: user.id });
+      await audit(m, ctx.now(), {
+        action: 'password.reset',
+        actorId: ctx.user.id,
+        entity: 'user',
+        entityId: user.id,
+      });
       await slots.setUserSlot(ctx.state.masterKey, user, input.temporaryPassword, ctx.state.scrypt);
       slots.setLockout(user.username, { failures: 0 });
       await slots.save();

@@ -1,0 +1,170 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { Router } from './api/router';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { registerIpc } from './ipc';
+import { APP_INDEX_URL, APP_SCHEME, isAppUrl, mimeType, resolveAppPath } from './security';
+import { startUpdater } from './updater';
+import { windowOptions } from './window';
+
+const APP_ID = 'lv.pii.register';
+/** dist/electron → dist/renderer, inside app.asar when packaged. */
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+/** The Electron build of the driver made by `npm start` (scripts/prepare-electron.mjs). */
+const DEV_NATIVE_BINDING = path.join(
+  __dirname,
+  '..',
+  '..',
+  '.electron-native',
+  'better_sqlite3.node',
+);
+
+const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
+
+let mainWindow: BrowserWindow | null = null;
+let router: Router | null = null;
+
+/**
+ * A packaged app has the driver rebuilt for Electron by electron-builder (npmRebuild); in
+ * development node_modules holds the Node build the tests use, so the separate Electron build
+ * is passed instead.
+ */
+function nativeBinding(): string | undefined {
+  return !app.isPackaged && existsSync(DEV_NATIVE_BINDING) ? DEV_NATIVE_BINDING : undefined;
+}
+
+function notFound(status = 404): Response {
+  return new Response(null, { status, headers: RESPONSE_HEADERS });
+}
+
+/** Serves dist/renderer under app://register/ with the CSP on every answer. */
+async function serveApp(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
+  const file = resolveAppPath(RENDERER_DIR, request.url);
+  if (!file) return notFound();
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return notFound();
+  }
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: { ...RESPONSE_HEADERS, 'content-type': mimeType(file) },
+  });
+}
+
+/** Applied to every webContents, including any the app never meant to create. */
+function hardenContents(contents: Electron.WebContents): void {
+  const guard = (event: Electron.Event<{ url: string }>): void => {
+    if (!isAppUrl(event.url)) {
+      event.preventDefault();
+      console.warn('Navigation blocked:', event.url.slice(0, 200));
+    }
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function denyAllPermissions(): void {
+  // Camera, microphone, notifications, geolocation, USB, serial…: the register needs none.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    windowOptions({
+      preloadPath: path.join(__dirname, 'preload.js'),
+      isProduction: app.isPackaged,
+    }),
+  );
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.loadURL(APP_INDEX_URL).catch((err: unknown) => {
+    console.error('Could not load the UI:', err);
+  });
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+let disposing: Promise<void> | null = null;
+let disposed = false;
+
+/** Closes the database (and forgets the key) once, however the app is asked to quit. */
+function disposeRouter(): Promise<void> {
+  disposing ??= (router?.dispose() ?? Promise.resolve())
+    .catch((err: unknown) => console.error('Closing the register failed:', err))
+    .finally(() => {
+      disposed = true;
+    });
+  return disposing;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  denyAllPermissions();
+  protocol.handle(APP_SCHEME, serveApp);
+
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  router = new Router({ dataDir, nativeBinding: nativeBinding() });
+  router.startIdleWatch();
+  registerIpc(ipcMain, router);
+
+  mainWindow = createWindow();
+  startUpdater(app);
+}
+
+// One register per PC session: a second launch hands over to the window already open, so two
+// processes never hold the same database.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // Both must happen before 'ready'.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  app.on('window-all-closed', () => {
+    void disposeRouter().finally(() => app.quit());
+  });
+  // app.quit() from elsewhere (the updater, the OS menu) skips 'window-all-closed'; hold the
+  // quit until the database is closed.
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    void disposeRouter().finally(() => app.quit());
+  });
+
+  start().catch((err: unknown) => {
+    console.error('The register could not start:', err);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,45 @@
+import type { Input, Method, Output } from '../../../common/contract';
+import { ApiCallError, type ApiErrorBody } from '../../../common/errors';
+
+type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+const TOKEN_KEY = 'register.token';
+
+/** Browser mode: the per-run token arrives in the URL fragment once and is kept for the tab. */
+export function takeTokenFromUrl(): void {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+}
+
+async function transport(method: string, input: unknown): Promise<CallResult> {
+  if (window.register) return window.register.call(method, input);
+  const response = await fetch(`api/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-register-token': sessionStorage.getItem(TOKEN_KEY) ?? '',
+    },
+    body: JSON.stringify(input ?? {}),
+  });
+  return (await response.json()) as CallResult;
+}
+
+type Listener = (error: ApiCallError) => void;
+const listeners: Listener[] = [];
+
+/** Lets the session store hear about expired sessions from any call. */
+export function onApiError(listener: Listener): void {
+  listeners.push(listener);
+}
+
+/** Calls the backend; the input and result are typed by the method's name. */
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await transport(method, input);
+  if (result.ok) return result.result as Output<M>;
+  const error = new ApiCallError(result.error);
+  listeners.forEach((listener) => listener(error));
+  throw error;
+}

@@ -1,0 +1,60 @@
+import { useForm, type TypedSchema } from 'vee-validate';
+import { ref } from 'vue';
+import type { z } from 'zod';
+import { ApiCallError } from '../../../common/errors';
+import { fieldErrors, keyErrorMap } from '../../../common/validation';
+import { i18n } from '../i18n';
+
+/**
+ * vee-validate over the same zod schema the router uses, with the same messages in the
+ * user's language (common/messages.ts): the form and the backend refuse a field alike.
+ */
+export function zodTypedSchema<S extends z.ZodTypeAny>(
+  schema: S,
+): TypedSchema<z.input<S>, z.output<S>> {
+  return {
+    __type: 'VVTypedSchema',
+    async parse(values) {
+      const result = await schema.safeParseAsync(values, { errorMap: keyErrorMap });
+      if (result.success) return { value: result.data as z.output<S>, errors: [] };
+      const fields = fieldErrors(result.error, i18n.global.locale.value);
+      return {
+        errors: Object.entries(fields).map(([path, message]) => ({ path, errors: [message] })),
+      };
+    },
+  };
+}
+
+/**
+ * A form bound to a contract schema. `submit(fn)` validates, calls fn with the parsed values,
+ * and shows the backend's refusal next to the fields (or as the form's message).
+ */
+export function useSchemaForm<S extends z.ZodTypeAny>(schema: S, initialValues: z.input<S>) {
+  const form = useForm({ validationSchema: zodTypedSchema(schema), initialValues });
+  const formError = ref<string | null>(null);
+  const busy = ref(false);
+
+  function submit(action: (values: z.output<S>) => Promise<void>) {
+    return form.handleSubmit(async (values) => {
+      formError.value = null;
+      busy.value = true;
+      try {
+        await action(values);
+      } catch (err) {
+        if (err instanceof ApiCallError) {
+          // The backend names fields by the same paths as the schema.
+          if (err.body.fields) {
+            form.setErrors(err.body.fields as Parameters<typeof form.setErrors>[0]);
+          }
+          if (!err.body.fields || err.code !== 'VALIDATION') formError.value = err.message;
+        } else {
+          formError.value = i18n.global.t('errors.network');
+        }
+      } finally {
+        busy.value = false;
+      }
+    });
+  }
+
+  return { ...form, formError, busy, submit };
+}

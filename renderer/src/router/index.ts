@@ -1,0 +1,87 @@
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteLocationRaw,
+  type Router,
+  type RouteRecordRaw,
+} from 'vue-router';
+import type { Method } from '../../../common/contract';
+import { mayCall } from '../../../common/permissions';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Screens shown before login. */
+    public?: boolean;
+    /** The API method the screen needs; the route is refused to roles that may not call it. */
+    needs?: Method;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/setup',
+    component: () => import('../views/auth/SetupView.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/login',
+    component: () => import('../views/auth/LoginView.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/recover',
+    component: () => import('../views/auth/RecoverView.vue'),
+    meta: { public: true },
+  },
+  { path: '/recovery-key', component: () => import('../views/auth/RecoveryKeyView.vue') },
+  { path: '/change-password', component: () => import('../views/auth/ChangePasswordView.vue') },
+  {
+    path: '/',
+    component: () => import('../views/AppLayout.vue'),
+    children: [
+      { path: '', component: () => import('../views/home/HomeView.vue') },
+      {
+        path: 'users',
+        component: () => import('../views/users/UsersView.vue'),
+        meta: { needs: 'users.list' },
+      },
+    ],
+  },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+/** Where the backend's phase and the session allow the user to be. */
+export function guard(
+  path: string,
+  meta: { public?: boolean; needs?: Method },
+): RouteLocationRaw | true {
+  const store = useSessionStore();
+  if (store.phase === 'setup') return path === '/setup' ? true : '/setup';
+  if (store.phase !== 'unlocked' || !store.session) {
+    return path === '/login' || path === '/recover' ? true : '/login';
+  }
+  if (store.session.mustChangePassword) {
+    return path === '/change-password' ? true : '/change-password';
+  }
+  if (store.recoveryKey) return path === '/recovery-key' ? true : '/recovery-key';
+  if (meta.public || path === '/recovery-key') return '/';
+  if (meta.needs && !mayCall(meta.needs, store.session.role)) return '/';
+  return true;
+}
+
+/**
+ * Made after the token is read: hash history rewrites the URL fragment the moment it starts.
+ * When the backend logs the user out (idle), the router leaves the screen they were on.
+ */
+export function createAppRouter(): Router {
+  // Hash history works the same under app:// and http://127.0.0.1.
+  const router = createRouter({ history: createWebHashHistory(), routes });
+  router.beforeEach((to) => guard(to.path, to.meta));
+  const store = useSessionStore();
+  store.$subscribe(() => {
+    const target = guard(router.currentRoute.value.path, router.currentRoute.value.meta);
+    if (target !== true) void router.replace(target);
+  });
+  return router;
+}

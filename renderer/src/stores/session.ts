@@ -1,0 +1,105 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { AppPhase, Now, SessionInfo } from '../../../common/contract';
+import type { Locale } from '../../../common/locale';
+import { call, onApiError } from '../api/client';
+import { setUiLocale } from '../i18n';
+
+/** How often the UI asks whether the backend has logged the user out (idle logout). */
+const POLL_MS = 3000;
+/** User activity is reported at most this often. */
+const PING_MS = 20_000;
+
+export type Notice = 'idle' | null;
+
+/** Who is logged in, what the backend's phase is, and the backend's "today". */
+export const useSessionStore = defineStore('session', () => {
+  const phase = ref<AppPhase | null>(null);
+  const session = ref<SessionInfo | null>(null);
+  const problem = ref<string | null>(null);
+  const testMode = ref(false);
+  const locale = ref<Locale>('lv');
+  const now = ref<Now | null>(null);
+  const notice = ref<Notice>(null);
+  /** Shown once after setup; never stored anywhere but in this page's memory. */
+  const recoveryKey = ref<string | null>(null);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let lastPing = 0;
+
+  const role = computed(() => session.value?.role ?? null);
+
+  async function refresh(): Promise<void> {
+    const wasUnlocked = phase.value === 'unlocked';
+    const state = await call('app.state', {});
+    phase.value = state.phase;
+    session.value = state.session ?? null;
+    problem.value = state.problem ?? null;
+    testMode.value = state.testMode;
+    if (state.locale !== locale.value) {
+      locale.value = state.locale;
+      setUiLocale(state.locale);
+    }
+    if (wasUnlocked && state.phase !== 'unlocked') notice.value = 'idle';
+    now.value = await call('app.now', {});
+  }
+
+  function apply(info: SessionInfo): void {
+    session.value = info;
+    phase.value = 'unlocked';
+    notice.value = null;
+  }
+
+  async function changeLocale(next: Locale): Promise<void> {
+    await call('app.setLocale', { locale: next });
+    locale.value = next;
+    setUiLocale(next);
+  }
+
+  async function logout(): Promise<void> {
+    await call('auth.logout', {});
+    phase.value = 'locked';
+    session.value = null;
+    recoveryKey.value = null;
+  }
+
+  /** Any user input counts as activity for the backend's idle timer. */
+  function activity(): void {
+    if (phase.value !== 'unlocked') return;
+    const t = Date.now();
+    if (t - lastPing < PING_MS) return;
+    lastPing = t;
+    void call('session.ping', {}).catch(() => undefined);
+  }
+
+  function start(): void {
+    onApiError((error) => {
+      if (error.code === 'SESSION_EXPIRED' || error.code === 'UNAUTHENTICATED') void refresh();
+    });
+    for (const event of ['keydown', 'pointerdown', 'wheel']) {
+      window.addEventListener(event, activity, { passive: true });
+    }
+    timer = setInterval(() => void refresh().catch(() => undefined), POLL_MS);
+  }
+
+  function stop(): void {
+    if (timer) clearInterval(timer);
+  }
+
+  return {
+    phase,
+    session,
+    problem,
+    testMode,
+    locale,
+    now,
+    notice,
+    recoveryKey,
+    role,
+    refresh,
+    apply,
+    changeLocale,
+    logout,
+    start,
+    stop,
+  };
+});

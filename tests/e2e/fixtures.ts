@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  /** Calls the backend directly, as the UI would (used for test-only clock control). */
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  advanceClock(seconds: number): Promise<void>;
+}
+
+/** Starts browser mode on a fresh data folder with a test clock; prints the URL line. */
+async function startApp(now: string): Promise<{ app: RunningApp; child: ChildProcess }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'register-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [
+      path.join('dist', 'electron', 'web-cli.js'),
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--test',
+      '--now',
+      now,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`web-cli exited with ${code}: ${out}`)));
+  });
+  const origin = new URL(url).origin;
+  const token = new URL(url).hash.replace('#token=', '');
+  const api = async <T>(method: string, input: unknown = {}): Promise<T> => {
+    const response = await fetch(`${origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-register-token': token },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; result?: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.result as T;
+  };
+  return {
+    child,
+    app: {
+      url,
+      dataDir,
+      api,
+      advanceClock: async (seconds) => void (await api('test.advanceClock', { seconds })),
+    },
+  };
+}
+
+export const test = base.extend<{ now: string; app: RunningApp }>({
+  now: ['2026-11-30T07:30:00Z', { option: true }],
+  app: async ({ now }, use) => {
+    const { app, child } = await startApp(now);
+    await use(app);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(app.dataDir, { recursive: true, force: true });
+  },
+});
+
+/** Saves a screenshot into tests/artifacts for a person to look at. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({
+    path: path.join(ARTIFACTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+export { expect };

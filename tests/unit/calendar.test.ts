@@ -1,0 +1,451 @@
+import Holidays from 'date-holidays';
+import { describe, it, expect, vi } from 'vitest';
+import data from '../../resources/calendar-lv.json';
+import {
+  PRELOADED_MOVED_DAYS,
+  WorkingCalendar,
+  fromDayNumber,
+  holidaysOn,
+  publicHolidays,
+  toDayNumber,
+  type DayInfo,
+  type PublicHoliday,
+} from '../../common/calendar';
+
+// Weekday computed here on its own so the tests do not lean on the module's arithmetic.
+const utcDay = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+const isWeekend = (date: string): boolean => utcDay(date) === 0 || utcDay(date) === 6;
+
+function datesOfYear(year: number): string[] {
+  const out: string[] = [];
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/**
+ * Worked out by hand from art. 1 of the holiday law, the Easter dates and the Cabinet's
+ * transfers in reference.json (working_day_transfers.known); not produced by the module.
+ */
+const EXPECTED: Record<number, { weekdaysOff: string[]; workSaturdays: string[] }> = {
+  2023: {
+    weekdaysOff: [
+      '2023-04-07', // Lielā Piektdiena (Easter 9 April)
+      '2023-04-10', // Otrās Lieldienas
+      '2023-05-01',
+      '2023-05-04',
+      '2023-05-05', // moved to Saturday 20 May
+      '2023-05-29', // hockey bronze, one-off
+      '2023-06-23', // Līgo; Jāņi is a Saturday, no substitute
+      '2023-07-10', // Song and Dance Festival closed on Sunday 9 July
+      '2023-11-20', // 18 November was a Saturday
+      '2023-12-25',
+      '2023-12-26', // 24 and 31 December are Sundays, no substitute
+    ],
+    workSaturdays: ['2023-05-20'],
+  },
+  2024: {
+    weekdaysOff: [
+      '2024-01-01',
+      '2024-03-29', // Easter 31 March
+      '2024-04-01',
+      '2024-05-01',
+      '2024-05-06', // 4 May was a Saturday
+      '2024-06-24', // Līgo is a Sunday, no substitute
+      '2024-11-18',
+      '2024-12-23', // moved to 14 December
+      '2024-12-24',
+      '2024-12-25',
+      '2024-12-26',
+      '2024-12-30', // moved to 28 December
+      '2024-12-31',
+    ],
+    workSaturdays: ['2024-12-14', '2024-12-28'],
+  },
+  2025: {
+    weekdaysOff: [
+      '2025-01-01',
+      '2025-04-18', // Easter 20 April
+      '2025-04-21',
+      '2025-05-01',
+      '2025-05-05', // 4 May was a Sunday
+      '2025-06-23',
+      '2025-06-24',
+      '2025-11-18',
+      '2025-12-24',
+      '2025-12-25',
+      '2025-12-26',
+      '2025-12-31',
+    ],
+    workSaturdays: [],
+  },
+  2026: {
+    weekdaysOff: [
+      '2026-01-01',
+      '2026-01-02', // moved to 17 January
+      '2026-04-03', // Easter 5 April
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-04',
+      '2026-06-22', // moved to 27 June
+      '2026-06-23',
+      '2026-06-24',
+      '2026-11-18', // a Wednesday
+      '2026-12-24',
+      '2026-12-25', // 26 December is a Saturday, no substitute
+      '2026-12-31',
+    ],
+    workSaturdays: ['2026-01-17', '2026-06-27'],
+  },
+  2027: {
+    weekdaysOff: [
+      '2027-01-01',
+      '2027-03-26', // Easter 28 March
+      '2027-03-29',
+      '2027-05-04', // 1 May is a Saturday, no substitute
+      '2027-06-23',
+      '2027-06-24',
+      '2027-11-18',
+      '2027-12-24', // 25 and 26 December are at the weekend, no substitute
+      '2027-12-31',
+    ],
+    workSaturdays: [],
+  },
+};
+
+const cal = new WorkingCalendar();
+
+describe('working days 2023-2027 against the reference lists', () => {
+  for (const year of [2023, 2024, 2025, 2026, 2027]) {
+    it(`${year}: weekdays off and moved Saturdays`, () => {
+      const days = datesOfYear(year);
+      const weekdaysOff = days.filter((d) => !isWeekend(d) && !cal.isWorkingDay(d));
+      const workSaturdays = days.filter((d) => isWeekend(d) && cal.isWorkingDay(d));
+      expect(weekdaysOff).toEqual(EXPECTED[year].weekdaysOff);
+      expect(workSaturdays).toEqual(EXPECTED[year].workSaturdays);
+      for (const d of workSaturdays) expect(utcDay(d)).toBe(6);
+    });
+  }
+
+  it('dayInfo agrees with isWorkingDay on every day 2015-2035', () => {
+    const wrong: string[] = [];
+    for (let year = 2015; year <= 2035; year++) {
+      for (const d of datesOfYear(year)) {
+        const info = cal.dayInfo(d);
+        if (info.working !== cal.isWorkingDay(d) || info.weekday % 7 !== utcDay(d)) wrong.push(d);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('public holidays', () => {
+  const on = (date: string): PublicHoliday[] =>
+    publicHolidays(Number(date.slice(0, 4))).filter((h) => h.date === date);
+
+  it('carries the names of the law in Latvian and English', () => {
+    const names2026 = publicHolidays(2026).map((h) => h.name.lv);
+    expect(names2026).toEqual([
+      'Jaungada diena',
+      'Lielā Piektdiena',
+      'Pirmās Lieldienas',
+      'Otrās Lieldienas',
+      'Darba svētki, Latvijas Republikas Satversmes sapulces sasaukšanas diena',
+      'Latvijas Republikas Neatkarības atjaunošanas diena',
+      'Mātes diena',
+      'Vasarsvētki',
+      'Līgo diena',
+      'Jāņu diena',
+      'Latvijas Republikas Proklamēšanas diena',
+      'Ziemassvētku vakars',
+      'Pirmie Ziemassvētki',
+      'Otrie Ziemassvētki',
+      'Vecgada diena',
+    ]);
+    for (const h of publicHolidays(2026)) expect(h.name.en).not.toBe('');
+    expect(on('2026-05-10').map((h) => h.name.lv)).toEqual(['Mātes diena']);
+    expect(holidaysOn('2026-12-25').map((h) => h.name.en)).toEqual(['Christmas Day']);
+    expect(holidaysOn('2026-12-27')).toEqual([]);
+    expect(on('2026-05-24').map((h) => h.name.en)).toEqual(['Pentecost']);
+  });
+
+  it('18 November 2026 is a Wednesday holiday', () => {
+    const info = cal.dayInfo('2026-11-18');
+    expect(utcDay('2026-11-18')).toBe(3);
+    expect(info.kind).toBe('holiday');
+    expect(holidayNames(info)).toEqual(['Latvijas Republikas Proklamēšanas diena']);
+  });
+
+  it('4 May and 18 November on a weekend give the next working day off', () => {
+    // 4 May 2024 was a Saturday, 18 November 2023 a Saturday, 4 May 2025 a Sunday.
+    for (const [holiday, substitute] of [
+      ['2024-05-04', '2024-05-06'],
+      ['2023-11-18', '2023-11-20'],
+      ['2025-05-04', '2025-05-05'],
+      ['2018-11-18', '2018-11-19'],
+    ]) {
+      expect(on(holiday)[0].substituteFor).toBeNull();
+      expect(on(substitute)[0].substituteFor).toBe(holiday);
+      expect(on(substitute)[0].name).toEqual(on(holiday)[0].name);
+      expect(cal.isWorkingDay(substitute)).toBe(false);
+    }
+    // Other holidays have no substitute: Christmas Eve 2023 (Sunday) leaves no Monday off.
+    expect(on('2024-01-01')).toHaveLength(1);
+    expect(on('2023-12-27')).toHaveLength(0);
+  });
+
+  it("matches date-holidays' own 4 May / 18 November substitutes 2010-2050", () => {
+    const hd = new Holidays('LV');
+    for (let year = 2010; year <= 2050; year++) {
+      const theirs = hd
+        .getHolidays(year)
+        .filter((h) => h.substitute)
+        .map((h) => h.date.slice(0, 10));
+      const ours = publicHolidays(year)
+        .filter((h) => h.substituteFor && !h.name.lv.includes('Dziesmu'))
+        .map((h) => h.date);
+      expect(ours, String(year)).toEqual(theirs);
+    }
+  });
+
+  it('ignores observances and has no duplicate holidays per date and name', () => {
+    for (let year = 2018; year <= 2030; year++) {
+      const list = publicHolidays(year);
+      const keys = list.map((h) => `${h.date} ${h.name.lv}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect([...list].sort((a, b) => a.date.localeCompare(b.date))).toEqual(list);
+    }
+  });
+
+  it('Song and Dance Festival closing day moves to the next working day (reference list)', () => {
+    for (const f of data.songFestivalClosingDays) {
+      const year = Number(f.date.slice(0, 4));
+      const substitute = publicHolidays(year).find((h) => h.substituteFor === f.date);
+      expect(substitute?.date).toBe(f.expectedDayOff);
+      expect(substitute?.projected).toBe(!f.verified);
+      expect(cal.isWorkingDay(f.expectedDayOff)).toBe(false);
+    }
+    expect(cal.isWorkingDay('2018-07-09')).toBe(false);
+    expect(cal.isWorkingDay('2023-07-10')).toBe(false);
+    expect(cal.dayInfo('2023-07-09').kind).toBe('holiday');
+    // No festival in 2024: 8 July is an ordinary Monday.
+    expect(cal.isWorkingDay('2024-07-08')).toBe(true);
+  });
+
+  it('the 2023 hockey day is a holiday with the name of the amendment', () => {
+    const info = cal.dayInfo('2023-05-29');
+    expect(info.working).toBe(false);
+    expect(holidayNames(info)).toEqual([data.oneOffHolidays[0].lv]);
+    expect(cal.isWorkingDay('2024-05-29')).toBe(true);
+  });
+});
+
+function holidayNames(info: DayInfo): string[] {
+  return info.kind === 'holiday' ? info.holidays.map((h) => h.name.lv) : [];
+}
+
+describe('moved working days', () => {
+  it('every preloaded transfer takes a weekday off and works a Saturday', () => {
+    expect(PRELOADED_MOVED_DAYS).toHaveLength(data.movedWorkingDays.length);
+    for (const m of data.movedWorkingDays) {
+      expect(isWeekend(m.dayOff), m.dayOff).toBe(false);
+      expect(utcDay(m.workSaturday), m.workSaturday).toBe(6);
+      expect(cal.isWorkingDay(m.dayOff)).toBe(false);
+      expect(cal.isWorkingDay(m.workSaturday)).toBe(true);
+      // Darba likums art. 133(4): the Saturday is in the same month.
+      expect(m.workSaturday.slice(0, 7)).toBe(m.dayOff.slice(0, 7));
+    }
+  });
+
+  it('dayInfo explains both ends of a transfer', () => {
+    const off = cal.dayInfo('2026-01-02');
+    expect(off.kind).toBe('movedDayOff');
+    if (off.kind === 'movedDayOff') expect(off.moved.workSaturday).toBe('2026-01-17');
+    const sat = cal.dayInfo('2026-01-17');
+    expect(sat).toMatchObject({
+      working: true,
+      kind: 'movedWorkday',
+      weekday: 6,
+    });
+    if (sat.kind === 'movedWorkday') expect(sat.moved.dayOff).toBe('2026-01-02');
+    expect(cal.dayInfo('2026-01-10')).toMatchObject({
+      working: false,
+      kind: 'weekend',
+    });
+    expect(cal.dayInfo('2026-01-12')).toMatchObject({
+      working: true,
+      kind: 'workday',
+    });
+  });
+
+  it('an extra moved day from the database takes effect', () => {
+    // 3 May 2027 is a lone Monday between the weekend and 4 May.
+    const extra = new WorkingCalendar({
+      movedDays: [{ date: '2027-05-03', workSaturday: '2027-05-15', basis: 'test order' }],
+    });
+    expect(cal.isWorkingDay('2027-05-03')).toBe(true);
+    expect(extra.isWorkingDay('2027-05-03')).toBe(false);
+    expect(extra.isWorkingDay('2027-05-15')).toBe(true);
+    expect(extra.dayInfo('2027-05-03')).toMatchObject({ kind: 'movedDayOff' });
+    expect(cal.workingDaysOfMonth(2027, 5)).toHaveLength(20);
+    expect(extra.workingDaysOfMonth(2027, 5)).toHaveLength(20);
+    expect(extra.workingDaysOfMonth(2027, 5)).toContain('2027-05-15');
+    // The preloaded transfers stay in force next to the extra one.
+    expect(extra.isWorkingDay('2026-01-02')).toBe(false);
+  });
+
+  it('the state transfers can be switched off', () => {
+    const own = new WorkingCalendar({ stateTransfers: false });
+    expect(own.isWorkingDay('2026-01-02')).toBe(true);
+    expect(own.isWorkingDay('2026-01-17')).toBe(false);
+    expect(own.isWorkingDay('2026-01-01')).toBe(false);
+  });
+});
+
+describe('closures', () => {
+  it('a closure removes a day', () => {
+    const closed = new WorkingCalendar({
+      closures: [{ date: '2026-03-16', reason: 'Dezinfekcija' }],
+    });
+    expect(cal.isWorkingDay('2026-03-16')).toBe(true);
+    expect(closed.isWorkingDay('2026-03-16')).toBe(false);
+    expect(closed.dayInfo('2026-03-16')).toEqual({
+      date: '2026-03-16',
+      weekday: 1,
+      working: false,
+      kind: 'closure',
+      reason: 'Dezinfekcija',
+    });
+    expect(closed.workingDaysOfMonth(2026, 3).length).toBe(
+      cal.workingDaysOfMonth(2026, 3).length - 1,
+    );
+    expect(closed.addWorkingDays('2026-03-13', 1)).toBe('2026-03-17');
+  });
+
+  it('a closure on a moved Saturday cancels it', () => {
+    const closed = new WorkingCalendar({ closures: [{ date: '2026-06-27' }] });
+    expect(closed.isWorkingDay('2026-06-27')).toBe(false);
+    expect(closed.dayInfo('2026-06-27')).toMatchObject({
+      kind: 'closure',
+      reason: null,
+    });
+  });
+
+  it('a month closed for the summer has no last working day', () => {
+    const closures = datesOfYear(2026)
+      .filter((d) => d.startsWith('2026-07'))
+      .map((date) => ({ date, reason: 'Vasaras slēgšana' }));
+    const summer = new WorkingCalendar({ closures });
+    expect(summer.workingDaysOfMonth(2026, 7)).toEqual([]);
+    expect(summer.lastWorkingDayOfMonth(2026, 7)).toBeNull();
+    expect(summer.lastWorkingDayOfMonth(2026, 6)).toBe('2026-06-30');
+    expect(summer.addWorkingDays('2026-06-30', 1)).toBe('2026-08-03');
+  });
+});
+
+describe('month helpers and arithmetic', () => {
+  it('last working day of December 2026 is the 30th (31st is Vecgada diena)', () => {
+    expect(cal.dayInfo('2026-12-31')).toMatchObject({
+      kind: 'holiday',
+      weekday: 4,
+    });
+    expect(holidayNames(cal.dayInfo('2026-12-31'))).toEqual(['Vecgada diena']);
+    expect(cal.lastWorkingDayOfMonth(2026, 12)).toBe('2026-12-30');
+    // December 2024 ends with two days off (30 moved, 31 holiday).
+    expect(cal.lastWorkingDayOfMonth(2024, 12)).toBe('2024-12-28');
+    expect(cal.lastWorkingDayOfMonth(2026, 5)).toBe('2026-05-29');
+    expect(cal.firstWorkingDayOfMonth(2026, 1)).toBe('2026-01-05');
+  });
+
+  it('counts working days of a month', () => {
+    // Hand counts: weekdays, minus weekdays off, plus moved Saturdays.
+    expect(cal.workingDaysOfMonth(2026, 1)).toHaveLength(21); // 22 - 2 + 1
+    expect(cal.workingDaysOfMonth(2026, 12)).toHaveLength(20); // 23 - 3
+    expect(cal.workingDaysOfMonth(2023, 5)).toHaveLength(20); // 23 - 4 + 1
+    expect(cal.workingDaysOfMonth(2024, 12)).toHaveLength(18); // 22 - 6 + 2
+    expect(cal.workingDaysOfMonth(2026, 2)).toHaveLength(20); // 20 weekdays
+    expect(cal.workingDaysOfMonth(2026, 1).slice(0, 3)).toEqual([
+      '2026-01-05',
+      '2026-01-06',
+      '2026-01-07',
+    ]);
+  });
+
+  it('adds working days across holidays, a moved Saturday and a year end', () => {
+    // 19 June 2026 is a Friday; 22 June moved off, 23-24 Līgo and Jāņi, 27 June worked.
+    expect(cal.addWorkingDays('2026-06-19', 1)).toBe('2026-06-25');
+    expect(cal.addWorkingDays('2026-06-19', 3)).toBe('2026-06-27');
+    expect(cal.addWorkingDays('2026-06-19', 4)).toBe('2026-06-29');
+    expect(cal.addWorkingDays('2026-06-25', -1)).toBe('2026-06-19');
+    expect(cal.addWorkingDays('2026-06-20', 0)).toBe('2026-06-20');
+    // 31 Dec and 1 Jan holidays, 2 Jan 2026 moved.
+    expect(cal.addWorkingDays('2025-12-30', 1)).toBe('2026-01-05');
+    expect(cal.addWorkingDays('2026-11-13', 5)).toBe('2026-11-23'); // skips 18 November
+  });
+
+  it('previous and next working day', () => {
+    expect(cal.previousWorkingDay('2026-01-05')).toBe('2025-12-30');
+    expect(cal.previousWorkingDay('2026-01-19')).toBe('2026-01-17');
+    expect(cal.previousWorkingDay('2024-05-07')).toBe('2024-05-03');
+    expect(cal.nextWorkingDay('2023-05-26')).toBe('2023-05-30');
+  });
+
+  it('day numbers agree with Date.UTC from 1600 to 2400', () => {
+    const wrong: string[] = [];
+    // A 13-day-and-an-hour stride visits every weekday and day of month over the range.
+    for (let t = Date.UTC(1600, 0, 1); t < Date.UTC(2400, 0, 1); t += 86_400_000 * 13 + 3_600_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      const n = Math.floor(t / 86_400_000);
+      if (toDayNumber(date) !== n || fromDayNumber(n) !== date) wrong.push(date);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('rejects malformed dates and months', () => {
+    expect(() => cal.isWorkingDay('2026-02-30')).toThrow(RangeError);
+    expect(() => cal.isWorkingDay('2026-1-5')).toThrow(RangeError);
+    expect(() => cal.isWorkingDay('2026-01-05T00:00:00Z')).toThrow(RangeError);
+    expect(() => cal.isWorkingDay('2026-0a-05')).toThrow(RangeError);
+    expect(() => cal.isWorkingDay('2023-02-29')).toThrow(RangeError);
+    expect(() => cal.workingDaysOfMonth(2026, 13)).toThrow(RangeError);
+    expect(() => cal.addWorkingDays('2026-01-05', 1.5)).toThrow(RangeError);
+    expect(() => new WorkingCalendar({ closures: [{ date: '16.03.2026' }] })).toThrow(RangeError);
+    expect(cal.isWorkingDay('2024-02-29')).toBe(true);
+  });
+
+  it('gives the same answers whatever the host time zone', async () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
+        process.env.TZ = tz;
+        vi.resetModules();
+        const mod = await import('../../common/calendar');
+        const other = new mod.WorkingCalendar();
+        for (const year of [2023, 2024, 2025, 2026, 2027]) {
+          const off = datesOfYear(year).filter((d) => !isWeekend(d) && !other.isWorkingDay(d));
+          expect(off, `${tz} ${year}`).toEqual(EXPECTED[year].weekdaysOff);
+        }
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+      vi.resetModules();
+    }
+  });
+
+  it('is fast enough for ten-year loops', () => {
+    const fresh = new WorkingCalendar({ closures: [{ date: '2026-03-16' }] });
+    const t0 = performance.now();
+    let count = 0;
+    for (let year = 2020; year < 2030; year++) {
+      for (let month = 1; month <= 12; month++) {
+        count += fresh.workingDaysOfMonth(year, month).length;
+        fresh.lastWorkingDayOfMonth(year, month);
+      }
+      for (const d of datesOfYear(year)) if (fresh.isWorkingDay(d)) count--;
+    }
+    expect(count).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
