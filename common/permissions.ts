@@ -1,29 +1,23 @@
 import type { Method } from './contract';
+import { appPermissions } from './contract/app';
+import { attendancePermissions } from './contract/attendance';
+import { authPermissions } from './contract/auth';
+import { backupPermissions } from './contract/backup';
+import type { Access } from './contract/define';
+import { peoplePermissions } from './contract/people';
+import { settingsPermissions } from './contract/settings';
+import { usersPermissions } from './contract/users';
 import type { Role } from './roles';
 
-/**
- * Who may call what. 'public' needs no login; 'session' any logged-in user; otherwise the
- * roles listed. Services narrow further by group (a teacher's own groups, substitutions).
- */
-export type Access = 'public' | 'session' | readonly Role[];
-
+/** The permission table: every method, who may call it, gathered from each domain's contract. */
 export const PERMISSIONS: Record<Method, Access> = {
-  'app.state': 'public',
-  'app.now': 'public',
-  'app.setLocale': 'public',
-  'session.ping': 'session',
-  'test.setClock': 'public',
-  'test.advanceClock': 'public',
-  'auth.setup': 'public',
-  'auth.login': 'public',
-  'auth.recover': 'public',
-  'auth.logout': 'session',
-  'auth.changePassword': 'session',
-  'auth.confirmRecoveryKey': ['head'],
-  'auth.newRecoveryKey': ['head'],
-  'users.list': ['head'],
-  'users.create': ['head'],
-  'users.resetPassword': ['head'],
+  ...appPermissions,
+  ...authPermissions,
+  ...usersPermissions,
+  ...settingsPermissions,
+  ...peoplePermissions,
+  ...attendancePermissions,
+  ...backupPermissions,
 };
 
 /** Calls allowed while a temporary password still has to be changed. */
@@ -41,6 +35,8 @@ export const TEST_ONLY: ReadonlySet<Method> = new Set<Method>([
   'test.setClock',
   'test.advanceClock',
 ]);
+
+export type { Access };
 
 export function mayCall(method: Method, role: Role | undefined): boolean {
   const access = PERMISSIONS[method];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../locale';
-import { method } from './define';
+import { method, type Permissions } from './define';
 import type { SessionInfo } from './auth';
 
 export type AppPhase = 'setup' | 'locked' | 'unlocked' | 'error';
@@ -44,4 +44,13 @@ export const appContract = {
       })
       .strict(),
   ),
+};
+
+export const appPermissions: Permissions<typeof appContract> = {
+  'app.state': 'public',
+  'app.now': 'public',
+  'app.setLocale': 'public',
+  'session.ping': 'session',
+  'test.setClock': 'public',
+  'test.advanceClock': 'public',
 };

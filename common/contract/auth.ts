@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { text } from '../validation';
-import { method } from './define';
+import { method, type Permissions } from './define';
 
 export interface SessionInfo {
   userId: number;
@@ -90,4 +90,14 @@ export const authContract = {
   'auth.changePassword': method<SessionInfo>()(changePasswordSchema),
   /** The head opens the register with the recovery key and sets a new password. */
   'auth.recover': method<SessionInfo>()(recoverSchema),
+};
+
+export const authPermissions: Permissions<typeof authContract> = {
+  'auth.setup': 'public',
+  'auth.login': 'public',
+  'auth.recover': 'public',
+  'auth.logout': 'session',
+  'auth.changePassword': 'session',
+  'auth.confirmRecoveryKey': ['head'],
+  'auth.newRecoveryKey': ['head'],
 };

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { attendanceContract } from './attendance';
 import { authContract } from './auth';
+import { backupContract } from './backup';
+import { peopleContract } from './people';
+import { settingsContract } from './settings';
 import { usersContract } from './users';
 
 /** Every API method, by name. Both transports and the renderer's client derive from this. */
@@ -8,6 +12,10 @@ export const contract = {
   ...appContract,
   ...authContract,
   ...usersContract,
+  ...settingsContract,
+  ...peopleContract,
+  ...attendanceContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../roles';
 import { text } from '../validation';
 import { passwordSchema, sameAsUsername, usernameSchema } from './auth';
-import { method } from './define';
+import { method, type Permissions } from './define';
 
 export interface UserSummary {
   id: number;
@@ -33,4 +33,10 @@ export const usersContract = {
   'users.create': method<UserSummary>()(createUserSchema),
   /** The head sets a temporary password when one may have leaked (the rules' 6.2). */
   'users.resetPassword': method<void>()(resetPasswordSchema),
+};
+
+export const usersPermissions: Permissions<typeof usersContract> = {
+  'users.list': ['head'],
+  'users.create': ['head'],
+  'users.resetPassword': ['head'],
 };

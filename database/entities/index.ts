@@ -1,6 +1,17 @@
+import { ATTENDANCE_ENTITIES } from './attendance';
 import { AuditEvent } from './audit-event';
+import { BACKUP_ENTITIES } from './backup';
 import { Institution } from './institution';
+import { PEOPLE_ENTITIES } from './people';
 import { User } from './user';
 
-export const ENTITIES = [Institution, User, AuditEvent];
+/** Every entity TypeORM knows; each domain lists its own in its file. */
+export const ENTITIES = [
+  Institution,
+  User,
+  AuditEvent,
+  ...PEOPLE_ENTITIES,
+  ...ATTENDANCE_ENTITIES,
+  ...BACKUP_ENTITIES,
+];
 export { AuditEvent, Institution, User };

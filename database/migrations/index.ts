@@ -1,4 +1,12 @@
 import { Initial0000000000001 } from './0001-initial';
+import { People0000000000002 } from './0002-people';
+import { Attendance0000000000003 } from './0003-attendance';
+import { Backup0000000000004 } from './0004-backup';
 
 /** Every migration, in order. A new one is a new numbered file added at the end. */
-export const MIGRATIONS = [Initial0000000000001];
+export const MIGRATIONS = [
+  Initial0000000000001,
+  People0000000000002,
+  Attendance0000000000003,
+  Backup0000000000004,
+];

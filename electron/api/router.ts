@@ -4,9 +4,13 @@ import { message } from '../../common/messages';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../common/permissions';
 import { validate } from '../../common/validation';
 import { appHandlers } from './app/handlers';
+import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
+import { peopleHandlers } from './people/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { SessionState, type BackendOptions } from './session';
 import { usersHandlers } from './users/handlers';
 
@@ -14,6 +18,10 @@ const handlers: HandlerMap = {
   ...appHandlers,
   ...authHandlers,
   ...usersHandlers,
+  ...settingsHandlers,
+  ...peopleHandlers,
+  ...attendanceHandlers,
+  ...backupHandlers,
 };
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };

@@ -1,20 +1,19 @@
-import type { Method } from '../../common/contract';
 import { mayCall } from '../../common/permissions';
 import type { Role } from '../../common/roles';
+import { routes } from './router';
 
-/** The menu: an entry shows for the roles that may call the method its screen needs. */
+/** The menu, read off the layout's routes: an entry shows to the roles that may use its screen. */
 export interface NavItem {
   to: string;
   label: string;
   icon: string;
-  needs?: Method;
 }
 
-export const NAV_ITEMS: NavItem[] = [
-  { to: '/', label: 'layout.home', icon: 'pi pi-home' },
-  { to: '/users', label: 'layout.users', icon: 'pi pi-users', needs: 'users.list' },
-];
-
 export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.needs || mayCall(item.needs, role));
+  const layout = routes.find((route) => route.path === '/');
+  return (layout?.children ?? []).flatMap((route) => {
+    const nav = route.meta?.nav;
+    if (!nav || (route.meta?.needs && !mayCall(route.meta.needs, role))) return [];
+    return [{ to: `/${route.path}`, label: nav.label, icon: nav.icon }];
+  });
 }

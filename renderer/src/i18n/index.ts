@@ -1,13 +1,20 @@
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../common/locale';
+import * as attendance from './attendance';
+import * as backup from './backup';
 import en from './en';
 import lv from './lv';
+import * as people from './people';
 
 export const i18n = createI18n({
   legacy: false,
   locale: 'lv',
   fallbackLocale: 'lv',
-  messages: { lv, en },
+  // Each domain's text sits under its own prefix ('people.…', 'attendance.…').
+  messages: {
+    lv: { ...lv, people: people.lv, attendance: attendance.lv, backup: backup.lv },
+    en: { ...en, people: people.en, attendance: attendance.en, backup: backup.en },
+  },
 });
 
 export function setUiLocale(locale: Locale): void {

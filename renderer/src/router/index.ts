@@ -8,6 +8,9 @@ import {
 import type { Method } from '../../../common/contract';
 import { mayCall } from '../../../common/permissions';
 import { useSessionStore } from '../stores/session';
+import { attendanceRoutes } from './attendance';
+import { backupRoutes } from './backup';
+import { peopleRoutes } from './people';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -15,10 +18,12 @@ declare module 'vue-router' {
     public?: boolean;
     /** The API method the screen needs; the route is refused to roles that may not call it. */
     needs?: Method;
+    /** A menu entry for the screen (an i18n key and a PrimeIcons class). */
+    nav?: { label: string; icon: string };
   }
 }
 
-const routes: RouteRecordRaw[] = [
+export const routes: RouteRecordRaw[] = [
   {
     path: '/setup',
     component: () => import('../views/auth/SetupView.vue'),
@@ -40,12 +45,19 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../views/AppLayout.vue'),
     children: [
-      { path: '', component: () => import('../views/home/HomeView.vue') },
+      {
+        path: '',
+        component: () => import('../views/home/HomeView.vue'),
+        meta: { nav: { label: 'layout.home', icon: 'pi pi-home' } },
+      },
       {
         path: 'users',
         component: () => import('../views/users/UsersView.vue'),
-        meta: { needs: 'users.list' },
+        meta: { needs: 'users.list', nav: { label: 'layout.users', icon: 'pi pi-users' } },
       },
+      ...peopleRoutes,
+      ...attendanceRoutes,
+      ...backupRoutes,
     ],
   },
   { path: '/:rest(.*)*', redirect: '/' },

@@ -1,4 +1,7 @@
-import type { Locale } from './locale';
+import type { Locale } from '../locale';
+import { attendanceMessages } from './attendance';
+import { backupMessages } from './backup';
+import { peopleMessages } from './people';
 
 /**
  * Messages the backend sends back (errors and validation). The renderer's own catalogs
@@ -85,7 +88,11 @@ const en: Record<MessageKey, string> = {
   'v.oneOf': 'Choose one of the offered values.',
 };
 
-const catalogs: Record<Locale, Record<string, string>> = { lv, en };
+/** Each domain keeps its messages in its own file beside this one, keys prefixed by domain. */
+const catalogs: Record<Locale, Record<string, string>> = {
+  lv: { ...lv, ...peopleMessages.lv, ...attendanceMessages.lv, ...backupMessages.lv },
+  en: { ...en, ...peopleMessages.en, ...attendanceMessages.en, ...backupMessages.en },
+};
 
 /** Renders a message; an unknown key is returned as it is (so already-rendered text passes). */
 export function message(

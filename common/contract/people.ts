@@ -1,0 +1,6 @@
+import type { Permissions } from './define';
+
+/** The people API: a zod schema of the input and the result type, per method. */
+export const peopleContract = {};
+
+export const peoplePermissions: Permissions<typeof peopleContract> = {};
