@@ -5,6 +5,7 @@ import { authPermissions } from './contract/auth';
 import { backupPermissions } from './contract/backup';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
+import { planningPermissions } from './contract/planning';
 import { settingsPermissions } from './contract/settings';
 import { usersPermissions } from './contract/users';
 import type { Role } from './roles';
@@ -17,6 +18,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...settingsPermissions,
   ...peoplePermissions,
   ...attendancePermissions,
+  ...planningPermissions,
   ...backupPermissions,
 };
 

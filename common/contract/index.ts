@@ -4,6 +4,7 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { peopleContract } from './people';
+import { planningContract } from './planning';
 import { settingsContract } from './settings';
 import { usersContract } from './users';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...settingsContract,
   ...peopleContract,
   ...attendanceContract,
+  ...planningContract,
   ...backupContract,
 };
 

@@ -2,6 +2,7 @@ import type { Locale } from '../locale';
 import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
 import { peopleMessages } from './people';
+import { planningMessages } from './planning';
 
 /**
  * Messages the backend sends back (errors and validation). The renderer's own catalogs
@@ -90,8 +91,20 @@ const en: Record<MessageKey, string> = {
 
 /** Each domain keeps its messages in its own file beside this one, keys prefixed by domain. */
 const catalogs: Record<Locale, Record<string, string>> = {
-  lv: { ...lv, ...peopleMessages.lv, ...attendanceMessages.lv, ...backupMessages.lv },
-  en: { ...en, ...peopleMessages.en, ...attendanceMessages.en, ...backupMessages.en },
+  lv: {
+    ...lv,
+    ...peopleMessages.lv,
+    ...attendanceMessages.lv,
+    ...planningMessages.lv,
+    ...backupMessages.lv,
+  },
+  en: {
+    ...en,
+    ...peopleMessages.en,
+    ...attendanceMessages.en,
+    ...planningMessages.en,
+    ...backupMessages.en,
+  },
 };
 
 /** Renders a message; an unknown key is returned as it is (so already-rendered text passes). */

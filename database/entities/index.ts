@@ -3,6 +3,7 @@ import { AuditEvent } from './audit-event';
 import { BACKUP_ENTITIES } from './backup';
 import { Institution } from './institution';
 import { PEOPLE_ENTITIES } from './people';
+import { PLANNING_ENTITIES } from './planning';
 import { User } from './user';
 
 /** Every entity TypeORM knows; each domain lists its own in its file. */
@@ -12,6 +13,7 @@ export const ENTITIES = [
   AuditEvent,
   ...PEOPLE_ENTITIES,
   ...ATTENDANCE_ENTITIES,
+  ...PLANNING_ENTITIES,
   ...BACKUP_ENTITIES,
 ];
 export { AuditEvent, Institution, User };

@@ -10,6 +10,7 @@ import { backupHandlers } from './backup/handlers';
 import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
+import { planningHandlers } from './planning/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { SessionState, type BackendOptions } from './session';
 import { usersHandlers } from './users/handlers';
@@ -21,6 +22,7 @@ const handlers: HandlerMap = {
   ...settingsHandlers,
   ...peopleHandlers,
   ...attendanceHandlers,
+  ...planningHandlers,
   ...backupHandlers,
 };
 

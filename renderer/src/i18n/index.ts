@@ -5,6 +5,7 @@ import * as backup from './backup';
 import en from './en';
 import lv from './lv';
 import * as people from './people';
+import * as planning from './planning';
 
 export const i18n = createI18n({
   legacy: false,
@@ -12,8 +13,20 @@ export const i18n = createI18n({
   fallbackLocale: 'lv',
   // Each domain's text sits under its own prefix ('people.…', 'attendance.…').
   messages: {
-    lv: { ...lv, people: people.lv, attendance: attendance.lv, backup: backup.lv },
-    en: { ...en, people: people.en, attendance: attendance.en, backup: backup.en },
+    lv: {
+      ...lv,
+      people: people.lv,
+      attendance: attendance.lv,
+      planning: planning.lv,
+      backup: backup.lv,
+    },
+    en: {
+      ...en,
+      people: people.en,
+      attendance: attendance.en,
+      planning: planning.en,
+      backup: backup.en,
+    },
   },
 });
 

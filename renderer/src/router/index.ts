@@ -11,6 +11,7 @@ import { useSessionStore } from '../stores/session';
 import { attendanceRoutes } from './attendance';
 import { backupRoutes } from './backup';
 import { peopleRoutes } from './people';
+import { planningRoutes } from './planning';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -57,6 +58,7 @@ export const routes: RouteRecordRaw[] = [
       },
       ...peopleRoutes,
       ...attendanceRoutes,
+      ...planningRoutes,
       ...backupRoutes,
     ],
   },
