@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerIpc } from './ipc';
@@ -110,6 +111,7 @@ function focusMainWindow(): void {
 }
 
 let disposing: Promise<void> | null = null;
+let releaseLock: () => void = () => undefined;
 let disposed = false;
 
 /** Closes the database (and forgets the key) once, however the app is asked to quit. */
@@ -117,6 +119,7 @@ function disposeRouter(): Promise<void> {
   disposing ??= (router?.dispose() ?? Promise.resolve())
     .catch((err: unknown) => console.error('Closing the register failed:', err))
     .finally(() => {
+      releaseLock();
       disposed = true;
     });
   return disposing;
@@ -130,6 +133,17 @@ async function start(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
+  // Browser mode may hold this folder; two programs must never open one database.
+  const lock = lockDataDir(dataDir);
+  if ('heldBy' in lock) {
+    dialog.showErrorBox(
+      'Bērnudārza e-žurnāls',
+      `Datu mape jau ir atvērta citā programmā (process ${lock.heldBy}).`,
+    );
+    app.exit(1);
+    return;
+  }
+  releaseLock = lock.release;
   router = new Router({ dataDir, nativeBinding: nativeBinding() });
   router.startIdleWatch();
   registerIpc(ipcMain, router);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestClock } from './api/clock';
+import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
 import { createWebServer } from './web-server';
 
@@ -29,6 +30,10 @@ function main(): void {
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);
   mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir);
+  if ('heldBy' in lock) {
+    fail(`Šī datu mape jau ir atvērta citā programmā (process ${lock.heldBy}): ${dataDir}`);
+  }
 
   const router = new Router({
     dataDir,
@@ -46,7 +51,10 @@ function main(): void {
   });
   const stop = () => {
     server.close();
-    void router.dispose().then(() => process.exit(0));
+    void router.dispose().then(() => {
+      lock.release();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
