@@ -1,6 +1,443 @@
-import type { Permissions } from './define';
+import { z } from 'zod';
+import { parsePersonalCode, PERSONAL_CODE_MESSAGE_KEYS } from '../personal-code';
+import { isoDate, text } from '../validation';
+import { method, type Permissions } from './define';
+
+/* ---------- shared field schemas ---------- */
+
+export const GUARDIAN_RELATIONS = ['mother', 'father', 'guardian', 'other'] as const;
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+
+/** Consents a guardian may give (stored as a JSON array in guardian.consents). */
+export const CONSENTS = ['register', 'photos', 'walks'] as const;
+export type Consent = (typeof CONSENTS)[number];
+
+export const APPLICATION_STATUSES = ['received', 'connected', 'refused'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** The deputy has a week to connect a parent (the rules' 2.3). */
+export const APPLICATION_DUE_DAYS = 7;
+
+const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
+// Not a z.union: a union's refusal would hide the field's own message behind 'v.invalid'.
+const optionalDate = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || isoDate.safeParse(v).success, 'v.date');
+
+/**
+ * A phone number: Latvian 8 digits (a leading +371 is dropped), or international with +.
+ * Spaces and hyphens are allowed while typing and removed.
+ */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, 'v.tooLong')
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .refine((s) => /^\d{8}$/.test(s) || /^\+\d{8,15}$/.test(s), 'people.phone')
+  .transform((s) => (/^\+371\d{8}$/.test(s) ? s.slice(4) : s));
+
+export const optionalPhone = z
+  .string()
+  .trim()
+  .max(30, 'v.tooLong')
+  .optional()
+  .transform((s) => (s ?? '').replace(/[\s-]/g, ''))
+  .refine((s) => s === '' || /^\d{8}$/.test(s) || /^\+\d{8,15}$/.test(s), 'people.phone')
+  .transform((s) => (s === '' ? null : /^\+371\d{8}$/.test(s) ? s.slice(4) : s));
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .max(120, 'v.tooLong')
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'people.email')
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** Accepted with or without the hyphen; the refusal names the rule that failed. */
+export const personalCodeSchema = z
+  .string()
+  .trim()
+  .min(1, 'v.required')
+  .max(20, 'v.tooLong')
+  .superRefine((s, ctx) => {
+    const parsed = parsePersonalCode(s);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: PERSONAL_CODE_MESSAGE_KEYS[parsed.reason] });
+    }
+  });
+
+/**
+ * Child fields with the code rules that need two fields: a new-format code carries no date of
+ * birth, so it must be given; an old-format code's date must agree with a date given.
+ */
+function childFields<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .object({
+      firstName: text(60),
+      lastName: text(60),
+      personalCode: personalCodeSchema,
+      birthDate: optionalDate,
+      ...shape,
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      const v = value as { personalCode: string; birthDate: string | null };
+      const parsed = parsePersonalCode(v.personalCode);
+      if (!parsed.ok) return;
+      if (parsed.format === 'new' && !v.birthDate) {
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'people.birthDateRequired' });
+      }
+      if (parsed.format === 'old' && v.birthDate && v.birthDate !== parsed.birthDate) {
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'people.birthDateMismatch' });
+      }
+    });
+}
+
+function dateRange<T extends z.ZodTypeAny>(schema: T, from: string, to: string): z.ZodEffects<T> {
+  return schema.superRefine((value, ctx) => {
+    const v = value as Record<string, unknown>;
+    const a = v[from];
+    const b = v[to];
+    if (typeof a === 'string' && typeof b === 'string' && b < a) {
+      ctx.addIssue({ code: 'custom', path: [to], message: 'people.dateOrder' });
+    }
+  }) as z.ZodEffects<T>; // zod types superRefine on a generic schema loosely
+}
+
+/* ---------- groups ---------- */
+
+export interface GroupTeacherSummary {
+  id: number;
+  userId: number;
+  fullName: string;
+  fromDate: string;
+  toDate: string | null;
+}
+
+export interface GroupSummary {
+  id: number;
+  number: number | null;
+  name: string;
+  /** "3. grupa «Zīlītes»" */
+  label: string;
+  ageFromMonths: number;
+  ageToMonths: number;
+  capacity: number;
+  schoolYear: number;
+  activeFrom: string;
+  activeTo: string;
+  teachers: GroupTeacherSummary[];
+  /** Children enrolled on the date asked for (today by default). */
+  childCount: number;
+}
+
+const groupShape = {
+  number: z
+    .number({ invalid_type_error: 'v.number' })
+    .int('v.number')
+    .min(1, 'v.number')
+    .max(99, 'v.number')
+    .nullable(),
+  name: text(60),
+  ageFromMonths: z
+    .number({ invalid_type_error: 'v.required' })
+    .int('v.number')
+    .min(0, 'v.number')
+    .max(96, 'v.number'),
+  ageToMonths: z
+    .number({ invalid_type_error: 'v.required' })
+    .int('v.number')
+    .min(0, 'v.number')
+    .max(96, 'v.number'),
+  capacity: z
+    .number({ invalid_type_error: 'v.required' })
+    .int('v.number')
+    .min(1, 'v.number')
+    .max(60, 'v.number'),
+  schoolYear: z
+    .number({ invalid_type_error: 'v.required' })
+    .int('v.number')
+    .min(2000, 'v.number')
+    .max(2100, 'v.number'),
+  activeFrom: isoDate,
+  activeTo: isoDate,
+};
+
+function groupRules<T extends z.ZodTypeAny>(schema: T) {
+  return dateRange(schema, 'activeFrom', 'activeTo').superRefine((value, ctx) => {
+    const v = value as { ageFromMonths: number; ageToMonths: number };
+    if (v.ageToMonths < v.ageFromMonths) {
+      ctx.addIssue({ code: 'custom', path: ['ageToMonths'], message: 'people.ageOrder' });
+    }
+  });
+}
+
+export const createGroupSchema = groupRules(z.object(groupShape).strict());
+export const updateGroupSchema = groupRules(z.object({ id, ...groupShape }).strict());
+
+export const assignTeacherSchema = dateRange(
+  z.object({ groupId: id, userId: id, fromDate: isoDate, toDate: optionalDate }).strict(),
+  'fromDate',
+  'toDate',
+);
+
+export const endTeacherSchema = z.object({ assignmentId: id, toDate: isoDate }).strict();
+
+/* ---------- children ---------- */
+
+export interface EnrolmentSummary {
+  id: number;
+  groupId: number;
+  groupLabel: string;
+  fromDate: string;
+  toDate: string | null;
+}
+
+export interface ChildSummary {
+  id: number;
+  firstName: string;
+  lastName: string;
+  /** Always masked ('120785-*****'); head and deputy reveal it with children.revealCode. */
+  personalCode: string;
+  birthDate: string;
+  /** The enrolment on the date asked for, if any. */
+  group: { id: number; label: string } | null;
+}
+
+export interface ChildGuardianSummary {
+  guardianId: number;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  email: string | null;
+  relation: GuardianRelation;
+  consents: Consent[];
+}
+
+export interface ChildDetail extends ChildSummary {
+  enrolments: EnrolmentSummary[];
+  guardians: ChildGuardianSummary[];
+}
+
+export const listChildrenSchema = z
+  .object({
+    search: z.string().trim().max(60, 'v.tooLong').optional(),
+    groupId: id.optional(),
+    /** Whose enrolment counts; today by default. */
+    date: isoDate.optional(),
+    /** Also children who are in no group on the date (head, deputy). */
+    includeLeft: z.boolean().optional(),
+  })
+  .strict();
+
+export const createChildSchema = childFields({ groupId: id, fromDate: isoDate });
+export const updateChildSchema = childFields({ id });
+export const moveChildSchema = z.object({ childId: id, groupId: id, fromDate: isoDate }).strict();
+export const leaveChildSchema = z.object({ childId: id, toDate: isoDate }).strict();
+
+/* ---------- guardians ---------- */
+
+export interface GuardianSummary {
+  id: number;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  email: string | null;
+  consents: Consent[];
+  children: { childId: number; name: string; relation: GuardianRelation }[];
+}
+
+const guardianShape = {
+  firstName: text(60),
+  lastName: text(60),
+  phone: optionalPhone,
+  email: optionalEmail,
+  consents: z.array(z.enum(CONSENTS)).max(CONSENTS.length).default([]),
+};
+
+export const createGuardianSchema = z
+  .object({ ...guardianShape, childId: id, relation: z.enum(GUARDIAN_RELATIONS) })
+  .strict();
+export const updateGuardianSchema = z.object({ id, ...guardianShape }).strict();
+export const linkGuardianSchema = z
+  .object({ guardianId: id, childId: id, relation: z.enum(GUARDIAN_RELATIONS) })
+  .strict();
+export const unlinkGuardianSchema = z.object({ guardianId: id, childId: id }).strict();
+
+/* ---------- parent applications ---------- */
+
+export interface ApplicationSummary {
+  id: number;
+  receivedOn: string;
+  /** receivedOn + 7 days. */
+  dueOn: string;
+  /** Still received after the due date. */
+  overdue: boolean;
+  parentName: string;
+  parentPhone: string;
+  childId: number | null;
+  childName: string;
+  groupId: number | null;
+  groupLabel: string | null;
+  status: ApplicationStatus;
+  connectedOn: string | null;
+  refusalReason: string | null;
+  guardianId: number | null;
+}
+
+export const createApplicationSchema = z
+  .object({
+    receivedOn: isoDate,
+    parentName: text(120),
+    parentPhone: phoneSchema,
+    childId: id,
+    /** The child's current group by default. */
+    groupId: id.nullable().optional(),
+  })
+  .strict();
+
+export const connectApplicationSchema = z
+  .object({
+    id,
+    connectedOn: isoDate,
+    /** An existing guardian; without it one is made from the application's name and phone. */
+    guardianId: id.nullable().optional(),
+    relation: z.enum(GUARDIAN_RELATIONS),
+  })
+  .strict();
+
+export const refuseApplicationSchema = z.object({ id, reason: text(300) }).strict();
+
+export interface FileDownload {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+/* ---------- import ---------- */
+
+export interface ImportRow {
+  /** The line in the file (the header is line 1). */
+  line: number;
+  ok: boolean;
+  /** Every reason the row is refused, in the user's language. */
+  reasons: string[];
+  firstName: string;
+  lastName: string;
+  personalCode: string;
+  group: string;
+  guardian: string;
+}
+
+export interface ImportPreview {
+  rows: ImportRow[];
+  total: number;
+  valid: number;
+  invalid: number;
+}
+
+/** 16 MB of base64 is what the loopback transport carries; 12 MB of file. */
+export const IMPORT_MAX_BYTES = 12 * 1024 * 1024;
+
+export const importFileSchema = z
+  .object({
+    fileName: text(200),
+    base64: z
+      .string()
+      .min(1, 'people.import.empty')
+      .max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4, 'people.import.tooLarge'),
+    /** Enrolment date for rows without one; today by default. */
+    fromDate: isoDate.optional(),
+  })
+  .strict();
+
+/* ---------- the contract ---------- */
+
+const empty = z.object({}).strict();
 
 /** The people API: a zod schema of the input and the result type, per method. */
-export const peopleContract = {};
+export const peopleContract = {
+  /** Groups the caller may see, active on the date (today by default) unless `all`. */
+  'groups.list': method<GroupSummary[]>()(
+    z.object({ date: isoDate.optional(), all: z.boolean().optional() }).strict(),
+  ),
+  'groups.create': method<GroupSummary>()(createGroupSchema),
+  'groups.update': method<GroupSummary>()(updateGroupSchema),
+  'groups.assignTeacher': method<GroupTeacherSummary>()(assignTeacherSchema),
+  /** Ends a teacher's assignment on a date (history kept). */
+  'groups.endTeacher': method<void>()(endTeacherSchema),
+  /** Active users with the teacher role, to assign to groups. */
+  'groups.teachers': method<{ id: number; fullName: string }[]>()(empty),
 
-export const peoplePermissions: Permissions<typeof peopleContract> = {};
+  'children.list': method<ChildSummary[]>()(listChildrenSchema),
+  'children.get': method<ChildDetail>()(z.object({ id }).strict()),
+  'children.create': method<ChildDetail>()(createChildSchema),
+  'children.update': method<ChildDetail>()(updateChildSchema),
+  /** Ends the current enrolment the day before and starts one in the new group. */
+  'children.move': method<ChildDetail>()(moveChildSchema),
+  'children.leave': method<ChildDetail>()(leaveChildSchema),
+  /** The full code, for head and deputy; every reveal is written to the audit log. */
+  'children.revealCode': method<{ personalCode: string }>()(z.object({ id }).strict()),
+
+  'guardians.list': method<GuardianSummary[]>()(
+    z.object({ search: z.string().trim().max(60, 'v.tooLong').optional() }).strict(),
+  ),
+  'guardians.create': method<GuardianSummary>()(createGuardianSchema),
+  'guardians.update': method<GuardianSummary>()(updateGuardianSchema),
+  'guardians.link': method<void>()(linkGuardianSchema),
+  'guardians.unlink': method<void>()(unlinkGuardianSchema),
+
+  'applications.list': method<ApplicationSummary[]>()(
+    z.object({ status: z.enum(APPLICATION_STATUSES).optional() }).strict(),
+  ),
+  'applications.create': method<ApplicationSummary>()(createApplicationSchema),
+  /** Links the guardian to the child and marks the application connected. */
+  'applications.connect': method<ApplicationSummary>()(connectApplicationSchema),
+  'applications.refuse': method<ApplicationSummary>()(refuseApplicationSchema),
+  /** "Pielikums Nr.1" as a PDF: blank without an id, prefilled with one. */
+  'applications.pdf': method<FileDownload>()(z.object({ id: id.optional() }).strict()),
+
+  /** Reads a CSV/XLSX file and says, row by row, what would be imported; writes nothing. */
+  'import.preview': method<ImportPreview>()(importFileSchema),
+  /** Validates the file again and writes every valid row in one transaction. */
+  'import.confirm': method<{ imported: number; skipped: number }>()(importFileSchema),
+};
+
+const ALL = ['head', 'deputy', 'teacher', 'speech', 'nurse'] as const;
+const MANAGERS = ['head', 'deputy'] as const;
+const DEPUTY = ['deputy'] as const;
+
+/**
+ * ARCHITECTURE roles: children, parents, applications — head read, deputy write, teacher read
+ * own groups, speech therapist and nurse read. Groups are set up by the head and the deputy.
+ */
+export const peoplePermissions: Permissions<typeof peopleContract> = {
+  'groups.list': ALL,
+  'groups.create': MANAGERS,
+  'groups.update': MANAGERS,
+  'groups.assignTeacher': MANAGERS,
+  'groups.endTeacher': MANAGERS,
+  'groups.teachers': MANAGERS,
+  'children.list': ALL,
+  'children.get': ALL,
+  'children.create': DEPUTY,
+  'children.update': DEPUTY,
+  'children.move': DEPUTY,
+  'children.leave': DEPUTY,
+  'children.revealCode': MANAGERS,
+  'guardians.list': MANAGERS,
+  'guardians.create': DEPUTY,
+  'guardians.update': DEPUTY,
+  'guardians.link': DEPUTY,
+  'guardians.unlink': DEPUTY,
+  'applications.list': ALL,
+  'applications.create': DEPUTY,
+  'applications.connect': DEPUTY,
+  'applications.refuse': DEPUTY,
+  'applications.pdf': MANAGERS,
+  'import.preview': DEPUTY,
+  'import.confirm': DEPUTY,
+};

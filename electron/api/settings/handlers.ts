@@ -1,3 +1,38 @@
+import { dayBefore, type InstitutionSettings } from '../../../common/contract/settings';
+import { Institution } from '../../../database/entities';
+import { audit } from '../audit/audit';
 import type { HandlerMap } from '../context';
 
-export const settingsHandlers = {} satisfies Partial<HandlerMap>;
+function settingsOf(i: Institution): InstitutionSettings {
+  return {
+    name: i.name,
+    regNo: i.regNo,
+    address: i.address,
+    attendanceDeadline: i.attendanceDeadline,
+    idleMinutes: i.idleMinutes,
+    schoolYearStart: i.schoolYearStart,
+    schoolYearEnd: dayBefore(i.schoolYearStart),
+  };
+}
+
+export const settingsHandlers = {
+  'settings.get': async (_input, ctx) =>
+    settingsOf(await ctx.db.getRepository(Institution).findOneByOrFail({ id: 1 })),
+  'settings.update': async (input, ctx) =>
+    ctx.db.transaction(async (m) => {
+      const institution = await m.findOneByOrFail(Institution, { id: 1 });
+      const before = settingsOf(institution);
+      Object.assign(institution, input);
+      await m.save(institution);
+      const after = settingsOf(institution);
+      await audit(m, ctx.now(), {
+        action: 'settings.update',
+        actorId: ctx.user.id,
+        entity: 'institution',
+        entityId: 1,
+        before,
+        after,
+      });
+      return after;
+    }),
+} satisfies Partial<HandlerMap>;

@@ -27,5 +27,15 @@ export const useUsersStore = defineStore('users', () => {
     await load();
   }
 
-  return { users, loading, load, create, resetPassword };
+  async function update(input: Input<'users.update'>): Promise<void> {
+    await call('users.update', input);
+    await load();
+  }
+
+  async function deactivate(input: Input<'users.deactivate'>): Promise<void> {
+    await call('users.deactivate', input);
+    await load();
+  }
+
+  return { users, loading, load, create, resetPassword, update, deactivate };
 });

@@ -1,0 +1,45 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The people screens, driven by their labels the way the deputy uses them. */
+export class PeoplePages {
+  constructor(private readonly page: Page) {}
+
+  async open(menu: 'Grupas' | 'Bērni' | 'Iesniegumi' | 'Imports' | 'Lietotāji'): Promise<void> {
+    await this.page.getByRole('link', { name: menu, exact: true }).click();
+  }
+
+  /** Picks an option of a PrimeVue Select or AutoComplete that is open. */
+  async choose(option: string | RegExp): Promise<void> {
+    await this.page.getByRole('option', { name: option }).click();
+  }
+
+  async createGroup(number: string, name: string): Promise<void> {
+    const p = this.page;
+    await p.getByTestId('add-group').click();
+    const dialog = p.getByRole('dialog');
+    // InputNumber reads keystrokes, not a pasted value.
+    await dialog.getByLabel('Numurs').pressSequentially(number);
+    await dialog.getByLabel('Numurs').press('Tab');
+    await dialog.getByLabel('Nosaukums').fill(name);
+    await dialog.getByRole('button', { name: 'Saglabāt' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async fillChild(child: { firstName: string; lastName: string; code: string }, group: string) {
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Vārds', { exact: true }).fill(child.firstName);
+    await dialog.getByLabel('Uzvārds').fill(child.lastName);
+    await dialog.getByLabel('Personas kods').fill(child.code);
+    await dialog.getByLabel('Grupa', { exact: true }).click();
+    await this.choose(group);
+  }
+}
+
+export async function changeTemporaryPassword(page: Page, temporary: string, next: string) {
+  await expect(page.getByTestId('forced')).toBeVisible();
+  await page.getByLabel('Pašreizējā parole').fill(temporary);
+  await page.getByLabel('Jaunā parole', { exact: true }).fill(next);
+  await page.getByLabel('Jaunā parole atkārtoti').fill(next);
+  await page.getByRole('button', { name: 'Mainīt paroli' }).click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+}
