@@ -2,6 +2,46 @@ import type { DomainMessages } from './types';
 
 /** Messages of attendance and the working-day calendar; keys start with 'attendance.'. */
 export const attendanceMessages: DomainMessages = {
-  lv: {},
-  en: {},
+  lv: {
+    'attendance.badCode': 'Kods var būt tikai NS, NC vai N.',
+    'attendance.badMonth': 'Mēnesis jānorāda formātā gggg-mm.',
+    'attendance.nothingToSave': 'Nav izmaiņu, ko saglabāt.',
+    'attendance.notYourGroup': 'Jūs šajā datumā nestrādājat šajā grupā.',
+    'attendance.futureDay': '{date} vēl nav pienācis: nākotnes dienu atzīmēt nevar.',
+    'attendance.notWorkingDay': '{date} nav darba diena ({reason}).',
+    'attendance.notEnrolled': 'Bērns {date} nav šīs grupas sarakstā.',
+    'attendance.duplicateCell': 'Šī šūna pieprasījumā ir divreiz.',
+    'attendance.refused': 'Nekas netika saglabāts: atzīmētās šūnas mainīt nevar.',
+    'attendance.conflict':
+      'Kamēr strādājāt, kāds cits mainīja apmeklējumu. Nekas netika saglabāts; parādītas pašreizējās vērtības.',
+    'attendance.conflictCell': 'Pa to laiku mainīts: tagad „{code}”.',
+    'attendance.present': 'ieradies',
+    'attendance.off.weekend': 'brīvdiena',
+    'attendance.off.closure': 'iestāde slēgta',
+    'attendance.off.movedDayOff': 'pārceltā brīvdiena',
+    'attendance.notWeekday': 'Pārceltajai brīvdienai jābūt darbdienai (pirmdiena–piektdiena).',
+    'attendance.notSaturday': 'Jānorāda sestdiena.',
+    'attendance.dayTaken': 'Šim datumam jau ir ieraksts.',
+  },
+  en: {
+    'attendance.badCode': 'The code must be NS, NC or N.',
+    'attendance.badMonth': 'Give the month as yyyy-mm.',
+    'attendance.nothingToSave': 'There are no changes to save.',
+    'attendance.notYourGroup': 'You do not work in this group on this date.',
+    'attendance.futureDay': '{date} has not come yet: a future day cannot be marked.',
+    'attendance.notWorkingDay': '{date} is not a working day ({reason}).',
+    'attendance.notEnrolled': 'The child is not in this group on {date}.',
+    'attendance.duplicateCell': 'This cell appears twice in the request.',
+    'attendance.refused': 'Nothing was saved: the marked cells cannot be changed.',
+    'attendance.conflict':
+      'Someone else changed the attendance while you worked. Nothing was saved; the current values are shown.',
+    'attendance.conflictCell': 'Changed in the meantime: now “{code}”.',
+    'attendance.present': 'present',
+    'attendance.off.weekend': 'weekend',
+    'attendance.off.closure': 'kindergarten closed',
+    'attendance.off.movedDayOff': 'moved day off',
+    'attendance.notWeekday': 'The moved day off must be a weekday (Monday–Friday).',
+    'attendance.notSaturday': 'Choose a Saturday.',
+    'attendance.dayTaken': 'This date already has an entry.',
+  },
 };

@@ -1,4 +1,37 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Screens of the attendance domain, children of the main layout; meta.nav puts them in the menu. */
-export const attendanceRoutes: RouteRecordRaw[] = [];
+export const attendanceRoutes: RouteRecordRaw[] = [
+  {
+    path: 'attendance',
+    component: () => import('../views/attendance/AttendanceDayView.vue'),
+    meta: {
+      needs: 'attendance.day',
+      nav: { label: 'attendance.nav.day', icon: 'pi pi-check-square' },
+    },
+  },
+  {
+    path: 'attendance/month',
+    component: () => import('../views/attendance/AttendanceMonthView.vue'),
+    meta: {
+      needs: 'attendance.month',
+      nav: { label: 'attendance.nav.month', icon: 'pi pi-table' },
+    },
+  },
+  {
+    path: 'attendance/nurse',
+    component: () => import('../views/attendance/NurseCheckView.vue'),
+    meta: {
+      needs: 'attendance.nurseDay',
+      nav: { label: 'attendance.nav.nurse', icon: 'pi pi-heart' },
+    },
+  },
+  {
+    path: 'attendance/calendar',
+    component: () => import('../views/attendance/CalendarView.vue'),
+    meta: {
+      needs: 'calendar.list',
+      nav: { label: 'attendance.nav.calendar', icon: 'pi pi-calendar' },
+    },
+  },
+];

@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+import type { AbsenceCode } from '../../../common/contract/attendance';
+
+/**
+ * The hot queries of attendance, in plain SQL (portable: no SQLite-only syntax). A group's
+ * month is two indexed range queries: enrolments by idx_enrolment_group (group_id, from_date)
+ * and marks by idx_attendance_mark_group_date (group_id, date).
+ */
+
+export interface EnrolledChild {
+  childId: number;
+  firstName: string;
+  lastName: string;
+  from: string;
+  to: string | null;
+}
+
+export interface MarkRow {
+  childId: number;
+  date: string;
+  code: AbsenceCode;
+  corrected: boolean;
+}
+
+export const ENROLLED_SQL =
+  'SELECT e.child_id AS childId, e.from_date AS "from", e.to_date AS "to", ' +
+  'c.first_name AS firstName, c.last_name AS lastName ' +
+  'FROM enrolment e JOIN child c ON c.id = e.child_id ' +
+  'WHERE e.group_id = ? AND e.from_date <= ? AND (e.to_date IS NULL OR e.to_date >= ?)';
+
+export const MARKS_SQL =
+  'SELECT child_id AS childId, date, code, corrected FROM attendance_mark ' +
+  'WHERE group_id = ? AND date >= ? AND date <= ?';
+
+/** Children enrolled in the group at some time between first and last (inclusive). */
+export async function enrolledBetween(
+  m: EntityManager,
+  groupId: number,
+  first: string,
+  last: string,
+): Promise<EnrolledChild[]> {
+  return m.query<EnrolledChild[]>(ENROLLED_SQL, [groupId, last, first]);
+}
+
+export async function marksBetween(
+  m: EntityManager,
+  groupId: number,
+  first: string,
+  last: string,
+): Promise<MarkRow[]> {
+  const rows = await m.query<MarkRow[]>(MARKS_SQL, [groupId, first, last]);
+  return rows.map((r) => ({ ...r, corrected: Boolean(r.corrected) }));
+}
+
+export interface GroupRow {
+  id: number;
+  number: number | null;
+  name: string;
+}
+
+/**
+ * One group's id, number and name. Plain SQL on the hot paths (every grid, every save): a
+ * TypeORM findOneBy costs about 1 ms of query building and hydration here, the query 0.05 ms.
+ */
+export async function groupRow(m: EntityManager, groupId: number): Promise<GroupRow | undefined> {
+  const rows = await m.query<GroupRow[]>('SELECT id, number, name FROM "group" WHERE id = ?', [
+    groupId,
+  ]);
+  return rows[0];
+}
+
+/** The institution's name and attendance deadline ("HH:MM"). */
+export async function institutionRow(
+  m: EntityManager,
+): Promise<{ name: string; deadline: string }> {
+  const rows = await m.query<{ name: string; deadline: string }[]>(
+    'SELECT name, attendance_deadline AS deadline FROM institution WHERE id = 1',
+  );
+  return rows[0] ?? { name: '', deadline: '09:00' };
+}

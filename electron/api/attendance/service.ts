@@ -1,0 +1,608 @@
+import type { EntityManager } from 'typeorm';
+import { daysInMonth, type WorkingCalendar } from '../../../common/calendar';
+import type {
+  AbsenceCode,
+  AttendanceDayView,
+  AttendanceGroup,
+  AttendanceMonth,
+  CellCode,
+  Confirmation,
+  GroupSummary,
+  MarkHistoryEntry,
+  MarkRole,
+  MonthChild,
+  MonthTotals,
+  NurseDay,
+} from '../../../common/contract/attendance';
+import type { ParsedInput } from '../../../common/contract';
+import { AppError } from '../../../common/errors';
+import type { Locale } from '../../../common/locale';
+import { message } from '../../../common/messages';
+import { compareLv } from '../../../common/text';
+import {
+  AttendanceDay,
+  AttendanceMark,
+  AttendanceMarkHistory,
+  NurseCheck,
+} from '../../../database/entities/attendance';
+import { User } from '../../../database/entities';
+import { Group } from '../../../database/entities/people';
+import { audit } from '../audit/audit';
+import { rigaDate } from '../clock';
+import type { Context } from '../context';
+import { workingCalendar } from './calendar';
+import { enrolledBetween, groupRow, institutionRow, marksBetween, type GroupRow } from './queries';
+import { isLate } from './riga-time';
+
+const READ_ALL = new Set(['head', 'deputy', 'nurse']);
+
+function groupView(g: GroupRow, canEdit: boolean): AttendanceGroup {
+  return { id: g.id, number: g.number, name: g.name, canEdit };
+}
+
+/** Group ids a teacher works in on a date (GroupTeacher rows whose period holds the date). */
+// The people domain will offer this as electron/api/people/access.ts; until then it lives here.
+export async function teacherGroupIds(
+  m: EntityManager,
+  userId: number,
+  from: string,
+  to: string = from,
+): Promise<number[]> {
+  const rows = await m.query<{ groupId: number }[]>(
+    'SELECT DISTINCT group_id AS groupId FROM group_teacher ' +
+      'WHERE user_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)',
+    [userId, to, from],
+  );
+  return rows.map((r) => r.groupId);
+}
+
+async function loadGroup(m: EntityManager, groupId: number): Promise<GroupRow> {
+  const group = await groupRow(m, groupId);
+  if (!group) throw new AppError('NOT_FOUND');
+  return group;
+}
+
+/** Whether the caller may enter or correct codes of this group on this date. */
+async function mayEdit(ctx: Context, m: EntityManager, groupId: number, date: string) {
+  if (ctx.user.role === 'nurse') return true;
+  if (ctx.user.role !== 'teacher') return false;
+  return (await teacherGroupIds(m, ctx.user.id, date)).includes(groupId);
+}
+
+/** Refuses a teacher who does not work in the group at any time in [from, to]. */
+async function assertMayRead(
+  ctx: Context,
+  m: EntityManager,
+  groupId: number,
+  from: string,
+  to: string = from,
+): Promise<void> {
+  if (READ_ALL.has(ctx.user.role)) return;
+  if (ctx.user.role === 'teacher') {
+    if ((await teacherGroupIds(m, ctx.user.id, from, to)).includes(groupId)) return;
+  }
+  throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
+}
+
+async function deadlineOf(m: EntityManager): Promise<string> {
+  return (await institutionRow(m)).deadline;
+}
+
+function offReason(calendar: WorkingCalendar, date: string, locale: Locale): string | null {
+  const info = calendar.dayInfo(date);
+  switch (info.kind) {
+    case 'workday':
+    case 'movedWorkday':
+      return null;
+    case 'holiday':
+      return info.holidays[0].name[locale];
+    case 'closure':
+      return info.reason || message(locale, 'attendance.off.closure');
+    default:
+      return message(locale, `attendance.off.${info.kind}`);
+  }
+}
+
+async function namesOf(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const users = await m
+    .createQueryBuilder(User, 'u')
+    .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
+    .getMany();
+  return new Map(users.map((u) => [u.id, u.fullName]));
+}
+
+function confirmationOf(day: AttendanceDay | undefined, names: Map<number, string>) {
+  if (!day) return null;
+  return { byName: names.get(day.confirmedBy) ?? '', at: day.confirmedAt, late: day.late };
+}
+
+export async function groupsOn(ctx: Context, date: string): Promise<AttendanceGroup[]> {
+  const m = ctx.db.manager;
+  const groups = await m
+    .createQueryBuilder(Group, 'g')
+    .where('g.activeFrom <= :date AND g.activeTo >= :date', { date })
+    .getMany();
+  const own = ctx.user.role === 'teacher' ? await teacherGroupIds(m, ctx.user.id, date) : [];
+  return groups
+    .filter((g) => READ_ALL.has(ctx.user.role) || own.includes(g.id))
+    .map((g) => groupView(g, ctx.user.role === 'nurse' || own.includes(g.id)))
+    .sort((a, b) => (a.number ?? 999) - (b.number ?? 999) || compareLv(a.name, b.name));
+}
+
+export async function dayView(
+  ctx: Context,
+  groupId: number,
+  date: string,
+): Promise<AttendanceDayView> {
+  const m = ctx.db.manager;
+  const group = await loadGroup(m, groupId);
+  await assertMayRead(ctx, m, groupId, date);
+  const calendar = await workingCalendar(ctx.db);
+  const now = ctx.now();
+  const deadline = await deadlineOf(m);
+  const enrolled = await enrolledBetween(m, groupId, date, date);
+  const marks = new Map((await marksBetween(m, groupId, date, date)).map((r) => [r.childId, r]));
+  const day = (await m.findOneBy(AttendanceDay, { groupId, date })) ?? undefined;
+  const names = await namesOf(m, day ? [day.confirmedBy] : []);
+  const working = calendar.isWorkingDay(date);
+  const future = date > rigaDate(now);
+  return {
+    group: groupView(group, await mayEdit(ctx, m, groupId, date)),
+    date,
+    working,
+    offReason: offReason(calendar, date, ctx.state.locale),
+    future,
+    deadline,
+    confirmation: confirmationOf(day, names),
+    late: working && !future && !day && isLate(date, now, deadline),
+    children: enrolled
+      .map((c) => ({
+        childId: c.childId,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        code: marks.get(c.childId)?.code ?? null,
+        corrected: marks.get(c.childId)?.corrected ?? false,
+      }))
+      .sort((a, b) => compareLv(a.lastName, b.lastName) || compareLv(a.firstName, b.firstName)),
+  };
+}
+
+function codeText(locale: Locale, code: CellCode): string {
+  return code ?? message(locale, 'attendance.present');
+}
+
+export async function saveMarks(
+  ctx: Context,
+  input: ParsedInput<'attendance.save'>,
+): Promise<{ saved: number }> {
+  const locale = ctx.state.locale;
+  const now = ctx.now();
+  const today = rigaDate(now);
+  const actedAs: MarkRole = ctx.user.role === 'nurse' ? 'nurse' : 'teacher';
+  const calendar = await workingCalendar(ctx.db);
+  return ctx.db.transaction(async (m) => {
+    await loadGroup(m, input.groupId);
+    const dates = input.changes.map((c) => c.date).sort();
+    const first = dates[0];
+    const last = dates[dates.length - 1];
+    if (ctx.user.role !== 'nurse') {
+      // A teacher must work in the group on every date she changes.
+      const rows = await m.query<{ fromDate: string; toDate: string | null }[]>(
+        'SELECT from_date AS fromDate, to_date AS toDate FROM group_teacher ' +
+          'WHERE user_id = ? AND group_id = ?',
+        [ctx.user.id, input.groupId],
+      );
+      const covered = (d: string) =>
+        rows.some((r) => r.fromDate <= d && (r.toDate === null || r.toDate >= d));
+      if (!dates.every(covered)) throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
+    }
+    const enrolled = await enrolledBetween(m, input.groupId, first, last);
+    const current = new Map<string, AttendanceMark>();
+    const childIds = [...new Set(input.changes.map((c) => c.childId))];
+    const existing = await m
+      .createQueryBuilder(AttendanceMark, 'a')
+      .where('a.childId IN (:...childIds) AND a.date >= :first AND a.date <= :last', {
+        childIds,
+        first,
+        last,
+      })
+      .getMany();
+    for (const mark of existing) current.set(`${mark.childId}.${mark.date}`, mark);
+
+    const refused: Record<string, string> = {};
+    const conflicts: Record<string, string> = {};
+    const seen = new Set<string>();
+    for (const change of input.changes) {
+      const cell = `${change.childId}.${change.date}`;
+      const field = `cells.${cell}`;
+      const date = change.date;
+      if (seen.has(cell)) refused[field] = message(locale, 'attendance.duplicateCell');
+      seen.add(cell);
+      if (date > today) {
+        refused[field] = message(locale, 'attendance.futureDay', { date: dmy(date) });
+      } else if (!calendar.isWorkingDay(date)) {
+        refused[field] = message(locale, 'attendance.notWorkingDay', {
+          date: dmy(date),
+          reason: offReason(calendar, date, locale) ?? '',
+        });
+      } else if (
+        !enrolled.some(
+          (e) => e.childId === change.childId && e.from <= date && (e.to === null || e.to >= date),
+        )
+      ) {
+        refused[field] = message(locale, 'attendance.notEnrolled', { date: dmy(date) });
+      }
+      const now = current.get(cell)?.code ?? null;
+      if (!refused[field] && now !== change.expected) {
+        conflicts[field] = message(locale, 'attendance.conflictCell', {
+          code: codeText(locale, now),
+        });
+      }
+    }
+    if (Object.keys(refused).length > 0) {
+      throw new AppError('VALIDATION', 'attendance.refused', {}, refused);
+    }
+    if (Object.keys(conflicts).length > 0) {
+      throw new AppError('CONFLICT', 'attendance.conflict', {}, conflicts);
+    }
+
+    const at = now.toISOString();
+    const changed: { childId: number; date: string; from: CellCode; to: CellCode }[] = [];
+    for (const change of input.changes) {
+      const before = current.get(`${change.childId}.${change.date}`);
+      const from = before?.code ?? null;
+      if (from === change.code) continue;
+      if (change.code === null) {
+        await m.delete(AttendanceMark, { id: before!.id });
+      } else {
+        const values = {
+          code: change.code,
+          corrected: actedAs === 'nurse',
+          updatedBy: ctx.user.id,
+          updatedAt: at,
+        };
+        if (before) await m.update(AttendanceMark, { id: before.id }, values);
+        else {
+          await m.insert(AttendanceMark, {
+            ...values,
+            childId: change.childId,
+            groupId: input.groupId,
+            date: change.date,
+          });
+        }
+      }
+      await m.insert(AttendanceMarkHistory, {
+        childId: change.childId,
+        groupId: input.groupId,
+        date: change.date,
+        oldCode: from,
+        newCode: change.code,
+        actorId: ctx.user.id,
+        actedAs,
+        onBehalfOf: null,
+        reason: input.reason || null,
+        at,
+      });
+      changed.push({ childId: change.childId, date: change.date, from, to: change.code });
+    }
+    if (changed.length > 0) {
+      await audit(m, now, {
+        action: actedAs === 'nurse' ? 'attendance.correct' : 'attendance.mark',
+        actorId: ctx.user.id,
+        entity: 'group',
+        entityId: input.groupId,
+        before: changed.map((c) => ({ childId: c.childId, date: c.date, code: c.from })),
+        after: changed.map((c) => ({ childId: c.childId, date: c.date, code: c.to })),
+      });
+    }
+    return { saved: changed.length };
+  });
+}
+
+function dmy(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+export async function confirmDay(
+  ctx: Context,
+  groupId: number,
+  date: string,
+): Promise<Confirmation> {
+  const now = ctx.now();
+  const calendar = await workingCalendar(ctx.db);
+  return ctx.db.transaction(async (m) => {
+    await loadGroup(m, groupId);
+    if (!(await mayEdit(ctx, m, groupId, date))) {
+      throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
+    }
+    if (date > rigaDate(now)) {
+      throw new AppError('VALIDATION', 'attendance.futureDay', { date: dmy(date) });
+    }
+    if (!calendar.isWorkingDay(date)) {
+      throw new AppError('VALIDATION', 'attendance.notWorkingDay', {
+        date: dmy(date),
+        reason: offReason(calendar, date, ctx.state.locale) ?? '',
+      });
+    }
+    const existing = await m.findOneBy(AttendanceDay, { groupId, date });
+    if (existing) {
+      // Confirming twice keeps the first confirmation: it is the one the deadline judges.
+      return confirmationOf(existing, await namesOf(m, [existing.confirmedBy]))!;
+    }
+    const late = isLate(date, now, await deadlineOf(m));
+    const row = { groupId, date, confirmedBy: ctx.user.id, confirmedAt: now.toISOString(), late };
+    await m.insert(AttendanceDay, row);
+    await audit(m, now, {
+      action: 'attendance.confirm',
+      actorId: ctx.user.id,
+      entity: 'group',
+      entityId: groupId,
+      after: { date, late },
+    });
+    return { byName: ctx.user.fullName, at: row.confirmedAt, late };
+  });
+}
+
+const emptyTotals = (): MonthTotals => ({ present: 0, NS: 0, NC: 0, N: 0 });
+
+export function monthRange(month: string): { first: string; last: string; y: number; mo: number } {
+  const y = Number(month.slice(0, 4));
+  const mo = Number(month.slice(5, 7));
+  return { first: `${month}-01`, last: `${month}-${daysInMonth(y, mo)}`, y, mo };
+}
+
+export async function monthGrid(
+  ctx: Context,
+  groupId: number,
+  month: string,
+): Promise<AttendanceMonth> {
+  const m = ctx.db.manager;
+  const group = await loadGroup(m, groupId);
+  const { first, last, y, mo } = monthRange(month);
+  await assertMayRead(ctx, m, groupId, first, last);
+  const calendar = await workingCalendar(ctx.db);
+  const today = rigaDate(ctx.now());
+  // The grid itself: two indexed range queries (see queries.ts).
+  const enrolled = await enrolledBetween(m, groupId, first, last);
+  const marks = await marksBetween(m, groupId, first, last);
+
+  const days = [];
+  for (let d = 1; d <= daysInMonth(y, mo); d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    days.push({ date, working: calendar.isWorkingDay(date), future: date > today });
+  }
+  const byChild = new Map<number, MonthChild>();
+  for (const e of enrolled) {
+    const from = e.from > first ? e.from : first;
+    const to = e.to === null || e.to > last ? last : e.to;
+    const seen = byChild.get(e.childId);
+    if (seen) {
+      // Left and came back within the month: one row spanning both enrolments.
+      seen.from = from < seen.from ? from : seen.from;
+      seen.to = to > seen.to ? to : seen.to;
+      continue;
+    }
+    byChild.set(e.childId, {
+      childId: e.childId,
+      firstName: e.firstName,
+      lastName: e.lastName,
+      from,
+      to,
+      codes: {},
+      corrected: [],
+      totals: emptyTotals(),
+    });
+  }
+  for (const mark of marks) {
+    const child = byChild.get(mark.childId);
+    if (!child) continue;
+    child.codes[mark.date] = mark.code;
+    if (mark.corrected) child.corrected.push(mark.date);
+  }
+  const dayTotals: Record<string, MonthTotals> = {};
+  const totals = emptyTotals();
+  for (const day of days) {
+    if (!day.working || day.future) continue;
+    const dt = (dayTotals[day.date] = emptyTotals());
+    for (const child of byChild.values()) {
+      if (day.date < child.from || day.date > child.to) continue;
+      const key: keyof MonthTotals = child.codes[day.date] ?? 'present';
+      child.totals[key]++;
+      dt[key]++;
+      totals[key]++;
+    }
+  }
+  const institution = (await institutionRow(m)).name;
+  return {
+    group: groupView(group, ctx.user.role === 'nurse' || ctx.user.role === 'teacher'),
+    month,
+    institution,
+    days,
+    children: [...byChild.values()].sort(
+      (a, b) => compareLv(a.lastName, b.lastName) || compareLv(a.firstName, b.firstName),
+    ),
+    dayTotals,
+    totals,
+  };
+}
+
+export async function nurseDay(ctx: Context, date: string): Promise<NurseDay> {
+  const m = ctx.db.manager;
+  const calendar = await workingCalendar(ctx.db);
+  const now = ctx.now();
+  const deadline = await deadlineOf(m);
+  const groups = await groupsOn(ctx, date);
+  const counts = await m.query<{ groupId: number; n: number }[]>(
+    'SELECT group_id AS groupId, COUNT(*) AS n FROM enrolment ' +
+      'WHERE from_date <= ? AND (to_date IS NULL OR to_date >= ?) GROUP BY group_id',
+    [date, date],
+  );
+  const absentees = await m.query<
+    {
+      groupId: number;
+      childId: number;
+      code: AbsenceCode;
+      corrected: number;
+      firstName: string;
+      lastName: string;
+    }[]
+  >(
+    'SELECT a.group_id AS groupId, a.child_id AS childId, a.code, a.corrected, ' +
+      'c.first_name AS firstName, c.last_name AS lastName ' +
+      'FROM attendance_mark a JOIN child c ON c.id = a.child_id WHERE a.date = ?',
+    [date],
+  );
+  const confirmed = await m.findBy(AttendanceDay, { date });
+  const check = await m.findOneBy(NurseCheck, { date });
+  const names = await namesOf(m, [
+    ...confirmed.map((d) => d.confirmedBy),
+    ...(check ? [check.checkedBy] : []),
+  ]);
+  const working = calendar.isWorkingDay(date);
+  const future = date > rigaDate(now);
+  return {
+    date,
+    working,
+    offReason: offReason(calendar, date, ctx.state.locale),
+    future,
+    check: check ? { byName: names.get(check.checkedBy) ?? '', at: check.checkedAt } : null,
+    groups: groups.map((group) => {
+      const day = confirmed.find((d) => d.groupId === group.id);
+      return {
+        group,
+        enrolled: Number(counts.find((c) => c.groupId === group.id)?.n ?? 0),
+        confirmation: confirmationOf(day, names),
+        late: working && !future && !day && isLate(date, now, deadline),
+        absentees: absentees
+          .filter((a) => a.groupId === group.id)
+          .map((a) => ({
+            childId: a.childId,
+            firstName: a.firstName,
+            lastName: a.lastName,
+            code: a.code,
+            corrected: Boolean(a.corrected),
+          }))
+          .sort((a, b) => compareLv(a.lastName, b.lastName) || compareLv(a.firstName, b.firstName)),
+      };
+    }),
+  };
+}
+
+export async function nurseConfirm(ctx: Context, date: string) {
+  const now = ctx.now();
+  const calendar = await workingCalendar(ctx.db);
+  if (date > rigaDate(now)) {
+    throw new AppError('VALIDATION', 'attendance.futureDay', { date: dmy(date) });
+  }
+  if (!calendar.isWorkingDay(date)) {
+    throw new AppError('VALIDATION', 'attendance.notWorkingDay', {
+      date: dmy(date),
+      reason: offReason(calendar, date, ctx.state.locale) ?? '',
+    });
+  }
+  return ctx.db.transaction(async (m) => {
+    const existing = await m.findOneBy(NurseCheck, { date });
+    if (existing) {
+      const names = await namesOf(m, [existing.checkedBy]);
+      return { byName: names.get(existing.checkedBy) ?? '', at: existing.checkedAt };
+    }
+    const at = now.toISOString();
+    await m.insert(NurseCheck, { date, checkedBy: ctx.user.id, checkedAt: at });
+    await audit(m, now, {
+      action: 'attendance.nurseCheck',
+      actorId: ctx.user.id,
+      entity: 'nurse_check',
+      entityId: date,
+    });
+    return { byName: ctx.user.fullName, at };
+  });
+}
+
+export async function cellHistory(
+  ctx: Context,
+  childId: number,
+  date: string,
+): Promise<MarkHistoryEntry[]> {
+  const m = ctx.db.manager;
+  if (ctx.user.role === 'teacher') {
+    const own = await teacherGroupIds(m, ctx.user.id, date);
+    const rows = await m.query<{ groupId: number }[]>(
+      'SELECT group_id AS groupId FROM enrolment WHERE child_id = ? AND from_date <= ? ' +
+        'AND (to_date IS NULL OR to_date >= ?)',
+      [childId, date, date],
+    );
+    if (!rows.some((r) => own.includes(r.groupId))) {
+      throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
+    }
+  }
+  const rows = await m.find(AttendanceMarkHistory, {
+    where: { childId, date },
+    order: { at: 'ASC', id: 'ASC' },
+  });
+  const names = await namesOf(
+    m,
+    rows.map((r) => r.actorId),
+  );
+  return rows.map((r) => ({
+    at: r.at,
+    byName: names.get(r.actorId) ?? '',
+    as: r.actedAs,
+    oldCode: r.oldCode,
+    newCode: r.newCode,
+    reason: r.reason,
+  }));
+}
+
+/**
+ * The institution's month: per group, child-days present and absences by code. Three queries
+ * for all groups together (groups, their enrolments, their marks) rather than a month grid per
+ * group: a school year of it is the supervision aggregate, and it must stay well under 500 ms.
+ */
+export async function monthSummary(ctx: Context, month: string): Promise<GroupSummary[]> {
+  const { first, last, y, mo } = monthRange(month);
+  const m = ctx.db.manager;
+  const calendar = await workingCalendar(ctx.db);
+  const today = rigaDate(ctx.now());
+  const counted = calendar.workingDaysOfMonth(y, mo).filter((d) => d <= today);
+  const groups = await m
+    .createQueryBuilder(Group, 'g')
+    .where('g.activeFrom <= :last AND g.activeTo >= :first', { first, last })
+    .getMany();
+  if (groups.length === 0) return [];
+  const ids = groups.map((g) => g.id);
+  const marks = ids.map(() => '?').join(', ');
+  const enrolments = await m.query<{ groupId: number; from: string; to: string | null }[]>(
+    'SELECT group_id AS groupId, from_date AS "from", to_date AS "to" FROM enrolment ' +
+      `WHERE group_id IN (${marks}) AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)`,
+    [...ids, last, first],
+  );
+  const absences = await m.query<{ groupId: number; date: string; code: AbsenceCode }[]>(
+    'SELECT group_id AS groupId, date, code FROM attendance_mark ' +
+      `WHERE group_id IN (${marks}) AND date >= ? AND date <= ?`,
+    [...ids, first, last],
+  );
+  const countedSet = new Set(counted);
+  const out: GroupSummary[] = groups.map((group) => {
+    const totals = emptyTotals();
+    let childDays = 0;
+    for (const e of enrolments) {
+      if (e.groupId !== group.id) continue;
+      childDays += counted.filter((d) => d >= e.from && (e.to === null || d <= e.to)).length;
+    }
+    for (const a of absences) {
+      if (a.groupId === group.id && countedSet.has(a.date)) totals[a.code]++;
+    }
+    const { NS, NC, N } = totals;
+    const present = childDays - NS - NC - N;
+    return {
+      group: groupView(group, false),
+      present,
+      NS,
+      NC,
+      N,
+      percent: childDays === 0 ? null : Math.round((present / childDays) * 1000) / 10,
+    };
+  });
+  return out.sort((a, b) => (a.group.number ?? 999) - (b.group.number ?? 999));
+}

@@ -1,0 +1,65 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AttendanceGroup, CellCode, ExportedFile } from '../../../common/contract/attendance';
+import { call } from '../api/client';
+
+/** The key a person presses → the code it sets (undefined: not a code key). */
+export function codeForKey(key: string): CellCode | undefined {
+  switch (key.toLowerCase()) {
+    case 'n':
+      return 'N';
+    case 's':
+      return 'NS';
+    case 'c':
+      return 'NC';
+    case 'p':
+    case 'delete':
+    case 'backspace':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** ISO date of a DatePicker value (a local calendar date; never shifted through UTC). */
+export function isoOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function dateOf(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
+/** Saves a file the backend made (PDF, XLSX) through the browser's download. */
+export function download(file: ExportedFile): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function groupLabel(g: AttendanceGroup): string {
+  return g.number === null ? g.name : `${g.number}. «${g.name}»`;
+}
+
+/** The group last chosen, shared by the day view, the month grid and the nurse's links. */
+export const useAttendanceStore = defineStore('attendance', () => {
+  const groups = ref<AttendanceGroup[]>([]);
+  const groupId = ref<number | null>(null);
+
+  async function loadGroups(date: string): Promise<void> {
+    groups.value = await call('attendance.groups', { date });
+    if (!groups.value.some((g) => g.id === groupId.value)) {
+      groupId.value = groups.value[0]?.id ?? null;
+    }
+  }
+
+  return { groups, groupId, loadGroups };
+});
