@@ -1,6 +1,288 @@
-import type { Permissions } from './define';
+import { z } from 'zod';
+import {
+  AREA_CODES,
+  MARKS,
+  SKILL_CODES,
+  VALUE_WORDS,
+  type AreaCode,
+  type Mark,
+  type SkillCode,
+} from '../planning-reference';
+import { isoDate, optionalText, text } from '../validation';
+import { method, type Permissions } from './define';
 
-/** The planning API: a zod schema of the input and the result type, per method. */
-export const planningContract = {};
+const id = z.number().int().positive();
 
-export const planningPermissions: Permissions<typeof planningContract> = {};
+/** The parts of "papildus informācija" in the order of the rules' 3.1. */
+export const EXTRA_PARTS = [
+  'excursions',
+  'walks',
+  'safety',
+  'parents',
+  'events',
+  'areaProcess',
+  'talkingWall',
+  'other',
+] as const;
+export type ExtraPart = (typeof EXTRA_PARTS)[number];
+
+/** Maximum lengths, shown in the form (maxlength and a counter) and enforced here. */
+export const PLAN_LIMITS = {
+  title: 200,
+  message: 1000,
+  content: 4000,
+  valuesText: 1000,
+  results: 2000,
+  extra: 2000,
+} as const;
+
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'planning.month');
+
+const resultsShape = Object.fromEntries(
+  AREA_CODES.map((code) => [code, optionalText(PLAN_LIMITS.results)]),
+) as Record<AreaCode, ReturnType<typeof optionalText>>;
+const extraShape = Object.fromEntries(
+  EXTRA_PARTS.map((part) => [part, optionalText(PLAN_LIMITS.extra)]),
+) as Record<ExtraPart, ReturnType<typeof optionalText>>;
+
+/** One topic of a monthly plan: every field of the rules' 3.1. The form validates with it too. */
+export const topicSchema = z
+  .object({
+    id: id.optional(),
+    title: text(PLAN_LIMITS.title),
+    startDate: isoDate,
+    endDate: isoDate,
+    message: optionalText(PLAN_LIMITS.message),
+    content: optionalText(PLAN_LIMITS.content),
+    values: z
+      .array(z.string().refine((v) => VALUE_WORDS.includes(v), 'v.oneOf'))
+      .max(VALUE_WORDS.length)
+      .default([]),
+    valuesText: optionalText(PLAN_LIMITS.valuesText),
+    skills: z.array(z.enum(SKILL_CODES)).max(SKILL_CODES.length).default([]),
+    results: z.object(resultsShape).strict(),
+    extra: z.object(extraShape).strict(),
+  })
+  .strict()
+  .refine((t) => !(t.startDate && t.endDate) || t.endDate >= t.startDate, {
+    path: ['endDate'],
+    message: 'planning.endBeforeStart',
+  });
+
+export type TopicInput = z.input<typeof topicSchema>;
+
+export const saveTopicSchema = z
+  .object({ groupId: id, month: monthSchema, topic: topicSchema })
+  .strict();
+
+const markChange = z
+  .object({
+    childId: id,
+    area: z.enum(AREA_CODES),
+    mark: z.enum(MARKS).nullable(),
+    reason: z.literal('excused').nullable().default(null),
+  })
+  .strict()
+  .refine((c) => !(c.mark && c.reason), { path: ['reason'], message: 'planning.markAndReason' });
+
+export const markSchema = z
+  .object({ topicId: id, changes: z.array(markChange).min(1, 'v.required').max(1000) })
+  .strict();
+
+export const copySchema = z
+  .object({ fromPlanId: id, topicId: id.optional(), groupId: id, month: monthSchema })
+  .strict();
+
+export type PlanStatus = 'none' | 'draft' | 'submitted';
+
+export interface TopicData {
+  id: number;
+  title: string;
+  startDate: string;
+  endDate: string;
+  message: string;
+  content: string;
+  values: string[];
+  valuesText: string;
+  skills: SkillCode[];
+  results: Record<AreaCode, string>;
+  extra: Record<ExtraPart, string>;
+  /** The areas with results planned: the columns of the assessment sheet. */
+  areas: AreaCode[];
+  /** Topic end + the institution's assessment days. */
+  assessmentDue: string;
+}
+
+export interface PlanDetail {
+  id: number | null;
+  groupId: number;
+  groupName: string;
+  month: string;
+  /** The last working day of the previous month. */
+  dueDate: string;
+  status: PlanStatus;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  late: boolean;
+  /** Saved changes not yet in a version (an amendment in progress). */
+  pendingChanges: boolean;
+  versionCount: number;
+  canWrite: boolean;
+  /** The group's school year, which every topic must stay within. */
+  activeFrom: string;
+  activeTo: string;
+  topics: TopicData[];
+}
+
+export interface PlanOverviewRow {
+  groupId: number;
+  groupName: string;
+  month: string;
+  dueDate: string;
+  planId: number | null;
+  status: PlanStatus;
+  submittedAt: string | null;
+  late: boolean;
+  topicCount: number;
+  canWrite: boolean;
+}
+
+export interface PlanListRow {
+  id: number;
+  groupId: number;
+  groupName: string;
+  month: string;
+  topics: { id: number; title: string }[];
+}
+
+/** One readable change between two versions; the UI words it in the user's language. */
+export type PlanChange =
+  | { kind: 'topicAdded'; topic: string }
+  | { kind: 'topicRemoved'; topic: string }
+  | { kind: 'fieldChanged'; topic: string; field: string; before: string; after: string };
+
+export interface PlanVersionRow {
+  number: number;
+  at: string;
+  byName: string;
+  late: boolean;
+  changes: PlanChange[];
+}
+
+export interface SheetCell {
+  childId: number;
+  area: AreaCode;
+  mark: Mark | null;
+  reason: 'excused' | null;
+  late: boolean;
+}
+
+export interface SheetData {
+  topicId: number;
+  title: string;
+  startDate: string;
+  endDate: string;
+  planId: number;
+  groupId: number;
+  groupName: string;
+  month: string;
+  due: string;
+  canWrite: boolean;
+  areas: AreaCode[];
+  children: { id: number; name: string }[];
+  cells: SheetCell[];
+  /** How many of each mark per area (the group summary of the topic). */
+  summary: Record<string, Record<Mark, number>>;
+}
+
+export interface LaterRow {
+  childId: number;
+  childName: string;
+  groupId: number;
+  groupName: string;
+  topicId: number;
+  topicTitle: string;
+  topicEnd: string;
+  areas: AreaCode[];
+}
+
+export interface MarkHistoryRow {
+  at: string;
+  byName: string;
+  childName: string;
+  area: AreaCode;
+  before: string;
+  after: string;
+  late: boolean;
+}
+
+export interface ProgressData {
+  childId: number;
+  childName: string;
+  schoolYear: number;
+  areas: AreaCode[];
+  rows: {
+    topicId: number;
+    title: string;
+    groupName: string;
+    startDate: string;
+    endDate: string;
+    marks: Partial<Record<AreaCode, Mark | 'excused'>>;
+  }[];
+}
+
+export interface PlanningFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+const progressSchema = z
+  .object({ childId: id, schoolYear: z.number().int().min(2000).max(2100).optional() })
+  .strict();
+
+export const planningContract = {
+  /** Every group the user may see, with the state of its plan for the month. */
+  'planning.overview': method<PlanOverviewRow[]>()(z.object({ month: monthSchema }).strict()),
+  /** Earlier plans to copy from (the user's visible groups). */
+  'planning.list': method<PlanListRow[]>()(z.object({}).strict()),
+  'planning.plan': method<PlanDetail>()(z.object({ groupId: id, month: monthSchema }).strict()),
+  /** Saves one topic (the draft, as the teacher types); creates the plan on the first save. */
+  'planning.saveTopic': method<PlanDetail>()(saveTopicSchema),
+  'planning.deleteTopic': method<PlanDetail>()(z.object({ topicId: id }).strict()),
+  /** "Iesniegt": records a version; the first one is checked against the deadline. */
+  'planning.submit': method<PlanDetail>()(z.object({ planId: id }).strict()),
+  'planning.versions': method<PlanVersionRow[]>()(z.object({ planId: id }).strict()),
+  /** Copies a whole plan, or one topic, into a group's month as a starting point. */
+  'planning.copy': method<PlanDetail>()(copySchema),
+  'planning.planPdf': method<PlanningFile>()(z.object({ planId: id }).strict()),
+  'planning.sheet': method<SheetData>()(z.object({ topicId: id }).strict()),
+  /** A batch of marks (or cleared cells, or "attaisnots kavējums"), all or nothing. */
+  'planning.mark': method<SheetData>()(markSchema),
+  'planning.markHistory': method<MarkHistoryRow[]>()(z.object({ topicId: id }).strict()),
+  /** "Jānovērtē vēlāk": children left unmarked for a justified absence. */
+  'planning.later': method<LaterRow[]>()(z.object({ groupId: id.optional() }).strict()),
+  'planning.progress': method<ProgressData>()(progressSchema),
+  'planning.progressPdf': method<PlanningFile>()(progressSchema),
+};
+
+const READ = ['head', 'deputy', 'teacher', 'speech'] as const;
+const WRITE = ['teacher'] as const;
+
+export const planningPermissions: Permissions<typeof planningContract> = {
+  'planning.overview': READ,
+  'planning.list': READ,
+  'planning.plan': READ,
+  'planning.saveTopic': WRITE,
+  'planning.deleteTopic': WRITE,
+  'planning.submit': WRITE,
+  'planning.versions': READ,
+  'planning.copy': WRITE,
+  'planning.planPdf': READ,
+  'planning.sheet': READ,
+  'planning.mark': WRITE,
+  'planning.markHistory': READ,
+  'planning.later': READ,
+  'planning.progress': READ,
+  'planning.progressPdf': READ,
+};

@@ -26,6 +26,10 @@ export class Institution {
   @Column({ type: 'text', name: 'school_year_start', default: '09-01' })
   schoolYearStart!: string;
 
+  /** Marks are due this many days after a topic ends (the rules' 3.4). */
+  @Column({ type: 'integer', name: 'assessment_due_days', default: 5 })
+  assessmentDueDays!: number;
+
   @Column({ type: 'boolean', name: 'recovery_key_confirmed', default: false })
   recoveryKeyConfirmed!: boolean;
 }

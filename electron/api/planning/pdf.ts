@@ -1,0 +1,198 @@
+import path from 'node:path';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PlanDetail, PlanningFile, ProgressData } from '../../../common/contract/planning';
+import { AREAS, MARK_NAMES, SKILLS, type Mark } from '../../../common/planning-reference';
+import { Institution } from '../../../database/entities';
+import type { Context } from '../context';
+
+// pdfmake exports an instance whose methods live on its prototype; `import * as` would lose them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import pdfMake = require('pdfmake');
+
+/** pdfmake's bundled Roboto has the Latvian letters (ā č ē ģ ī ķ ļ ņ š ū ž). */
+const FONT_DIR = path.join(
+  path.dirname(require.resolve('pdfmake/package.json')),
+  'fonts',
+  'Roboto',
+);
+let fontsReady = false;
+
+function setupFonts(): void {
+  if (fontsReady) return;
+  pdfMake.setFonts({
+    Roboto: {
+      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
+      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
+      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdfMake.setLocalAccessPolicy((file) => file.startsWith(FONT_DIR));
+  fontsReady = true;
+}
+
+async function render(doc: TDocumentDefinitions): Promise<Buffer> {
+  setupFonts();
+  return pdfMake.createPdf(doc).getBuffer();
+}
+
+const MONTHS = [
+  'janvāris',
+  'februāris',
+  'marts',
+  'aprīlis',
+  'maijs',
+  'jūnijs',
+  'jūlijs',
+  'augusts',
+  'septembris',
+  'oktobris',
+  'novembris',
+  'decembris',
+];
+
+const lvDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+const monthName = (month: string) =>
+  `${month.slice(0, 4)}. gada ${MONTHS[Number(month.slice(5, 7)) - 1]}`;
+const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+const EXTRA_LABELS: Record<string, string> = {
+  excursions: 'Mācību ekskursijas',
+  walks: 'Pastaigas',
+  safety: 'Iepazīstināšana ar drošības noteikumiem',
+  parents: 'Sadarbība ar vecākiem',
+  events: 'Pasākumi',
+  areaProcess: 'Mācību procesa norise pa jomām',
+  talkingWall: '“Runājošā siena”',
+  other: 'Cits',
+};
+
+function labelled(label: string, value: string): Content[] {
+  if (!value) return [];
+  return [
+    { text: label, bold: true, margin: [0, 6, 0, 1] },
+    { text: value, margin: [0, 0, 0, 2] },
+  ];
+}
+
+/** The month's plan as the rules' 3.1 lists it, topic by topic. */
+export async function planPdf(ctx: Context, plan: PlanDetail): Promise<PlanningFile> {
+  const institution = await ctx.db.manager.findOneByOrFail(Institution, { id: 1 });
+  const content: Content[] = [
+    { text: institution.name, fontSize: 10, color: '#555' },
+    { text: `Mēneša plāns: ${monthName(plan.month)}`, style: 'h1' },
+    { text: `Grupa: ${plan.groupName}`, margin: [0, 0, 0, 2] },
+    {
+      text:
+        `Iesniegšanas termiņš: ${lvDate(plan.dueDate)}` +
+        (plan.submittedAt
+          ? `; iesniegts ${lvDate(plan.submittedAt)}${plan.submittedBy ? ` (${plan.submittedBy})` : ''}` +
+            (plan.late ? ', nokavēts' : '')
+          : '; nav iesniegts'),
+      margin: [0, 0, 0, 8],
+    },
+  ];
+  for (const t of plan.topics) {
+    content.push(
+      { text: `Temats: ${t.title}`, style: 'h2' },
+      { text: `${lvDate(t.startDate)}–${lvDate(t.endDate)}`, margin: [0, 0, 0, 4] },
+      ...labelled('Ziņa bērnam', t.message),
+      ...labelled('Saturs', t.content),
+      ...labelled(
+        'Vērtības un tikumi',
+        [t.values.join(', '), t.valuesText].filter(Boolean).join('; '),
+      ),
+      ...labelled('Caurviju prasmes', t.skills.map((s) => SKILLS[s].lv).join(', ')),
+    );
+    if (t.areas.length) {
+      content.push({ text: 'Sasniedzamie rezultāti', bold: true, margin: [0, 6, 0, 2] });
+      content.push({
+        table: {
+          widths: [150, '*'],
+          body: t.areas.map((a) => [{ text: AREAS[a].lv, bold: true }, t.results[a]]),
+        },
+        layout: 'lightHorizontalLines',
+      });
+    }
+    const extras = Object.entries(t.extra).filter(([, v]) => v);
+    if (extras.length) {
+      content.push({ text: 'Papildus informācija', bold: true, margin: [0, 8, 0, 0] });
+      for (const [part, value] of extras) {
+        content.push(...labelled(EXTRA_LABELS[part] ?? part, value));
+      }
+    }
+  }
+  const pdf = await render({
+    content,
+    defaultStyle: { fontSize: 10 },
+    styles: {
+      h1: { fontSize: 16, bold: true, margin: [0, 4, 0, 6] },
+      h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 2] },
+    },
+    info: { title: `Mēneša plāns ${plan.groupName} ${plan.month}` },
+  });
+  return {
+    fileName: `plans-${safeName(plan.groupName)}-${plan.month}.pdf`,
+    mimeType: 'application/pdf',
+    base64: pdf.toString('base64'),
+  };
+}
+
+const markText = (value: Mark | 'excused' | undefined) =>
+  !value ? '—' : value === 'excused' ? 'attaisnots kavējums' : `${value} — ${MARK_NAMES[value].lv}`;
+
+/** One child's marks over the school year, for a talk with the parents. */
+export async function progressPdf(ctx: Context, data: ProgressData): Promise<PlanningFile> {
+  const institution = await ctx.db.manager.findOneByOrFail(Institution, { id: 1 });
+  const content: Content[] = [
+    { text: institution.name, fontSize: 10, color: '#555' },
+    { text: 'Bērna sasniegumi', style: 'h1' },
+    { text: data.childName, fontSize: 13, bold: true },
+    { text: `${data.schoolYear}./${data.schoolYear + 1}. mācību gads`, margin: [0, 0, 0, 8] },
+  ];
+  if (data.rows.length === 0) content.push({ text: 'Vērtējumu vēl nav.' });
+  for (const row of data.rows) {
+    content.push(
+      { text: row.title, style: 'h2' },
+      {
+        text: `${lvDate(row.startDate)}–${lvDate(row.endDate)}, grupa ${row.groupName}`,
+        margin: [0, 0, 0, 3],
+      },
+      {
+        table: {
+          widths: ['*', 170],
+          body: [
+            [
+              { text: 'Mācību joma', bold: true },
+              { text: 'Vērtējums', bold: true },
+            ],
+            ...data.areas
+              .filter((a) => row.marks[a])
+              .map((a) => [AREAS[a].lv, markText(row.marks[a])]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+    );
+  }
+  content.push({
+    text: 'S — sācis apgūt, T — turpina apgūt, A — apguvis, P — apguvis padziļināti.',
+    fontSize: 9,
+    color: '#555',
+    margin: [0, 14, 0, 0],
+  });
+  const pdf = await render({
+    content,
+    defaultStyle: { fontSize: 10 },
+    styles: {
+      h1: { fontSize: 16, bold: true, margin: [0, 4, 0, 6] },
+      h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 1] },
+    },
+    info: { title: `Bērna sasniegumi ${data.childName}` },
+  });
+  return {
+    fileName: `sasniegumi-${safeName(data.childName)}-${data.schoolYear}.pdf`,
+    mimeType: 'application/pdf',
+    base64: pdf.toString('base64'),
+  };
+}

@@ -1,0 +1,116 @@
+import { expect, type Page } from '@playwright/test';
+import type { RunningApp } from '../fixtures';
+
+export const STAFF_PASSWORD = 'darbinieka-parole-1';
+
+/**
+ * A valid new-format personal code (from 1 July 2017: '32…', no date in it), as children born
+ * in 2022 have; the date of birth is given separately.
+ */
+export function personalCode(_birth: string, n: number): string {
+  const code = `32${String(4100 + n).padStart(4, '0')}${String(52000 + n * 37).padStart(5, '0')}`;
+  return `${code.slice(0, 6)}-${code.slice(6)}`;
+}
+
+/** Head, deputy and teacher anna; «Zīlītes» with anna and the children, through the people API. */
+export async function seedGroup(app: RunningApp, children: [string, string, string][]) {
+  await app.api('auth.setup', {
+    institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
+    head: {
+      fullName: 'Ilze Bērziņa',
+      username: 'ilze',
+      newPassword: 'vadītājas-parole-1',
+      newPasswordRepeat: 'vadītājas-parole-1',
+    },
+  });
+  const ids: Record<string, number> = {};
+  for (const [username, fullName, role] of [
+    ['dace', 'Dace Vītola', 'deputy'],
+    ['anna', 'Anna Kalniņa', 'teacher'],
+  ]) {
+    const user = await app.api<{ id: number }>('users.create', {
+      username,
+      fullName,
+      role,
+      temporaryPassword: 'pagaidu-parole-1',
+    });
+    ids[username] = user.id;
+    await app.api('auth.logout');
+    await app.api('auth.login', { username, password: 'pagaidu-parole-1' });
+    await app.api('auth.changePassword', {
+      currentPassword: 'pagaidu-parole-1',
+      newPassword: STAFF_PASSWORD,
+      newPasswordRepeat: STAFF_PASSWORD,
+    });
+    await app.api('auth.logout');
+    await app.api('auth.login', { username: 'ilze', password: 'vadītājas-parole-1' });
+  }
+  await app.api('auth.logout');
+  await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
+  const group = await app.api<{ id: number }>('groups.create', {
+    number: 3,
+    name: 'Zīlītes',
+    ageFromMonths: 36,
+    ageToMonths: 72,
+    capacity: 20,
+    schoolYear: 2026,
+    activeFrom: '2026-09-01',
+    activeTo: '2027-08-31',
+  });
+  await app.api('groups.assignTeacher', {
+    groupId: group.id,
+    userId: ids.anna,
+    fromDate: '2026-09-01',
+  });
+  for (const [i, [firstName, lastName, birthDate]] of children.entries()) {
+    await app.api('children.create', {
+      firstName,
+      lastName,
+      personalCode: personalCode(birthDate, i + 1),
+      birthDate,
+      groupId: group.id,
+      fromDate: '2026-09-01',
+    });
+  }
+  await app.api('auth.logout');
+  return { groupId: group.id };
+}
+
+/** The plan screen, driven by labels and buttons. */
+export class PlanPage {
+  constructor(private readonly page: Page) {}
+
+  async fillTopic(t: {
+    title: string;
+    from: string;
+    to: string;
+    message: string;
+    results: Record<string, string>;
+    walks?: string;
+  }): Promise<void> {
+    const p = this.page;
+    await p.getByLabel('Temats', { exact: true }).fill(t.title);
+    await this.date('No', t.from);
+    await this.date('Līdz', t.to);
+    await p.getByLabel('Ziņa bērnam').fill(t.message);
+    await p.getByLabel('Saturs').fill('Rotaļnodarbības, pētīšana un sarunas.');
+    for (const [area, text] of Object.entries(t.results)) {
+      await p.getByLabel(area, { exact: true }).fill(text);
+    }
+    if (t.walks) await p.getByLabel('Pastaigas').fill(t.walks);
+    await this.saved();
+  }
+
+  async date(label: string, value: string): Promise<void> {
+    const input = this.page.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press('Escape');
+    await expect(input).toHaveValue(value);
+  }
+
+  async saved(): Promise<void> {
+    await expect(this.page.getByTestId('draft-state')).toHaveText(/Melnraksts saglabāts/, {
+      timeout: 10_000,
+    });
+  }
+}
