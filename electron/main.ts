@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { backupOnExit } from './api/backup/on-exit';
 import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -114,9 +115,11 @@ let disposing: Promise<void> | null = null;
 let releaseLock: () => void = () => undefined;
 let disposed = false;
 
-/** Closes the database (and forgets the key) once, however the app is asked to quit. */
+/** Backs up if due, closes the database (and forgets the key) once, however the app quits. */
 function disposeRouter(): Promise<void> {
-  disposing ??= (router?.dispose() ?? Promise.resolve())
+  // The day's automatic backup, if it is due and someone is logged in, then the database closes.
+  const current = router;
+  disposing ??= (current ? backupOnExit(current).then(() => current.dispose()) : Promise.resolve())
     .catch((err: unknown) => console.error('Closing the register failed:', err))
     .finally(() => {
       releaseLock();

@@ -14,6 +14,7 @@ import {
   type Slot,
 } from '../../../database/keyslots';
 import { audit, flushPending } from '../audit/audit';
+import { autoBackupIfDue } from '../backup/service';
 import type { Context } from '../context';
 import type { SessionUser } from '../session';
 import { lockSecondsLeft, registerFailure } from './lockout';
@@ -178,6 +179,7 @@ export async function login(ctx: Context, username: string, password: string): P
   if (!user) return refuse(ctx, slots, username, username);
   slots.setLockout(username, { failures: 0 });
   await slots.save();
+  await autoBackupIfDue(ctx.state, 'login'); // never throws: a failed backup is only recorded
 }
 
 export async function recover(

@@ -9,7 +9,7 @@ import type { Method } from '../../../common/contract';
 import { mayCall } from '../../../common/permissions';
 import { useSessionStore } from '../stores/session';
 import { attendanceRoutes } from './attendance';
-import { backupRoutes } from './backup';
+import { backupPublicRoutes, backupRoutes } from './backup';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
 
@@ -40,6 +40,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/auth/RecoverView.vue'),
     meta: { public: true },
   },
+  ...backupPublicRoutes,
   { path: '/recovery-key', component: () => import('../views/auth/RecoveryKeyView.vue') },
   { path: '/change-password', component: () => import('../views/auth/ChangePasswordView.vue') },
   {
@@ -71,7 +72,7 @@ export function guard(
   meta: { public?: boolean; needs?: Method },
 ): RouteLocationRaw | true {
   const store = useSessionStore();
-  if (store.phase === 'setup') return path === '/setup' ? true : '/setup';
+  if (store.phase === 'setup') return ['/setup', '/restore'].includes(path) ? true : '/setup';
   if (store.phase !== 'unlocked' || !store.session) {
     return path === '/login' || path === '/recover' ? true : '/login';
   }

@@ -1,0 +1,166 @@
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LoginPage } from './page-models/auth';
+import { BackupPage, RestoreSetupPage } from './page-models/backup';
+import { expect, snapshot, test, type RunningApp } from './fixtures';
+
+const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
+const INSTITUTION = { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' };
+const PASSPHRASE = 'Rezerves-kopija-2026!';
+const TEACHER_PASSWORD = 'annas-parole-123';
+
+/** A register with the head and a teacher who has chosen her own password; the head logged out. */
+async function register(app: RunningApp): Promise<void> {
+  await app.api('auth.setup', {
+    institution: INSTITUTION,
+    head: {
+      fullName: HEAD.fullName,
+      username: HEAD.username,
+      newPassword: HEAD.password,
+      newPasswordRepeat: HEAD.password,
+    },
+  });
+  await app.api('auth.confirmRecoveryKey');
+  await app.api('users.create', {
+    username: 'anna',
+    fullName: 'Anna Kalniņa',
+    role: 'teacher',
+    temporaryPassword: 'pagaidu-parole-1',
+  });
+  await app.api('auth.logout');
+  await app.api('auth.login', { username: 'anna', password: 'pagaidu-parole-1' });
+  await app.api('auth.changePassword', {
+    currentPassword: 'pagaidu-parole-1',
+    newPassword: TEACHER_PASSWORD,
+    newPasswordRepeat: TEACHER_PASSWORD,
+  });
+  await app.api('auth.logout');
+}
+
+// Every login, key slot and backup runs scrypt at full strength (N = 2^17) in browser mode.
+test.describe.configure({ timeout: 240_000 });
+
+const folders: string[] = [];
+function usbStick(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'register-usb-'));
+  folders.push(dir);
+  return dir;
+}
+test.afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the head exports, changes a record, restores and sees the old data again', async ({
+  page,
+  app,
+}) => {
+  await register(app);
+  const usb = usbStick();
+  await page.goto(app.url);
+  await new LoginPage(page).login(HEAD.username, HEAD.password);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+
+  const backup = new BackupPage(page);
+  await backup.open();
+  // Refused before any work: mistyped repeat, too short.
+  await backup.export(usb, PASSPHRASE, PASSPHRASE + 'x');
+  await expect(page.getByText('Paroles nesakrīt.')).toBeVisible();
+  await backup.export(usb, 'īsa-parole');
+  await expect(page.getByText('Jābūt vismaz 12 rakstzīmēm.').first()).toBeVisible();
+  await backup.export(path.join(usb, 'nav'), PASSPHRASE);
+  await expect(page.getByText('Šāda mape nav atrasta.')).toBeVisible();
+  expect(readdirSync(usb)).toEqual([]);
+
+  await backup.export(usb, PASSPHRASE);
+  await expect(backup.exported()).toContainText('Rezerves kopija izveidota un pārbaudīta');
+  const files = readdirSync(usb);
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatch(/^PII-Zīlīte_2026-11-30_09-\d\d-\d\d\.kgbak$/);
+  await snapshot(page, 'backup');
+
+  // A change after the backup: a new colleague.
+  await page.getByRole('link', { name: 'Lietotāji' }).click();
+  await page.getByTestId('add-user').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Vārds, uzvārds').fill('Jānis Ozols');
+  await dialog.getByLabel('Lietotājvārds').fill('janis');
+  await dialog.getByLabel('Pagaidu parole').fill('pagaidu-parole-7');
+  await dialog.getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(page.getByRole('cell', { name: 'Jānis Ozols' }).first()).toBeVisible();
+
+  // A wrong passphrase is refused next to its field; nothing changes.
+  await backup.open();
+  await backup.restore(path.join(usb, files[0]), 'nepareiza-parole');
+  await backup.confirmRestore();
+  await expect(page.getByText('Nepareiza rezerves kopijas parole.')).toBeVisible();
+
+  await backup.restore(path.join(usb, files[0]), PASSPHRASE);
+  await snapshot(page, 'backup-restore-confirm');
+  await backup.confirmRestore();
+  await expect(page.getByRole('heading', { name: 'Pieslēgties' })).toBeVisible();
+  await expect(page.getByText(/Dati atjaunoti no rezerves kopijas \(30\.11\.2026/)).toBeVisible();
+  await expect(page.getByTestId('idle-notice')).toBeHidden();
+  await snapshot(page, 'backup-restored-login');
+
+  await new LoginPage(page).login(HEAD.username, HEAD.password);
+  await page.getByRole('link', { name: 'Lietotāji' }).click();
+  await expect(page.getByRole('cell', { name: 'Anna Kalniņa' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Jānis Ozols' })).toHaveCount(0);
+});
+
+test('on a new PC the register is restored from the first-run screen; the teacher logs in', async ({
+  page,
+  app,
+}) => {
+  await register(app);
+  const usb = usbStick();
+  await app.api('auth.login', { username: HEAD.username, password: HEAD.password });
+  const { file } = await app.api<{ file: string }>('backup.export', {
+    folder: usb,
+    passphrase: PASSPHRASE,
+    passphraseRepeat: PASSPHRASE,
+  });
+  await app.api('auth.logout');
+  // The old PC is gone: its data folder is emptied (moved away), as on a new PC.
+  const old = usbStick();
+  for (const name of readdirSync(app.dataDir)) {
+    renameSync(path.join(app.dataDir, name), path.join(old, name));
+  }
+
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Iestādes izveide' })).toBeVisible();
+  await page.getByRole('link', { name: 'Atjaunot no rezerves kopijas' }).click();
+  const restore = new RestoreSetupPage(page);
+  await snapshot(page, 'backup-first-run-restore');
+  await restore.restore(path.join(usb, 'nav.kgbak'), PASSPHRASE);
+  await expect(page.getByText('Šāds fails nav atrasts.')).toBeVisible();
+  await restore.restore(file, PASSPHRASE);
+  await expect(page.getByRole('heading', { name: 'Pieslēgties' })).toBeVisible();
+  await new LoginPage(page).login('anna', TEACHER_PASSWORD);
+  await expect(page.getByTestId('welcome')).toHaveText('Labdien, Anna Kalniņa!');
+});
+
+test('a failed automatic backup is shown to the head at her next login', async ({ page, app }) => {
+  await register(app);
+  const usb = usbStick();
+  await app.api('auth.login', { username: HEAD.username, password: HEAD.password });
+  await app.api('backup.saveAuto', {
+    enabled: true,
+    folder: path.join(usb, 'izņemta'),
+    passphrase: PASSPHRASE,
+    passphraseRepeat: PASSPHRASE,
+  });
+  await app.api('auth.logout');
+  await app.advanceClock(24 * 3600);
+  await page.goto(app.url);
+  await new LoginPage(page).login(HEAD.username, HEAD.password);
+  await expect(page.getByTestId('backup-failure')).toContainText(
+    'Automātiskā rezerves kopija 01.12.2026',
+  );
+  await expect(page.getByTestId('backup-failure')).toContainText('Šāda mape nav atrasta.');
+  await snapshot(page, 'backup-failure-home');
+  await page.getByRole('link', { name: 'Atvērt rezerves kopiju iestatījumus' }).click();
+  await expect(page.getByTestId('auto-status')).toContainText('Pēdējā neveiksmīgā: 01.12.2026');
+  await snapshot(page, 'backup-settings');
+});
