@@ -21,17 +21,25 @@ export interface Timing {
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
+  return sorted[Math.max(0, index)];
 }
 
 /** Runs `work` a few times to warm up, then `runs` times; milliseconds at p50 and p95. */
 export async function measure(
-  work: (i: number) => Promise<unknown> | unknown,
-  { warmup = 3, runs = 20 }: { warmup?: number; runs?: number } = {},
+  work: (i: number) => unknown,
+  {
+    warmup = 3,
+    runs = 20,
+    before,
+  }: { warmup?: number; runs?: number; before?: () => Promise<unknown> } = {},
 ): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await work(i);
+  for (let i = 0; i < warmup; i++) {
+    await before?.();
+    await work(i);
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.(); // untimed preparation, e.g. logging out before a timed login
     const start = performance.now();
     await work(warmup + i);
     times.push(performance.now() - start);

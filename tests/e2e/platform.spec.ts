@@ -57,7 +57,7 @@ test('first run, recovery key, lockout, forced password change and idle logout',
   await dialog.getByLabel('Pagaidu parole').fill('pagaidu-parole-7');
   await dialog.getByRole('button', { name: 'Saglabāt' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('cell', { name: 'Anna Kalniņa' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Anna Kalniņa', exact: true })).toBeVisible();
   await expect(page.getByText('Jāmaina pagaidu parole')).toBeVisible();
   await snapshot(page, 'users');
   await page.getByTestId('logout').click();

@@ -12,7 +12,7 @@ describe('the permission table', () => {
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(contract).sort());
   });
 
-  it('is what the router enforces: every method × every role', async () => {
+  it('is what the router enforces: every method × every role', { timeout: 180_000 }, async () => {
     const b = testBackend();
     await b.ok('auth.setup', SETUP);
     const passwords: Record<Role, { username: string; password: string }> = {
@@ -41,7 +41,9 @@ describe('the permission table', () => {
     for (const role of ROLES) {
       for (const method of methods) {
         if (ENDS_SESSION.has(method) || PERMISSIONS[method] === 'public') continue;
-        await b.ok('auth.login', passwords[role]);
+        if (b.router.state.user?.username !== passwords[role].username) {
+          await b.ok('auth.login', passwords[role]);
+        }
         // An empty input: a permitted call is refused for its input (or runs); a forbidden one
         // never gets that far.
         const result = await b.router.call(method, {});

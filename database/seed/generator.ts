@@ -1,0 +1,330 @@
+import { WorkingCalendar, addDays } from '../../common/calendar';
+import type { Input, Method, Output } from '../../common/contract';
+import type { Role } from '../../common/roles';
+import { TestClock } from '../../electron/api/clock';
+import { Router } from '../../electron/api/router';
+import type { SessionUser } from '../../electron/api/session';
+import type { ScryptParams } from '../keyslots';
+import { GROUP_NAMES, personName, personalCode, staffName } from './names';
+import { Random } from './random';
+
+/**
+ * Builds a kindergarten through the program's own API (router → validation → services), with
+ * the backend clock set to each day, so that generated data obeys the same rules as typed data.
+ */
+
+export interface GeneratorOptions {
+  dataDir: string;
+  /** The last day of data ("today"), YYYY-MM-DD. */
+  today: string;
+  /** School years, ending with the one that holds `today`. */
+  years: number;
+  groupsPerYear: number;
+  childrenPerGroup: number;
+  /** Attendance for every working day, or only the month that holds `today`. */
+  attendance: 'all' | 'lastMonth';
+  seed?: number;
+  scrypt?: ScryptParams;
+  log?: (line: string) => void;
+}
+
+export interface DemoAccount {
+  role: Role;
+  username: string;
+  fullName: string;
+  password: string;
+}
+
+const INSTITUTION = {
+  name: 'Rīgas pirmsskolas izglītības iestāde «Zīlīte»',
+  regNo: '40900012345',
+  address: 'Skolas iela 1, Rīga, LV-1010',
+};
+const PASSWORD = 'demo-parole-2026';
+const TEMPORARY = 'pagaidu-parole-2026';
+
+/** Age bands of the groups; a child moves up one band each September. */
+const BANDS = [
+  { from: 18, to: 36 },
+  { from: 36, to: 48 },
+  { from: 48, to: 60 },
+  { from: 60, to: 84 },
+];
+
+interface ChildState {
+  id: number;
+  band: number;
+  /** An illness or a holiday goes on for some days. */
+  absentCode: 'NS' | 'NC' | 'N' | null;
+}
+
+export class Generator {
+  readonly router: Router;
+  private readonly clock: TestClock;
+  private readonly random: Random;
+  private readonly calendar = new WorkingCalendar();
+  private users = new Map<string, SessionUser>();
+  readonly accounts: DemoAccount[] = [];
+
+  constructor(private readonly options: GeneratorOptions) {
+    this.random = new Random(options.seed ?? 20261130);
+    const start = `${this.firstYear()}-08-20T06:00:00Z`;
+    this.clock = new TestClock(new Date(start));
+    this.router = new Router({
+      dataDir: options.dataDir,
+      clock: this.clock,
+      testMode: true,
+      scrypt: options.scrypt,
+    });
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+
+  private firstYear(): number {
+    const [y, m] = this.options.today.split('-').map(Number) as [number, number];
+    return (m >= 9 ? y : y - 1) - this.options.years + 1;
+  }
+
+  /** Sets the backend clock to a Riga wall-clock time (winter/summer time handled). */
+  private at(date: string, time: string): void {
+    const guess = new Date(`${date}T${time}:00Z`);
+    const riga = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Riga',
+      hour: '2-digit',
+      hour12: false,
+    }).format(guess);
+    const offsetHours = (Number(riga) - guess.getUTCHours() + 24) % 24;
+    this.clock.set(new Date(guess.getTime() - offsetHours * 3600_000));
+    this.router.state.touch();
+  }
+
+  private async call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+    const result = await this.router.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.result as Output<M>;
+  }
+
+  /**
+   * Calls the API as a given user, the way the UI would after that user logged in (the session
+   * is switched in place: logging in each time would cost a key derivation per call).
+   */
+  async as<M extends Method>(username: string, method: M, input: Input<M>): Promise<Output<M>> {
+    const user = this.users.get(username);
+    if (!user) throw new Error(`No such seeded user: ${username}`);
+    this.router.state.user = user;
+    this.router.state.touch();
+    return this.call(method, input);
+  }
+
+  private async user(role: Role, username: string, fullName: string): Promise<void> {
+    const created = await this.as('vaditaja', 'users.create', {
+      username,
+      fullName,
+      role,
+      temporaryPassword: TEMPORARY,
+    });
+    this.users.set(username, { ...created, mustChangePassword: false });
+    this.accounts.push({ role, username, fullName, password: PASSWORD });
+    // Each account logs in once and sets its own password, as staff do at first login.
+    await this.call('auth.login', { username, password: TEMPORARY });
+    await this.call('auth.changePassword', {
+      currentPassword: TEMPORARY,
+      newPassword: PASSWORD,
+      newPasswordRepeat: PASSWORD,
+    });
+  }
+
+  async run(): Promise<DemoAccount[]> {
+    await this.call('auth.setup', {
+      institution: INSTITUTION,
+      head: {
+        fullName: 'Ilze Bērziņa',
+        username: 'vaditaja',
+        newPassword: PASSWORD,
+        newPasswordRepeat: PASSWORD,
+      },
+    });
+    this.users.set('vaditaja', { ...this.router.state.user! });
+    this.accounts.push({
+      role: 'head',
+      username: 'vaditaja',
+      fullName: 'Ilze Bērziņa',
+      password: PASSWORD,
+    });
+    await this.as('vaditaja', 'auth.confirmRecoveryKey', {});
+    await this.user('deputy', 'vietniece', 'Dace Kalniņa');
+    await this.user('nurse', 'masa', 'Inese Ozola');
+    await this.user('speech', 'logopede', 'Laura Liepa');
+    const teachers: string[] = [];
+    for (let i = 0; i < this.options.groupsPerYear * 2; i++) {
+      const username = `skolotaja${i + 1}`;
+      await this.user('teacher', username, staffName(this.random));
+      teachers.push(username);
+    }
+    this.log(`${this.accounts.length} accounts`);
+
+    let children: ChildState[] = [];
+    for (let y = this.firstYear(); y < this.firstYear() + this.options.years; y++) {
+      children = await this.schoolYear(y, teachers, children);
+    }
+    await this.router.dispose();
+    return this.accounts;
+  }
+
+  private async schoolYear(
+    year: number,
+    teachers: string[],
+    previous: ChildState[],
+  ): Promise<ChildState[]> {
+    const start = `${year}-09-01`;
+    const end = `${year + 1}-08-31`;
+    this.at(`${year}-08-25`, '10:00');
+    const groups: { id: number; band: number; teachers: string[] }[] = [];
+    for (let g = 0; g < this.options.groupsPerYear; g++) {
+      const band = g % BANDS.length;
+      const group = await this.as('vietniece', 'groups.create', {
+        number: g + 1,
+        name: GROUP_NAMES[g % GROUP_NAMES.length],
+        ageFromMonths: BANDS[band].from,
+        ageToMonths: BANDS[band].to,
+        capacity: this.options.childrenPerGroup + 3,
+        schoolYear: year,
+        activeFrom: start,
+        activeTo: end,
+      });
+      const own = [teachers[2 * g], teachers[2 * g + 1]];
+      for (const teacher of own) {
+        await this.as('vietniece', 'groups.assignTeacher', {
+          groupId: group.id,
+          userId: this.users.get(teacher)!.id,
+          fromDate: start,
+          toDate: end,
+        });
+      }
+      groups.push({ id: group.id, band, teachers: own });
+    }
+
+    // Children move up a band; the oldest go to school; new ones fill the youngest groups.
+    const staying = previous.filter((c) => c.band < BANDS.length - 1);
+    const members = new Map<number, ChildState[]>(groups.map((g) => [g.id, []]));
+    for (const child of staying) {
+      const band = child.band + 1;
+      const options = groups.filter(
+        (g) => g.band === band && members.get(g.id)!.length < this.options.childrenPerGroup,
+      );
+      if (options.length === 0) continue;
+      const group = this.random.pick(options);
+      await this.as('vietniece', 'children.move', {
+        childId: child.id,
+        groupId: group.id,
+        fromDate: start,
+      });
+      members.get(group.id)!.push({ ...child, band, absentCode: null });
+    }
+    for (const child of previous.filter((c) => c.band === BANDS.length - 1)) {
+      await this.as('vietniece', 'children.leave', { childId: child.id, toDate: `${year}-08-31` });
+    }
+    for (const group of groups) {
+      const list = members.get(group.id)!;
+      while (list.length < this.options.childrenPerGroup) {
+        const ageMonths = this.random.int(BANDS[group.band].from, BANDS[group.band].to - 1);
+        const birth = addDays(start, -Math.round(ageMonths * 30.4) - this.random.int(0, 20));
+        const name = personName(this.random);
+        const child = await this.as('vietniece', 'children.create', {
+          firstName: name.firstName,
+          lastName: name.lastName,
+          personalCode: personalCode(this.random, birth),
+          birthDate: birth,
+          groupId: group.id,
+          fromDate: start,
+        });
+        list.push({ id: child.id, band: group.band, absentCode: null });
+      }
+    }
+    this.log(
+      `${year}/${year + 1}: ${groups.length} groups, ${[...members.values()].flat().length} children`,
+    );
+
+    const last = end < this.options.today ? end : this.options.today;
+    const first =
+      this.options.attendance === 'all' ? start : `${this.options.today.slice(0, 7)}-01`;
+    if (first <= last && last >= start) {
+      await this.attendance(groups, members, first < start ? start : first, last);
+    }
+    return [...members.values()].flat();
+  }
+
+  /** Every working day: the teacher marks the absent children and confirms, mostly by 09:00. */
+  private async attendance(
+    groups: { id: number; teachers: string[] }[],
+    members: Map<number, ChildState[]>,
+    first: string,
+    last: string,
+  ): Promise<void> {
+    for (let date = first; date <= last; date = addDays(date, 1)) {
+      if (!this.calendar.isWorkingDay(date)) continue;
+      const month = Number(date.slice(5, 7));
+      const winter = month === 12 || month <= 3;
+      const summer = month >= 6 && month <= 8;
+      const rate = winter ? 0.13 : summer ? 0.16 : 0.08;
+      const mix: ['NS' | 'NC' | 'N', number][] = winter
+        ? [
+            ['NS', 0.65],
+            ['NC', 0.25],
+            ['N', 0.1],
+          ]
+        : summer
+          ? [
+              ['NC', 0.75],
+              ['NS', 0.15],
+              ['N', 0.1],
+            ]
+          : [
+              ['NS', 0.45],
+              ['NC', 0.4],
+              ['N', 0.15],
+            ];
+      this.at(date, `08:${String(this.random.int(0, 45)).padStart(2, '0')}`);
+      const corrections: { groupId: number; childId: number }[] = [];
+      for (const group of groups) {
+        const changes = [];
+        for (const child of members.get(group.id)!) {
+          if (child.absentCode && this.random.chance(child.absentCode === 'NS' ? 0.7 : 0.6)) {
+            // still away
+          } else if (this.random.chance(rate / 2.5)) {
+            let roll = this.random.next();
+            child.absentCode = mix.find(([, p]) => (roll -= p) < 0)?.[0] ?? 'N';
+          } else {
+            child.absentCode = null;
+          }
+          if (child.absentCode) {
+            changes.push({ childId: child.id, date, expected: null, code: child.absentCode });
+            if (child.absentCode === 'N' && this.random.chance(0.2)) {
+              corrections.push({ groupId: group.id, childId: child.id });
+            }
+          }
+        }
+        const teacher = this.random.pick(group.teachers);
+        if (changes.length > 0) {
+          await this.as(teacher, 'attendance.save', { groupId: group.id, changes, reason: '' });
+        }
+        const late = this.random.chance(0.04);
+        if (late) this.at(date, `09:${String(this.random.int(5, 50)).padStart(2, '0')}`);
+        await this.as(teacher, 'attendance.confirm', { groupId: group.id, date });
+        if (late) this.at(date, '08:50');
+      }
+      // The nurse's round: a doctor's note turns some N into NS.
+      this.at(date, '11:30');
+      for (const c of corrections) {
+        await this.as('masa', 'attendance.save', {
+          groupId: c.groupId,
+          changes: [{ childId: c.childId, date, expected: 'N', code: 'NS' }],
+          reason: 'Ārsta zīme',
+        });
+      }
+      await this.as('masa', 'attendance.nurseConfirm', { date });
+    }
+  }
+}
