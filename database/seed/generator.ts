@@ -1,4 +1,6 @@
-import { WorkingCalendar, addDays } from '../../common/calendar';
+import { WorkingCalendar, addDays, daysInMonth } from '../../common/calendar';
+import { EXTRA_PARTS } from '../../common/contract/planning';
+import { AREA_CODES, MARKS, SKILL_CODES, VALUE_WORDS } from '../../common/planning-reference';
 import type { Input, Method, Output } from '../../common/contract';
 import type { Role } from '../../common/roles';
 import { TestClock } from '../../electron/api/clock';
@@ -252,8 +254,101 @@ export class Generator {
       this.options.attendance === 'all' ? start : `${this.options.today.slice(0, 7)}-01`;
     if (first <= last && last >= start) {
       await this.attendance(groups, members, first < start ? start : first, last);
+      await this.planning(groups, first < start ? start : first, last);
     }
     return [...members.values()].flat();
+  }
+
+  /**
+   * Each month of each group: two topics planned and submitted by the deadline (a few late),
+   * then every child assessed in the topic's areas a few days after it ends.
+   */
+  private async planning(
+    groups: { id: number; teachers: string[] }[],
+    first: string,
+    last: string,
+  ): Promise<void> {
+    const topics = [
+      'Rudens',
+      'Mana ģimene',
+      'Ziema',
+      'Sniegs un ledus',
+      'Pavasaris',
+      'Putni',
+      'Mājdzīvnieki',
+      'Drošība',
+      'Latvija',
+      'Grāmatas',
+      'Kosmoss',
+      'Vasara',
+      'Dārzs',
+      'Ūdens',
+    ];
+    for (let month = first.slice(0, 7); month <= last.slice(0, 7);) {
+      const [y, mo] = month.split('-').map(Number) as [number, number];
+      const monthEnd = `${month}-${String(daysInMonth(y, mo)).padStart(2, '0')}`;
+      const ranges: [string, string][] = [
+        [`${month}-01`, `${month}-14`],
+        [`${month}-15`, monthEnd],
+      ].filter(([, end]) => addDays(end!, 7) <= this.options.today) as [string, string][];
+      const previous = mo === 1 ? [y - 1, 12] : [y, mo - 1];
+      const due = this.calendar.lastWorkingDayOfMonth(previous[0]!, previous[1]!) ?? `${month}-01`;
+      for (const group of groups) {
+        if (ranges.length === 0) break;
+        const teacher = group.teachers[0]!;
+        this.at(due, '14:00');
+        let planId = 0;
+        for (const [startDate, endDate] of ranges) {
+          const areas = AREA_CODES.filter(() => this.random.chance(0.5)).slice(0, 4);
+          if (areas.length === 0) areas.push('VAL');
+          const title = this.random.pick(topics);
+          const plan = await this.as(teacher, 'planning.saveTopic', {
+            groupId: group.id,
+            month,
+            topic: {
+              title,
+              startDate,
+              endDate,
+              message: `Šonedēļ runāsim par tēmu «${title}».`,
+              content: 'Rotaļnodarbības, sarunas, pastaigas un radošie darbi.',
+              values: [this.random.pick(VALUE_WORDS)],
+              valuesText: '',
+              skills: [this.random.pick(SKILL_CODES)],
+              results: Object.fromEntries(
+                AREA_CODES.map((a) => [
+                  a,
+                  areas.includes(a) ? `Bērns iepazīst tēmu «${title}».` : '',
+                ]),
+              ),
+              extra: Object.fromEntries(EXTRA_PARTS.map((part) => [part, ''])),
+            },
+          });
+          planId = plan.id!;
+        }
+        if (this.random.chance(0.05)) this.at(`${month}-02`, '10:00'); // a late plan
+        await this.as(teacher, 'planning.submit', { planId });
+        const plan = await this.as(teacher, 'planning.plan', { groupId: group.id, month });
+        for (const topic of plan.topics) {
+          this.at(addDays(topic.endDate, this.random.int(1, 4)), '15:00');
+          const sheet = await this.as(teacher, 'planning.sheet', { topicId: topic.id! });
+          const changes = sheet.children.flatMap((child) =>
+            sheet.areas.map((area) => {
+              const excused = this.random.chance(0.03);
+              return {
+                childId: child.id,
+                area,
+                mark: excused ? null : this.random.pick(MARKS),
+                reason: excused ? ('excused' as const) : null,
+              };
+            }),
+          );
+          if (changes.length > 0) {
+            await this.as(teacher, 'planning.mark', { topicId: topic.id!, changes });
+          }
+        }
+      }
+      month = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+    }
   }
 
   /** Every working day: the teacher marks the absent children and confirms, mostly by 09:00. */
