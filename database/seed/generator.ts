@@ -290,12 +290,12 @@ export class Generator {
       const ranges: [string, string][] = [
         [`${month}-01`, `${month}-14`],
         [`${month}-15`, monthEnd],
-      ].filter(([, end]) => addDays(end!, 7) <= this.options.today) as [string, string][];
+      ].filter(([, end]) => addDays(end, 7) <= this.options.today) as [string, string][];
       const previous = mo === 1 ? [y - 1, 12] : [y, mo - 1];
-      const due = this.calendar.lastWorkingDayOfMonth(previous[0]!, previous[1]!) ?? `${month}-01`;
+      const due = this.calendar.lastWorkingDayOfMonth(previous[0], previous[1]) ?? `${month}-01`;
       for (const group of groups) {
         if (ranges.length === 0) break;
-        const teacher = group.teachers[0]!;
+        const teacher = group.teachers[0];
         this.at(due, '14:00');
         let planId = 0;
         for (const [startDate, endDate] of ranges) {
@@ -330,7 +330,7 @@ export class Generator {
         const plan = await this.as(teacher, 'planning.plan', { groupId: group.id, month });
         for (const topic of plan.topics) {
           this.at(addDays(topic.endDate, this.random.int(1, 4)), '15:00');
-          const sheet = await this.as(teacher, 'planning.sheet', { topicId: topic.id! });
+          const sheet = await this.as(teacher, 'planning.sheet', { topicId: topic.id });
           const changes = sheet.children.flatMap((child) =>
             sheet.areas.map((area) => {
               const excused = this.random.chance(0.03);
@@ -343,7 +343,7 @@ export class Generator {
             }),
           );
           if (changes.length > 0) {
-            await this.as(teacher, 'planning.mark', { topicId: topic.id!, changes });
+            await this.as(teacher, 'planning.mark', { topicId: topic.id, changes });
           }
         }
       }

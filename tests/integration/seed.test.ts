@@ -26,12 +26,12 @@ describe('the demo kindergarten', () => {
       expect(session).toMatchObject({ role: account.role, mustChangePassword: false });
     }
     // The head sees a month of attendance and a submitted plan, as the generator made them.
-    await b.ok('auth.login', { username: 'vaditaja', password: accounts[0]!.password });
+    await b.ok('auth.login', { username: 'vaditaja', password: accounts[0].password });
     const [group] = await b.ok('groups.list', {});
-    const grid = await b.ok('attendance.month', { groupId: group!.id, month: '2026-11' });
+    const grid = await b.ok('attendance.month', { groupId: group.id, month: '2026-11' });
     expect(grid.children).toHaveLength(6);
     expect(grid.totals.present).toBeGreaterThan(0);
-    const plan = await b.ok('planning.plan', { groupId: group!.id, month: '2026-11' });
+    const plan = await b.ok('planning.plan', { groupId: group.id, month: '2026-11' });
     expect(plan.topics.length).toBeGreaterThan(0);
     expect(plan.status).not.toBe('draft');
   }, 120_000);
