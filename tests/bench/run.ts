@@ -5,6 +5,7 @@ import { WorkingCalendar } from '../../common/calendar';
 import { applyKey, databasePath } from '../../database/data-source';
 import { KeySlotFile, unwrapKey } from '../../database/keyslots';
 import { ENROLLED_SQL, MARKS_SQL } from '../../electron/api/attendance/queries';
+import { PROGRESS_SQL } from '../../electron/api/planning/service';
 import { Router } from '../../electron/api/router';
 import type { Input, Method, Output } from '../../common/contract';
 import { benchBackup } from './backup';
@@ -198,6 +199,29 @@ async function main(): Promise<void> {
     baselineLabel: 'one GROUP BY by hand',
   };
   budget(year, '< 500 ms', yearOurs.p95 < 500);
+
+  // One child's marks over a school year (the progress screen and its PDF's data).
+  const pupil = raw
+    .prepare(
+      'SELECT child_id AS id FROM enrolment WHERE group_id = ? AND from_date <= ? ORDER BY child_id LIMIT 1',
+    )
+    .get(groupId, '2025-09-01') as { id: number } | undefined;
+  const progressChild =
+    pupil?.id ??
+    (raw.prepare('SELECT child_id AS id FROM assessment LIMIT 1').get() as { id: number }).id;
+  const progressRaw = raw.prepare(PROGRESS_SQL);
+  const progressBaseline = await measure(() =>
+    progressRaw.all(progressChild, '2026-08-31', '2025-09-01'),
+  );
+  const progressOurs = await measure(() =>
+    call('planning.progress', { childId: progressChild, schoolYear: 2025 }),
+  );
+  rows.push({
+    operation: "a child's year of marks",
+    ours: progressOurs,
+    baseline: progressBaseline,
+    baselineLabel: 'the same join by hand',
+  });
 
   raw.close();
 
