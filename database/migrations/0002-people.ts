@@ -1,18 +1,6 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { assertForeignKeys } from './checks';
-
-const id = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment' as const,
-};
-const fk = (column: string, table: string) => ({
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-});
+import { fk, id } from './columns';
 
 /** Groups, teachers in groups, children, enrolments, guardians, parent applications. */
 export class People0000000000002 implements MigrationInterface {

@@ -1,18 +1,6 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { assertForeignKeys } from './checks';
-
-const id = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment' as const,
-};
-const fk = (column: string, table: string) => ({
-  columnNames: [column],
-  referencedTableName: table,
-  referencedColumnNames: ['id'],
-});
+import { fk, id } from './columns';
 
 /** Plans, topics, results per area, versions, marks and their history; the assessment days. */
 export class Planning0000000000006 implements MigrationInterface {
