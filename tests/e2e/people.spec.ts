@@ -1,7 +1,7 @@
 import { expect, snapshot, test } from './fixtures';
 import { LoginPage, SetupPage } from './page-models/auth';
 import { changeTemporaryPassword, PeoplePages } from './page-models/people';
-import { importCsv } from './page-models/people-data';
+import { importCsv, personalCode } from './page-models/people-data';
 
 const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
 const INSTITUTION = { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' };
@@ -146,6 +146,26 @@ test('the deputy registers groups, children, parents, applications and an import
   await page.getByTestId('group-filter').click();
   await people.choose('4. grupa «Vāverītes»');
   await expect(page.getByTestId('child-count')).toHaveText('Bērnu skaits: 28');
+
+  // A parent has more than one child: Ieva is linked to a second child; the child is renamed.
+  await page.getByTestId('add-child').click();
+  await people.fillChild(
+    { firstName: 'Līga', lastName: 'Bērziņa', code: personalCode(5, 3, 99) },
+    '4. grupa «Vāverītes»',
+  );
+  await page.getByRole('dialog').getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(detail).toBeVisible();
+  await expect(page.getByTestId('child-guardians')).not.toContainText('Ieva Bērziņa');
+  await people.linkGuardian('ieva', /Ieva Bērziņa/);
+  await expect(page.getByTestId('child-guardians')).toContainText('Ieva Bērziņa (māte), 26123456');
+  await snapshot(page, 'people-link-guardian');
+  await people.renameChild('Līva');
+  await expect(page.getByRole('dialog', { name: 'Līva Bērziņa' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+  await page.getByTestId('child-search').fill('liva');
+  await expect(page.getByRole('cell', { name: 'Līva', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Līga', exact: true })).toHaveCount(0);
   await page.getByTestId('logout').click();
 
   // The teacher sees her own group only, with masked codes.

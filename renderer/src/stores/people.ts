@@ -5,6 +5,7 @@ import type {
   ApplicationSummary,
   ChildSummary,
   GroupSummary,
+  GuardianSummary,
 } from '../../../common/contract/people';
 import { call } from '../api/client';
 
@@ -39,6 +40,11 @@ export const usePeopleStore = defineStore('people', () => {
     }
   }
 
+  /** Parents in the register whose name matches (diacritics-insensitive, on the backend). */
+  async function findGuardians(search: string): Promise<GuardianSummary[]> {
+    return call('guardians.list', { search: search.trim().slice(0, 60) || undefined });
+  }
+
   return {
     groups,
     children,
@@ -48,5 +54,6 @@ export const usePeopleStore = defineStore('people', () => {
     loadGroups,
     loadChildren,
     loadApplications,
+    findGuardians,
   };
 });

@@ -20,6 +20,7 @@ export class PeoplePages {
     // InputNumber reads keystrokes, not a pasted value.
     await dialog.getByLabel('Numurs').pressSequentially(number);
     await dialog.getByLabel('Numurs').press('Tab');
+    await expect(dialog.getByLabel('Numurs')).toHaveValue(number);
     await dialog.getByLabel('Nosaukums').fill(name);
     await dialog.getByRole('button', { name: 'Saglabāt' }).click();
     await expect(dialog).toBeHidden();
@@ -32,6 +33,29 @@ export class PeoplePages {
     await dialog.getByLabel('Personas kods').fill(child.code);
     await dialog.getByLabel('Grupa', { exact: true }).click();
     await this.choose(group);
+  }
+
+  /** From an open child's record: links a parent already in the register, found by name. */
+  async linkGuardian(search: string, option: string | RegExp, relation = 'māte'): Promise<void> {
+    await this.page.getByTestId('link-guardian').click();
+    const dialog = this.page.getByRole('dialog', { name: 'Piesaistīt esošu vecāku' });
+    await dialog.getByLabel('Vecāks', { exact: true }).pressSequentially(search);
+    await this.choose(option);
+    await dialog.getByLabel('Radniecība').click();
+    await this.choose(relation);
+    await dialog.getByRole('button', { name: 'Piesaistīt' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** From an open child's record: changes the first name. */
+  async renameChild(firstName: string): Promise<void> {
+    await this.page.getByTestId('edit-child').click();
+    const dialog = this.page.getByRole('dialog', { name: 'Labot bērna datus' });
+    // The form is ready once the stored code has been revealed into it.
+    await expect(dialog.getByLabel('Personas kods')).toBeEnabled();
+    await dialog.getByLabel('Vārds', { exact: true }).fill(firstName);
+    await dialog.getByRole('button', { name: 'Saglabāt' }).click();
+    await expect(dialog).toBeHidden();
   }
 }
 
