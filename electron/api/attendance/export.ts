@@ -1,8 +1,7 @@
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AttendanceMonth, ExportedFile } from '../../../common/contract/attendance';
+import { renderPdf } from '../pdf';
 
 /** The monthly sheet is a Latvian document (it goes to the accountant for meal fees). */
 const MONTHS = [
@@ -76,27 +75,7 @@ function rows(grid: AttendanceMonth): { header: string[]; body: string[][]; foot
   return { header, body, footer };
 }
 
-let fontsReady = false;
-function ensureFonts(): void {
-  if (fontsReady) return;
-  const dir = path.dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'));
-  pdfmake.addFonts({
-    Roboto: {
-      normal: path.join(dir, 'Roboto-Regular.ttf'),
-      bold: path.join(dir, 'Roboto-Medium.ttf'),
-      italics: path.join(dir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(dir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // pdfmake 0.3 reads local files only where allowed; allow the font folder and nothing else.
-  (
-    pdfmake as unknown as { setLocalAccessPolicy(f: (p: string) => boolean): void }
-  ).setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir));
-  fontsReady = true;
-}
-
 export async function monthPdf(grid: AttendanceMonth): Promise<ExportedFile> {
-  ensureFonts();
   const { header, body, footer } = rows(grid);
   const cell = (text: string, bold = false): TableCell => ({ text, bold, alignment: 'center' });
   const table: Content = {
@@ -128,7 +107,7 @@ export async function monthPdf(grid: AttendanceMonth): Promise<ExportedFile> {
       },
     ],
   };
-  const buffer = await pdfmake.createPdf(doc).getBuffer();
+  const buffer = await renderPdf(doc);
   return {
     fileName: `${fileBase(grid)}.pdf`,
     mimeType: 'application/pdf',

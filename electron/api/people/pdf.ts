@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { FileDownload } from '../../../common/contract/people';
 import { AppError } from '../../../common/errors';
@@ -7,34 +6,7 @@ import { Institution } from '../../../database/entities';
 import { Child, Group, ParentApplication } from '../../../database/entities/people';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
-
-// pdfmake exports an instance whose methods live on its prototype; `import * as` would lose them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import pdfMake = require('pdfmake');
-
-/** pdfmake's bundled Roboto has the Latvian letters (ā č ē ģ ī ķ ļ ņ š ū ž). */
-const FONT_DIR = path.join(
-  path.dirname(require.resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-let fontsReady = false;
-
-function setupFonts(): void {
-  if (fontsReady) return;
-  pdfMake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // Only the fonts above may be read from disk; a document never names other files.
-  pdfMake.setLocalAccessPolicy((file) => file.startsWith(FONT_DIR));
-  pdfMake.setUrlAccessPolicy(() => false); // and nothing is fetched from the network
-  fontsReady = true;
-}
+import { renderPdf } from '../pdf';
 
 /** What the form is prefilled with; blank fields print as lines to write on. */
 export interface ApplicationFormData {
@@ -183,11 +155,6 @@ export function applicationDocument(data: ApplicationFormData): TDocumentDefinit
       },
     ],
   };
-}
-
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  setupFonts();
-  return pdfMake.createPdf(doc).getBuffer();
 }
 
 /**

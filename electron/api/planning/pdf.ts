@@ -1,40 +1,9 @@
-import path from 'node:path';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content } from 'pdfmake/interfaces';
 import type { PlanDetail, PlanningFile, ProgressData } from '../../../common/contract/planning';
 import { AREAS, MARK_NAMES, SKILLS, type Mark } from '../../../common/planning-reference';
 import { Institution } from '../../../database/entities';
 import type { Context } from '../context';
-
-// pdfmake exports an instance whose methods live on its prototype; `import * as` would lose them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-import pdfMake = require('pdfmake');
-
-/** pdfmake's bundled Roboto has the Latvian letters (ā č ē ģ ī ķ ļ ņ š ū ž). */
-const FONT_DIR = path.join(
-  path.dirname(require.resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-let fontsReady = false;
-
-function setupFonts(): void {
-  if (fontsReady) return;
-  pdfMake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfMake.setLocalAccessPolicy((file) => file.startsWith(FONT_DIR));
-  fontsReady = true;
-}
-
-async function render(doc: TDocumentDefinitions): Promise<Buffer> {
-  setupFonts();
-  return pdfMake.createPdf(doc).getBuffer();
-}
+import { renderPdf as render } from '../pdf';
 
 const MONTHS = [
   'janvāris',
