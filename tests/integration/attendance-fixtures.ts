@@ -1,7 +1,7 @@
 import type { Role } from '../../common/roles';
 import { parsePersonalCode } from '../../common/personal-code';
 import { Child, Enrolment, Group, GroupTeacher } from '../../database/entities/people';
-import { SETUP, testBackend } from './helpers';
+import { SETUP, STAFF_PASSWORD, TEMPORARY_PASSWORD, staffLogin, testBackend } from './helpers';
 
 /** A new-format personal code (32xxxx-xxxxx, stored without the hyphen; birth date beside it). */
 export function personalCode(n: number): string {
@@ -10,7 +10,7 @@ export function personalCode(n: number): string {
   return code;
 }
 
-export const PASSWORD = 'darbinieka-parole-1';
+export const PASSWORD = STAFF_PASSWORD;
 
 export const CHILDREN = [
   ['Elza', 'Ozoliņa'],
@@ -41,7 +41,7 @@ export async function attendanceFixture(start = '2026-11-30T06:30:00Z') {
       username,
       fullName,
       role,
-      temporaryPassword: 'pagaidu-parole-1',
+      temporaryPassword: TEMPORARY_PASSWORD,
     });
     users[username] = user.id;
   }
@@ -104,27 +104,7 @@ export async function attendanceFixture(start = '2026-11-30T06:30:00Z') {
   const late = await addChild('Paula', 'Jansone', 7, zilites.id, '2026-11-16');
   const other = await addChild('Kārlis', 'Grava', 8, cielavinas.id, '2026-09-01');
 
-  /** Logs in as a staff member (changing the temporary password the first time). */
-  const loggedIn = new Set<string>();
-  async function as(username: string): Promise<void> {
-    // Logging out may find the session already closed by the idle timer (the clock moved).
-    await b.router.call('auth.logout', {});
-    if (username === SETUP.head.username) {
-      await b.ok('auth.login', { username, password: SETUP.head.newPassword });
-      return;
-    }
-    if (!loggedIn.has(username)) {
-      await b.ok('auth.login', { username, password: 'pagaidu-parole-1' });
-      await b.ok('auth.changePassword', {
-        currentPassword: 'pagaidu-parole-1',
-        newPassword: PASSWORD,
-        newPasswordRepeat: PASSWORD,
-      });
-      loggedIn.add(username);
-      return;
-    }
-    await b.ok('auth.login', { username, password: PASSWORD });
-  }
+  const as = staffLogin(b);
 
   return { b, users, zilites: zilites.id, cielavinas: cielavinas.id, children, late, other, as };
 }

@@ -58,3 +58,34 @@ export const SETUP = {
     newPasswordRepeat: 'vadītāja-parole-1',
   },
 };
+
+/** The password staff set at their first login in tests (their temporary one is below). */
+export const STAFF_PASSWORD = 'darbinieka-parole-1';
+export const TEMPORARY_PASSWORD = 'pagaidu-parole-1';
+
+/**
+ * Switches the logged-in user of a test backend: the head with her setup password, staff with
+ * their temporary password the first time (changing it) and STAFF_PASSWORD after that.
+ */
+export function staffLogin(b: ReturnType<typeof testBackend>) {
+  const changed = new Set<string>();
+  return async function as(username: string): Promise<void> {
+    // After a clock jump the session may have expired already; either way it ends here.
+    await b.router.call('auth.logout', {});
+    if (username === SETUP.head.username) {
+      await b.ok('auth.login', { username, password: SETUP.head.newPassword });
+      return;
+    }
+    if (!changed.has(username)) {
+      await b.ok('auth.login', { username, password: TEMPORARY_PASSWORD });
+      await b.ok('auth.changePassword', {
+        currentPassword: TEMPORARY_PASSWORD,
+        newPassword: STAFF_PASSWORD,
+        newPasswordRepeat: STAFF_PASSWORD,
+      });
+      changed.add(username);
+      return;
+    }
+    await b.ok('auth.login', { username, password: STAFF_PASSWORD });
+  };
+}

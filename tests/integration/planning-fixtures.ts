@@ -2,7 +2,7 @@ import type { Role } from '../../common/roles';
 import type { TopicInput } from '../../common/contract/planning';
 import { AREA_CODES } from '../../common/planning-reference';
 import { Child, Enrolment, Group, GroupTeacher } from '../../database/entities/people';
-import { SETUP, testBackend } from './helpers';
+import { SETUP, STAFF_PASSWORD, TEMPORARY_PASSWORD, staffLogin, testBackend } from './helpers';
 
 /**
  * A valid new-format personal code (from 1 July 2017: '32…', no date in it), as children born
@@ -13,7 +13,7 @@ export function personalCode(_birth: string, n: number): string {
   return code;
 }
 
-export const PASSWORD = 'darbinieka-parole-1';
+export const PASSWORD = STAFF_PASSWORD;
 
 export const CHILDREN = [
   ['Elza', 'Ozoliņa'],
@@ -75,7 +75,7 @@ export async function planningFixture(start = '2026-12-10T08:00:00Z') {
       username,
       fullName,
       role,
-      temporaryPassword: 'pagaidu-parole-1',
+      temporaryPassword: TEMPORARY_PASSWORD,
     });
     users[username] = user.id;
   }
@@ -130,26 +130,7 @@ export async function planningFixture(start = '2026-12-10T08:00:00Z') {
   const left = await addChild('Paula', 'Jansone', 7, zilites.id, '2026-09-01', '2026-11-30');
   const other = await addChild('Kārlis', 'Grava', 8, cielavinas.id, '2026-09-01');
 
-  const changed = new Set<string>();
-  async function as(username: string): Promise<void> {
-    // After a clock jump the session may have expired already; either way it ends here.
-    await b.router.call('auth.logout', {});
-    if (username === SETUP.head.username) {
-      await b.ok('auth.login', { username, password: SETUP.head.newPassword });
-      return;
-    }
-    if (!changed.has(username)) {
-      await b.ok('auth.login', { username, password: 'pagaidu-parole-1' });
-      await b.ok('auth.changePassword', {
-        currentPassword: 'pagaidu-parole-1',
-        newPassword: PASSWORD,
-        newPasswordRepeat: PASSWORD,
-      });
-      changed.add(username);
-      return;
-    }
-    await b.ok('auth.login', { username, password: PASSWORD });
-  }
+  const as = staffLogin(b);
 
   return { b, users, zilites: zilites.id, cielavinas: cielavinas.id, children, left, other, as };
 }
