@@ -27,6 +27,14 @@ export const attendanceRoutes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'attendance/summary',
+    component: () => import('../views/attendance/AttendanceSummaryView.vue'),
+    meta: {
+      needs: 'attendance.summary',
+      nav: { label: 'attendance.nav.summary', icon: 'pi pi-chart-bar' },
+    },
+  },
+  {
     path: 'attendance/calendar',
     component: () => import('../views/attendance/CalendarView.vue'),
     meta: {
