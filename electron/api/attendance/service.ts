@@ -28,6 +28,7 @@ import {
 import { User } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';
 import { audit } from '../audit/audit';
+import { teacherGroupIds } from '../people/access';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { workingCalendar } from './calendar';
@@ -38,22 +39,6 @@ const READ_ALL = new Set(['head', 'deputy', 'nurse']);
 
 function groupView(g: GroupRow, canEdit: boolean): AttendanceGroup {
   return { id: g.id, number: g.number, name: g.name, canEdit };
-}
-
-/** Group ids a teacher works in on a date (GroupTeacher rows whose period holds the date). */
-// The people domain will offer this as electron/api/people/access.ts; until then it lives here.
-export async function teacherGroupIds(
-  m: EntityManager,
-  userId: number,
-  from: string,
-  to: string = from,
-): Promise<number[]> {
-  const rows = await m.query<{ groupId: number }[]>(
-    'SELECT DISTINCT group_id AS groupId FROM group_teacher ' +
-      'WHERE user_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)',
-    [userId, to, from],
-  );
-  return rows.map((r) => r.groupId);
 }
 
 async function loadGroup(m: EntityManager, groupId: number): Promise<GroupRow> {

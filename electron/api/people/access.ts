@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../common/errors';
 import type { Role } from '../../../common/roles';
-import { Enrolment, GroupTeacher } from '../../../database/entities/people';
+import { Enrolment } from '../../../database/entities/people';
 
 /**
  * Which groups a user may see. Shared service: attendance, plans and (later) substitution ask
@@ -9,23 +9,21 @@ import { Enrolment, GroupTeacher } from '../../../database/entities/people';
  */
 
 /**
- * The groups a teacher is assigned to on `date` (YYYY-MM-DD): GroupTeacher rows with
- * fromDate ≤ date and (toDate null or ≥ date). Sorted ids, no duplicates.
- * Substitutions will add the groups a teacher substitutes in on that date here.
+ * The groups a teacher is assigned to at some time in [from, to] (YYYY-MM-DD; one date when `to`
+ * is left out): GroupTeacher rows whose period overlaps it. Sorted ids, no duplicates. Every
+ * domain asks this one function, so substitutions will add their groups here.
  */
 export async function teacherGroupIds(
   manager: EntityManager,
   userId: number,
-  date: string,
+  from: string,
+  to: string = from,
 ): Promise<number[]> {
-  const rows = await manager
-    .createQueryBuilder(GroupTeacher, 'gt')
-    .select('DISTINCT gt.group_id', 'groupId')
-    .where('gt.user_id = :userId', { userId })
-    .andWhere('gt.from_date <= :date', { date })
-    .andWhere('(gt.to_date IS NULL OR gt.to_date >= :date)', { date })
-    .orderBy('gt.group_id')
-    .getRawMany<{ groupId: number }>();
+  const rows = await manager.query<{ groupId: number }[]>(
+    'SELECT DISTINCT group_id AS groupId FROM group_teacher ' +
+      'WHERE user_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY group_id',
+    [userId, to, from],
+  );
   return rows.map((r) => Number(r.groupId));
 }
 

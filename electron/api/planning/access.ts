@@ -1,13 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../common/errors';
-import { GroupTeacher } from '../../../database/entities/people';
-import { visibleGroupIds } from '../people/access';
+import { teacherGroupIds, visibleGroupIds } from '../people/access';
 import type { Context } from '../context';
 
 /**
  * Who may read and write a group's plans and marks. A plan or a topic spans a period, so a
- * teacher counts as the group's when one of her assignments overlaps that period (the people
- * domain's teacherGroupIds answers for one date only).
+ * teacher counts as the group's when one of her assignments overlaps that period.
  */
 export async function teachesDuring(
   m: EntityManager,
@@ -16,13 +14,7 @@ export async function teachesDuring(
   from: string,
   to: string,
 ): Promise<boolean> {
-  const count = await m
-    .createQueryBuilder(GroupTeacher, 'gt')
-    .where('gt.user_id = :userId AND gt.group_id = :groupId', { userId, groupId })
-    .andWhere('gt.from_date <= :to', { to })
-    .andWhere('(gt.to_date IS NULL OR gt.to_date >= :from)', { from })
-    .getCount();
-  return count > 0;
+  return (await teacherGroupIds(m, userId, from, to)).includes(groupId);
 }
 
 /** Only the group's teachers write (the rules' 3.1, 3.4); the permission table already said teacher. */
