@@ -6,6 +6,9 @@ import { backupPermissions } from './contract/backup';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
 import { planningPermissions } from './contract/planning';
+import { journalsPermissions } from './contract/journals';
+import { supervisionPermissions } from './contract/supervision';
+import { substitutionPermissions } from './contract/substitution';
 import { settingsPermissions } from './contract/settings';
 import { usersPermissions } from './contract/users';
 import type { Role } from './roles';
@@ -19,6 +22,9 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...peoplePermissions,
   ...attendancePermissions,
   ...planningPermissions,
+  ...journalsPermissions,
+  ...supervisionPermissions,
+  ...substitutionPermissions,
   ...backupPermissions,
 };
 

@@ -5,6 +5,9 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { peopleContract } from './people';
 import { planningContract } from './planning';
+import { journalsContract } from './journals';
+import { supervisionContract } from './supervision';
+import { substitutionContract } from './substitution';
 import { settingsContract } from './settings';
 import { usersContract } from './users';
 
@@ -17,6 +20,9 @@ export const contract = {
   ...peopleContract,
   ...attendanceContract,
   ...planningContract,
+  ...journalsContract,
+  ...supervisionContract,
+  ...substitutionContract,
   ...backupContract,
 };
 

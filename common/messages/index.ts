@@ -3,6 +3,9 @@ import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { journalsMessages } from './journals';
+import { supervisionMessages } from './supervision';
+import { substitutionMessages } from './substitution';
 
 /**
  * Messages the backend sends back (errors and validation). The renderer's own catalogs
@@ -96,6 +99,9 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...peopleMessages.lv,
     ...attendanceMessages.lv,
     ...planningMessages.lv,
+    ...journalsMessages.lv,
+    ...supervisionMessages.lv,
+    ...substitutionMessages.lv,
     ...backupMessages.lv,
   },
   en: {
@@ -103,6 +109,9 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...peopleMessages.en,
     ...attendanceMessages.en,
     ...planningMessages.en,
+    ...journalsMessages.en,
+    ...supervisionMessages.en,
+    ...substitutionMessages.en,
     ...backupMessages.en,
   },
 };

@@ -4,6 +4,9 @@ import { BACKUP_ENTITIES } from './backup';
 import { Institution } from './institution';
 import { PEOPLE_ENTITIES } from './people';
 import { PLANNING_ENTITIES } from './planning';
+import { JOURNALS_ENTITIES } from './journals';
+import { SUPERVISION_ENTITIES } from './supervision';
+import { SUBSTITUTION_ENTITIES } from './substitution';
 import { User } from './user';
 
 /** Every entity TypeORM knows; each domain lists its own in its file. */
@@ -14,6 +17,9 @@ export const ENTITIES = [
   ...PEOPLE_ENTITIES,
   ...ATTENDANCE_ENTITIES,
   ...PLANNING_ENTITIES,
+  ...JOURNALS_ENTITIES,
+  ...SUPERVISION_ENTITIES,
+  ...SUBSTITUTION_ENTITIES,
   ...BACKUP_ENTITIES,
 ];
 export { AuditEvent, Institution, User };

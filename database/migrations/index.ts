@@ -4,6 +4,9 @@ import { Attendance0000000000003 } from './0003-attendance';
 import { Backup0000000000004 } from './0004-backup';
 import { Settings0000000000005 } from './0005-settings';
 import { Planning0000000000006 } from './0006-planning';
+import { Journals0000000000007 } from './0007-journals';
+import { Supervision0000000000008 } from './0008-supervision';
+import { Substitution0000000000009 } from './0009-substitution';
 
 /** Every migration, in order. A new one is a new numbered file added at the end. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   Backup0000000000004,
   Settings0000000000005,
   Planning0000000000006,
+  Journals0000000000007,
+  Supervision0000000000008,
+  Substitution0000000000009,
 ];

@@ -11,6 +11,9 @@ import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
+import { journalsHandlers } from './journals/handlers';
+import { supervisionHandlers } from './supervision/handlers';
+import { substitutionHandlers } from './substitution/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { SessionState, type BackendOptions } from './session';
 import { usersHandlers } from './users/handlers';
@@ -23,6 +26,9 @@ const handlers: HandlerMap = {
   ...peopleHandlers,
   ...attendanceHandlers,
   ...planningHandlers,
+  ...journalsHandlers,
+  ...supervisionHandlers,
+  ...substitutionHandlers,
   ...backupHandlers,
 };
 

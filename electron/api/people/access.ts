@@ -4,14 +4,15 @@ import type { Role } from '../../../common/roles';
 import { Enrolment } from '../../../database/entities/people';
 
 /**
- * Which groups a user may see. Shared service: attendance, plans and (later) substitution ask
+ * Which groups a user may see. Shared service: attendance, plans, journals and substitution ask
  * the same question, so the answer lives in one place.
  */
 
 /**
- * The groups a teacher is assigned to at some time in [from, to] (YYYY-MM-DD; one date when `to`
- * is left out): GroupTeacher rows whose period overlaps it. Sorted ids, no duplicates. Every
- * domain asks this one function, so substitutions will add their groups here.
+ * The groups a teacher works in at some time in [from, to] (YYYY-MM-DD; one date when `to` is
+ * left out): her own assignments (GroupTeacher) and the groups where she substitutes for an
+ * absent colleague (Substitution) whose period overlaps it. Sorted ids, no duplicates. Every
+ * domain asks this one function, so a substitute can do whatever the absent teacher can.
  */
 export async function teacherGroupIds(
   manager: EntityManager,
@@ -20,11 +21,35 @@ export async function teacherGroupIds(
   to: string = from,
 ): Promise<number[]> {
   const rows = await manager.query<{ groupId: number }[]>(
-    'SELECT DISTINCT group_id AS groupId FROM group_teacher ' +
-      'WHERE user_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY group_id',
-    [userId, to, from],
+    'SELECT group_id AS groupId FROM group_teacher ' +
+      'WHERE user_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ' +
+      'UNION SELECT group_id FROM substitution ' +
+      'WHERE substitute_id = ? AND from_date <= ? AND to_date >= ? ORDER BY 1',
+    [userId, to, from, userId, to, from],
   );
   return rows.map((r) => Number(r.groupId));
+}
+
+/**
+ * Whom `userId` stands in for when she writes in `groupId` on `date`: the absent teacher's id
+ * when she works there only as a substitute that day, otherwise null (her own group, or no
+ * access at all). Entries then read "X (aizvieto Y)" and the audit carries onBehalfOfId.
+ */
+export async function substitutedTeacherId(
+  manager: EntityManager,
+  userId: number,
+  groupId: number,
+  date: string,
+): Promise<number | null> {
+  const rows = await manager.query<{ own: number; absentId: number | null }[]>(
+    'SELECT EXISTS (SELECT 1 FROM group_teacher WHERE user_id = ? AND group_id = ? ' +
+      'AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)) AS own, ' +
+      '(SELECT absent_id FROM substitution WHERE substitute_id = ? AND group_id = ? ' +
+      'AND from_date <= ? AND to_date >= ? ORDER BY id LIMIT 1) AS absentId',
+    [userId, groupId, date, date, userId, groupId, date, date],
+  );
+  const row = rows[0];
+  return row && !Number(row.own) && row.absentId !== null ? Number(row.absentId) : null;
 }
 
 /** Roles that see every group (and every child); a teacher sees her own groups only. */

@@ -6,6 +6,9 @@ import en from './en';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
+import * as journals from './journals';
+import * as supervision from './supervision';
+import * as substitution from './substitution';
 
 export const i18n = createI18n({
   legacy: false,
@@ -18,6 +21,9 @@ export const i18n = createI18n({
       people: people.lv,
       attendance: attendance.lv,
       planning: planning.lv,
+      journals: journals.lv,
+      supervision: supervision.lv,
+      substitution: substitution.lv,
       backup: backup.lv,
     },
     en: {
@@ -25,6 +31,9 @@ export const i18n = createI18n({
       people: people.en,
       attendance: attendance.en,
       planning: planning.en,
+      journals: journals.en,
+      supervision: supervision.en,
+      substitution: substitution.en,
       backup: backup.en,
     },
   },

@@ -12,6 +12,9 @@ import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
+import { journalsRoutes } from './journals';
+import { supervisionRoutes } from './supervision';
+import { substitutionRoutes } from './substitution';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -60,6 +63,9 @@ export const routes: RouteRecordRaw[] = [
       ...peopleRoutes,
       ...attendanceRoutes,
       ...planningRoutes,
+      ...journalsRoutes,
+      ...supervisionRoutes,
+      ...substitutionRoutes,
       ...backupRoutes,
     ],
   },

@@ -1,0 +1,7 @@
+import type { DomainMessages } from './types';
+
+/** Messages of the journals domain; keys start with 'journals.'. */
+export const journalsMessages: DomainMessages = {
+  lv: {},
+  en: {},
+};

@@ -1,0 +1,7 @@
+import type { DomainMessages } from './types';
+
+/** Messages of the substitution domain; keys start with 'substitution.'. */
+export const substitutionMessages: DomainMessages = {
+  lv: {},
+  en: {},
+};

@@ -1,0 +1,45 @@
+import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { assertForeignKeys } from './checks';
+import { fk, id } from './columns';
+
+/**
+ * Substitutes (the rules' 3.11), and who an entry was made on behalf of in the histories that
+ * did not have it yet: plan versions, mark history, the day's confirmation.
+ */
+export class Substitution0000000000009 implements MigrationInterface {
+  name = 'Substitution0000000000009';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(
+      new Table({
+        name: 'substitution',
+        columns: [
+          id,
+          { name: 'group_id', type: 'integer' },
+          { name: 'substitute_id', type: 'integer' },
+          { name: 'absent_id', type: 'integer' },
+          { name: 'from_date', type: 'text' },
+          { name: 'to_date', type: 'text' },
+          { name: 'note', type: 'text', default: "''" },
+          { name: 'created_at', type: 'text' },
+          { name: 'created_by', type: 'integer' },
+        ],
+        foreignKeys: [
+          fk('group_id', 'group'),
+          fk('substitute_id', 'user'),
+          fk('absent_id', 'user'),
+          fk('created_by', 'user'),
+        ],
+        indices: [
+          { name: 'idx_substitution_substitute', columnNames: ['substitute_id', 'from_date'] },
+          { name: 'idx_substitution_group', columnNames: ['group_id', 'from_date'] },
+        ],
+      }),
+    );
+    await assertForeignKeys(q);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('substitution');
+  }
+}
