@@ -22,6 +22,10 @@ export class AttendanceDay {
   confirmedAt!: string;
 
   /** Confirmed after the attendance deadline (Riga time) of that day. */
+  /** The absent teacher the confirming substitute stood in for (the rules' 3.11). */
+  @Column({ type: 'integer', name: 'on_behalf_of', nullable: true })
+  onBehalfOf!: number | null;
+
   @Column({ type: 'boolean' })
   late!: boolean;
 }

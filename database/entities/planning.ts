@@ -115,6 +115,10 @@ export class PlanVersion {
   @Column({ type: 'integer', name: 'user_id' })
   userId!: number;
 
+  /** The absent teacher a substitute stood in for (the rules' 3.11). */
+  @Column({ type: 'integer', name: 'on_behalf_of', nullable: true })
+  onBehalfOf!: number | null;
+
   @Column({ type: 'boolean', default: false })
   late!: boolean;
 
@@ -186,6 +190,10 @@ export class AssessmentHistory {
 
   @Column({ type: 'integer', name: 'user_id' })
   userId!: number;
+
+  /** The absent teacher a substitute stood in for (the rules' 3.11). */
+  @Column({ type: 'integer', name: 'on_behalf_of', nullable: true })
+  onBehalfOf!: number | null;
 }
 
 /** Entities of the planning domain; each class is also listed in PLANNING_ENTITIES. */

@@ -36,6 +36,12 @@ export class Substitution0000000000009 implements MigrationInterface {
         ],
       }),
     );
+    // Plain ALTER TABLE: TypeORM's addColumn rebuilds the whole table on SQLite.
+    for (const table of ['attendance_day', 'plan_version', 'assessment_history']) {
+      await q.query(`ALTER TABLE ${table} ADD COLUMN on_behalf_of integer REFERENCES "user"(id)`);
+    }
+    // "What was entered on her behalf" reads the audit by absent teacher and substitute.
+    await q.query('CREATE INDEX idx_audit_on_behalf ON audit_event (on_behalf_of_id, actor_id)');
     await assertForeignKeys(q);
   }
 

@@ -25,10 +25,10 @@ import {
   AttendanceMarkHistory,
   NurseCheck,
 } from '../../../database/entities/attendance';
-import { User } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';
 import { audit } from '../audit/audit';
-import { teacherGroupIds } from '../people/access';
+import { byline, userNames } from '../substitution/byline';
+import { substitutedTeacherId, teacherGroupIds } from '../people/access';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { workingCalendar } from './calendar';
@@ -36,6 +36,9 @@ import { enrolledBetween, groupRow, institutionRow, marksBetween, type GroupRow 
 import { isLate } from './riga-time';
 
 const READ_ALL = new Set(['head', 'deputy', 'nurse']);
+
+/** The backend's Riga date: substitutions are judged on it. */
+const todayOf = (ctx: Context) => rigaDate(ctx.now());
 
 function groupView(g: GroupRow, canEdit: boolean): AttendanceGroup {
   return { id: g.id, number: g.number, name: g.name, canEdit };
@@ -51,7 +54,7 @@ async function loadGroup(m: EntityManager, groupId: number): Promise<GroupRow> {
 async function mayEdit(ctx: Context, m: EntityManager, groupId: number, date: string) {
   if (ctx.user.role === 'nurse') return true;
   if (ctx.user.role !== 'teacher') return false;
-  return (await teacherGroupIds(m, ctx.user.id, date)).includes(groupId);
+  return (await teacherGroupIds(m, ctx.user.id, date, date, todayOf(ctx))).includes(groupId);
 }
 
 /** Refuses a teacher who does not work in the group at any time in [from, to]. */
@@ -64,7 +67,7 @@ async function assertMayRead(
 ): Promise<void> {
   if (READ_ALL.has(ctx.user.role)) return;
   if (ctx.user.role === 'teacher') {
-    if ((await teacherGroupIds(m, ctx.user.id, from, to)).includes(groupId)) return;
+    if ((await teacherGroupIds(m, ctx.user.id, from, to, todayOf(ctx))).includes(groupId)) return;
   }
   throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
 }
@@ -88,18 +91,14 @@ function offReason(calendar: WorkingCalendar, date: string, locale: Locale): str
   }
 }
 
-async function namesOf(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const users = await m
-    .createQueryBuilder(User, 'u')
-    .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
-    .getMany();
-  return new Map(users.map((u) => [u.id, u.fullName]));
-}
-
-function confirmationOf(day: AttendanceDay | undefined, names: Map<number, string>) {
+function confirmationOf(
+  day: AttendanceDay | undefined,
+  names: Map<number, string>,
+  locale: Locale,
+) {
   if (!day) return null;
-  return { byName: names.get(day.confirmedBy) ?? '', at: day.confirmedAt, late: day.late };
+  const byName = byline(locale, names, day.confirmedBy, day.onBehalfOf);
+  return { byName, at: day.confirmedAt, late: day.late };
 }
 
 export async function groupsOn(ctx: Context, date: string): Promise<AttendanceGroup[]> {
@@ -108,7 +107,10 @@ export async function groupsOn(ctx: Context, date: string): Promise<AttendanceGr
     .createQueryBuilder(Group, 'g')
     .where('g.activeFrom <= :date AND g.activeTo >= :date', { date })
     .getMany();
-  const own = ctx.user.role === 'teacher' ? await teacherGroupIds(m, ctx.user.id, date) : [];
+  const own =
+    ctx.user.role === 'teacher'
+      ? await teacherGroupIds(m, ctx.user.id, date, date, todayOf(ctx))
+      : [];
   return groups
     .filter((g) => READ_ALL.has(ctx.user.role) || own.includes(g.id))
     .map((g) => groupView(g, ctx.user.role === 'nurse' || own.includes(g.id)))
@@ -129,7 +131,7 @@ export async function dayView(
   const enrolled = await enrolledBetween(m, groupId, date, date);
   const marks = new Map((await marksBetween(m, groupId, date, date)).map((r) => [r.childId, r]));
   const day = (await m.findOneBy(AttendanceDay, { groupId, date })) ?? undefined;
-  const names = await namesOf(m, day ? [day.confirmedBy] : []);
+  const names = await userNames(m, day ? [day.confirmedBy, day.onBehalfOf ?? 0] : []);
   const working = calendar.isWorkingDay(date);
   const future = date > rigaDate(now);
   return {
@@ -139,7 +141,7 @@ export async function dayView(
     offReason: offReason(calendar, date, ctx.state.locale),
     future,
     deadline,
-    confirmation: confirmationOf(day, names),
+    confirmation: confirmationOf(day, names, ctx.state.locale),
     late: working && !future && !day && isLate(date, now, deadline),
     children: enrolled
       .map((c) => ({
@@ -157,6 +159,52 @@ function codeText(locale: Locale, code: CellCode): string {
   return code ?? message(locale, 'attendance.present');
 }
 
+interface Actor {
+  actedAs: MarkRole;
+  onBehalfOf: number | null;
+}
+
+/**
+ * How the caller acts on each date of a group's cells: the nurse as nurse; a teacher as teacher
+ * on the dates of her own assignment, or as substitute (on behalf of the absent teacher) on the
+ * dates the absent teacher works there, while the substitution lasts (judged on `today`); null
+ * where she may not write. Two queries, whatever the number of dates.
+ */
+async function attributionOf(
+  ctx: Context,
+  m: EntityManager,
+  groupId: number,
+  today: string,
+): Promise<(date: string) => Actor | null> {
+  if (ctx.user.role === 'nurse') {
+    const nurse: Actor = { actedAs: 'nurse', onBehalfOf: null };
+    return () => nurse;
+  }
+  type Period = { fromDate: string; toDate: string | null; absentId: number | null };
+  const periods = await m.query<Period[]>(
+    'SELECT from_date AS fromDate, to_date AS toDate, NULL AS absentId FROM group_teacher ' +
+      'WHERE user_id = ? AND group_id = ? ' +
+      'UNION ALL SELECT g.from_date, g.to_date, s.absent_id FROM substitution s ' +
+      'JOIN group_teacher g ON g.user_id = s.absent_id AND g.group_id = s.group_id ' +
+      'WHERE s.substitute_id = ? AND s.group_id = ? AND s.from_date <= ? AND s.to_date >= ?',
+    [ctx.user.id, groupId, ctx.user.id, groupId, today, today],
+  );
+  const own: Actor = { actedAs: 'teacher', onBehalfOf: null };
+  const substitutes = new Map<number, Actor>();
+  return (date) => {
+    const covering = periods.filter(
+      (p) => p.fromDate <= date && (p.toDate === null || p.toDate >= date),
+    );
+    if (covering.length === 0) return null;
+    if (covering.some((p) => p.absentId === null)) return own;
+    const absentId = Number(covering[0].absentId);
+    if (!substitutes.has(absentId)) {
+      substitutes.set(absentId, { actedAs: 'substitute', onBehalfOf: absentId });
+    }
+    return substitutes.get(absentId)!;
+  };
+}
+
 export async function saveMarks(
   ctx: Context,
   input: ParsedInput<'attendance.save'>,
@@ -164,23 +212,16 @@ export async function saveMarks(
   const locale = ctx.state.locale;
   const now = ctx.now();
   const today = rigaDate(now);
-  const actedAs: MarkRole = ctx.user.role === 'nurse' ? 'nurse' : 'teacher';
   const calendar = await workingCalendar(ctx.db);
   return ctx.db.transaction(async (m) => {
     await loadGroup(m, input.groupId);
     const dates = input.changes.map((c) => c.date).sort();
     const first = dates[0];
     const last = dates[dates.length - 1];
-    if (ctx.user.role !== 'nurse') {
-      // A teacher must work in the group on every date she changes.
-      const rows = await m.query<{ fromDate: string; toDate: string | null }[]>(
-        'SELECT from_date AS fromDate, to_date AS toDate FROM group_teacher ' +
-          'WHERE user_id = ? AND group_id = ?',
-        [ctx.user.id, input.groupId],
-      );
-      const covered = (d: string) =>
-        rows.some((r) => r.fromDate <= d && (r.toDate === null || r.toDate >= d));
-      if (!dates.every(covered)) throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
+    const attribution = await attributionOf(ctx, m, input.groupId, today);
+    const actors = new Map(dates.map((d) => [d, attribution(d)]));
+    if ([...actors.values()].some((a) => a === null)) {
+      throw new AppError('FORBIDDEN', 'attendance.notYourGroup');
     }
     const enrolled = await enrolledBetween(m, input.groupId, first, last);
     const current = new Map<string, AttendanceMark>();
@@ -238,6 +279,7 @@ export async function saveMarks(
       const before = current.get(`${change.childId}.${change.date}`);
       const from = before?.code ?? null;
       if (from === change.code) continue;
+      const { actedAs, onBehalfOf } = actors.get(change.date)!;
       if (change.code === null) {
         await m.delete(AttendanceMark, { id: before!.id });
       } else {
@@ -265,20 +307,24 @@ export async function saveMarks(
         newCode: change.code,
         actorId: ctx.user.id,
         actedAs,
-        onBehalfOf: null,
+        onBehalfOf,
         reason: input.reason || null,
         at,
       });
       changed.push({ childId: change.childId, date: change.date, from, to: change.code });
     }
-    if (changed.length > 0) {
+    // One audit event per way of acting (a substitute may also fix a day of her own).
+    for (const actor of new Set(changed.map((c) => actors.get(c.date)!))) {
+      const mine = changed.filter((c) => actors.get(c.date) === actor);
+      if (mine.length === 0) continue;
       await audit(m, now, {
-        action: actedAs === 'nurse' ? 'attendance.correct' : 'attendance.mark',
+        action: actor.actedAs === 'nurse' ? 'attendance.correct' : 'attendance.mark',
         actorId: ctx.user.id,
+        onBehalfOfId: actor.onBehalfOf,
         entity: 'group',
         entityId: input.groupId,
-        before: changed.map((c) => ({ childId: c.childId, date: c.date, code: c.from })),
-        after: changed.map((c) => ({ childId: c.childId, date: c.date, code: c.to })),
+        before: mine.map((c) => ({ childId: c.childId, date: c.date, code: c.from })),
+        after: mine.map((c) => ({ childId: c.childId, date: c.date, code: c.to })),
       });
     }
     return { saved: changed.length };
@@ -313,19 +359,30 @@ export async function confirmDay(
     const existing = await m.findOneBy(AttendanceDay, { groupId, date });
     if (existing) {
       // Confirming twice keeps the first confirmation: it is the one the deadline judges.
-      return confirmationOf(existing, await namesOf(m, [existing.confirmedBy]))!;
+      const names = await userNames(m, [existing.confirmedBy, existing.onBehalfOf ?? 0]);
+      return confirmationOf(existing, names, ctx.state.locale)!;
     }
     const late = isLate(date, now, await deadlineOf(m));
-    const row = { groupId, date, confirmedBy: ctx.user.id, confirmedAt: now.toISOString(), late };
+    const onBehalfOf = await substitutedTeacherId(m, ctx.user.id, groupId, rigaDate(now));
+    const row = {
+      groupId,
+      date,
+      confirmedBy: ctx.user.id,
+      confirmedAt: now.toISOString(),
+      late,
+      onBehalfOf,
+    };
     await m.insert(AttendanceDay, row);
     await audit(m, now, {
       action: 'attendance.confirm',
       actorId: ctx.user.id,
+      onBehalfOfId: onBehalfOf,
       entity: 'group',
       entityId: groupId,
       after: { date, late },
     });
-    return { byName: ctx.user.fullName, at: row.confirmedAt, late };
+    const names = await userNames(m, [ctx.user.id, onBehalfOf ?? 0]);
+    return confirmationOf(row as AttendanceDay, names, ctx.state.locale)!;
   });
 }
 
@@ -440,8 +497,8 @@ export async function nurseDay(ctx: Context, date: string): Promise<NurseDay> {
   );
   const confirmed = await m.findBy(AttendanceDay, { date });
   const check = await m.findOneBy(NurseCheck, { date });
-  const names = await namesOf(m, [
-    ...confirmed.map((d) => d.confirmedBy),
+  const names = await userNames(m, [
+    ...confirmed.flatMap((d) => [d.confirmedBy, d.onBehalfOf ?? 0]),
     ...(check ? [check.checkedBy] : []),
   ]);
   const working = calendar.isWorkingDay(date);
@@ -457,7 +514,7 @@ export async function nurseDay(ctx: Context, date: string): Promise<NurseDay> {
       return {
         group,
         enrolled: Number(counts.find((c) => c.groupId === group.id)?.n ?? 0),
-        confirmation: confirmationOf(day, names),
+        confirmation: confirmationOf(day, names, ctx.state.locale),
         late: working && !future && !day && isLate(date, now, deadline),
         absentees: absentees
           .filter((a) => a.groupId === group.id)
@@ -489,7 +546,7 @@ export async function nurseConfirm(ctx: Context, date: string) {
   return ctx.db.transaction(async (m) => {
     const existing = await m.findOneBy(NurseCheck, { date });
     if (existing) {
-      const names = await namesOf(m, [existing.checkedBy]);
+      const names = await userNames(m, [existing.checkedBy]);
       return { byName: names.get(existing.checkedBy) ?? '', at: existing.checkedAt };
     }
     const at = now.toISOString();
@@ -511,7 +568,7 @@ export async function cellHistory(
 ): Promise<MarkHistoryEntry[]> {
   const m = ctx.db.manager;
   if (ctx.user.role === 'teacher') {
-    const own = await teacherGroupIds(m, ctx.user.id, date);
+    const own = await teacherGroupIds(m, ctx.user.id, date, date, todayOf(ctx));
     const rows = await m.query<{ groupId: number }[]>(
       'SELECT group_id AS groupId FROM enrolment WHERE child_id = ? AND from_date <= ? ' +
         'AND (to_date IS NULL OR to_date >= ?)',
@@ -525,13 +582,13 @@ export async function cellHistory(
     where: { childId, date },
     order: { at: 'ASC', id: 'ASC' },
   });
-  const names = await namesOf(
-    m,
-    rows.map((r) => r.actorId),
-  );
+  const names = await userNames(m, [
+    ...rows.map((r) => r.actorId),
+    ...rows.map((r) => r.onBehalfOf ?? 0),
+  ]);
   return rows.map((r) => ({
     at: r.at,
-    byName: names.get(r.actorId) ?? '',
+    byName: byline(ctx.state.locale, names, r.actorId, r.onBehalfOf),
     as: r.actedAs,
     oldCode: r.oldCode,
     newCode: r.newCode,

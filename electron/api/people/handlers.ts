@@ -72,7 +72,7 @@ export const peopleHandlers = {
   'groups.list': async (input, ctx) => {
     const date = input.date ?? today(ctx);
     const m = ctx.db.manager;
-    const visible = await visibleGroupIds(m, ctx.user, date);
+    const visible = await visibleGroupIds(m, ctx.user, date, today(ctx));
     let groups = await m.find(Group);
     if (visible !== 'all') groups = groups.filter((g) => visible.includes(g.id));
     else if (!input.all) groups = groups.filter((g) => g.activeFrom <= date && g.activeTo >= date);
@@ -145,7 +145,7 @@ export const peopleHandlers = {
   'children.list': async (input, ctx) => {
     const m = ctx.db.manager;
     const date = input.date ?? today(ctx);
-    const visible = await visibleGroupIds(m, ctx.user, date);
+    const visible = await visibleGroupIds(m, ctx.user, date, today(ctx));
     const managers = ctx.user.role === 'head' || ctx.user.role === 'deputy';
     const enrolments = (await m.find(Enrolment)).filter(
       (e) =>

@@ -1,20 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../common/errors';
-import { teacherGroupIds, visibleGroupIds } from '../people/access';
+import { rigaDate } from '../clock';
 import type { Context } from '../context';
+import { teacherGroupIds, visibleGroupIds } from '../people/access';
 
 /**
  * Who may read and write a group's plans and marks. A plan or a topic spans a period, so a
- * teacher counts as the group's when one of her assignments overlaps that period.
+ * teacher counts as the group's when one of her assignments overlaps that period, and a
+ * substitute when she stands in today for such a teacher.
  */
-export async function teachesDuring(
+async function teachesDuring(
   m: EntityManager,
-  userId: number,
+  ctx: Context,
   groupId: number,
   from: string,
   to: string,
 ): Promise<boolean> {
-  return (await teacherGroupIds(m, userId, from, to)).includes(groupId);
+  const today = rigaDate(ctx.now());
+  return (await teacherGroupIds(m, ctx.user.id, from, to, today)).includes(groupId);
 }
 
 /** Only the group's teachers write (the rules' 3.1, 3.4); the permission table already said teacher. */
@@ -25,7 +28,7 @@ export async function mayWrite(
   from: string,
   to: string,
 ): Promise<boolean> {
-  return ctx.user.role === 'teacher' && teachesDuring(m, ctx.user.id, groupId, from, to);
+  return ctx.user.role === 'teacher' && teachesDuring(m, ctx, groupId, from, to);
 }
 
 export async function assertWrite(
@@ -51,6 +54,6 @@ export async function assertRead(
 ): Promise<void> {
   const visible = await visibleGroupIds(m, ctx.user, today);
   if (visible === 'all' || visible.includes(groupId)) return;
-  if (await teachesDuring(m, ctx.user.id, groupId, from, to)) return;
+  if (await teachesDuring(m, ctx, groupId, from, to)) return;
   throw new AppError('FORBIDDEN');
 }

@@ -34,7 +34,7 @@ import {
   shiftMonths,
 } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
-import { Institution, User } from '../../../database/entities';
+import { Institution } from '../../../database/entities';
 import { Child, Enrolment, Group } from '../../../database/entities/people';
 import {
   Assessment,
@@ -45,10 +45,11 @@ import {
   TopicArea,
 } from '../../../database/entities/planning';
 import { workingCalendar } from '../attendance/calendar';
-import { assertChildVisible, visibleGroupIds } from '../people/access';
+import { assertChildVisible, substitutedTeacherId, visibleGroupIds } from '../people/access';
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
+import { byline, userNames } from '../substitution/byline';
 import { assertRead, assertWrite, mayWrite } from './access';
 
 type TopicInput = ParsedInput<'planning.saveTopic'>['topic'];
@@ -77,10 +78,9 @@ async function dueDays(m: EntityManager): Promise<number> {
   return institution?.assessmentDueDays ?? 5;
 }
 
-async function userNames(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
-  const users = ids.length ? await m.findBy(User, { id: In([...new Set(ids)]) }) : [];
-  return new Map(users.map((u) => [u.id, u.fullName]));
-}
+/** The absent teacher the caller stands in for in this group today, or null (the rules' 3.11). */
+const onBehalfOf = (m: EntityManager, ctx: Context, groupId: number) =>
+  substitutedTeacherId(m, ctx.user.id, groupId, today(ctx));
 
 function parseList<T>(json: string): T[] {
   return JSON.parse(json) as T[];
@@ -337,6 +337,7 @@ export async function saveTopic(
     await audit(m, ctx.now(), {
       action: existing ? 'topic.update' : 'topic.create',
       actorId: ctx.user.id,
+      onBehalfOfId: await onBehalfOf(m, ctx, group.id),
       entity: 'topic',
       entityId: saved.id,
       before,
@@ -369,6 +370,7 @@ export async function deleteTopic(ctx: Context, topicId: number): Promise<PlanDe
     await audit(m, ctx.now(), {
       action: 'topic.delete',
       actorId: ctx.user.id,
+      onBehalfOfId: await onBehalfOf(m, ctx, plan.groupId),
       entity: 'topic',
       entityId: topicId,
       before,
@@ -395,11 +397,13 @@ export async function submit(ctx: Context, planId: number): Promise<PlanDetail> 
     const late = today(ctx) > planDueDate(calendar, plan.month);
     const snapshot: Snapshot = topics.map(({ assessmentDue: _due, areas: _areas, ...t }) => t);
     const at = ctx.now().toISOString();
+    const absentId = await onBehalfOf(m, ctx, plan.groupId);
     await m.insert(PlanVersion, {
       planId,
       number: count + 1,
       at,
       userId: ctx.user.id,
+      onBehalfOf: absentId,
       late,
       snapshot: JSON.stringify(snapshot),
     });
@@ -414,6 +418,7 @@ export async function submit(ctx: Context, planId: number): Promise<PlanDetail> 
     await audit(m, ctx.now(), {
       action: first ? 'plan.submit' : 'plan.amend',
       actorId: ctx.user.id,
+      onBehalfOfId: absentId,
       entity: 'plan',
       entityId: planId,
       after: { version: count + 1, late },
@@ -479,10 +484,10 @@ export async function versions(ctx: Context, planId: number): Promise<PlanVersio
   const [from, to] = monthBounds(plan.month);
   await assertRead(m, ctx, plan.groupId, from, to, today(ctx));
   const rows = await m.find(PlanVersion, { where: { planId }, order: { number: 'ASC' } });
-  const names = await userNames(
-    m,
-    rows.map((r) => r.userId),
-  );
+  const names = await userNames(m, [
+    ...rows.map((r) => r.userId),
+    ...rows.map((r) => r.onBehalfOf ?? 0),
+  ]);
   let previous: Snapshot = [];
   const out: PlanVersionRow[] = [];
   for (const row of rows) {
@@ -490,7 +495,7 @@ export async function versions(ctx: Context, planId: number): Promise<PlanVersio
     out.push({
       number: row.number,
       at: row.at,
-      byName: names.get(row.userId) ?? '',
+      byName: byline(ctx.state.locale, names, row.userId, row.onBehalfOf),
       late: row.late,
       changes: planChanges(previous, snapshot),
     });
@@ -625,6 +630,7 @@ export async function mark(ctx: Context, input: ParsedInput<'planning.mark'>): P
     const day = today(ctx);
     const late = day > assessmentDueDate(topic.endDate, await dueDays(m));
     const at = ctx.now().toISOString();
+    const absentId = await onBehalfOf(m, ctx, plan.groupId);
     const changed: { childId: number; area: string; before: string; after: string }[] = [];
     for (const change of input.changes) {
       const key = { topicId: topic.id, childId: change.childId, area: change.area };
@@ -650,13 +656,22 @@ export async function mark(ctx: Context, input: ParsedInput<'planning.mark'>): P
           updatedBy: ctx.user.id,
         });
       }
-      await m.insert(AssessmentHistory, { ...key, before, after, late, at, userId: ctx.user.id });
+      await m.insert(AssessmentHistory, {
+        ...key,
+        before,
+        after,
+        late,
+        at,
+        userId: ctx.user.id,
+        onBehalfOf: absentId,
+      });
       changed.push({ childId: change.childId, area: change.area, before, after });
     }
     if (changed.length) {
       await audit(m, ctx.now(), {
         action: 'assessment.mark',
         actorId: ctx.user.id,
+        onBehalfOfId: absentId,
         entity: 'topic',
         entityId: topic.id,
         before: changed.map(({ childId, area, before }) => ({ childId, area, mark: before })),
@@ -674,10 +689,10 @@ export async function markHistory(ctx: Context, topicId: number): Promise<MarkHi
   const { topic, plan } = await topicContext(m, topicId);
   await assertRead(m, ctx, plan.groupId, topic.startDate, topic.endDate, today(ctx));
   const rows = await m.find(AssessmentHistory, { where: { topicId }, order: { id: 'DESC' } });
-  const names = await userNames(
-    m,
-    rows.map((r) => r.userId),
-  );
+  const names = await userNames(m, [
+    ...rows.map((r) => r.userId),
+    ...rows.map((r) => r.onBehalfOf ?? 0),
+  ]);
   const children = new Map(
     (rows.length ? await m.findBy(Child, { id: In(rows.map((r) => r.childId)) }) : []).map((c) => [
       c.id,
@@ -686,7 +701,7 @@ export async function markHistory(ctx: Context, topicId: number): Promise<MarkHi
   );
   return rows.map((r) => ({
     at: r.at,
-    byName: names.get(r.userId) ?? '',
+    byName: byline(ctx.state.locale, names, r.userId, r.onBehalfOf),
     childName: children.get(r.childId) ?? '',
     area: r.area as AreaCode,
     before: shownValue(r.before),
