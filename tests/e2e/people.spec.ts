@@ -103,8 +103,7 @@ test('the deputy registers groups, children, parents, applications and an import
   const form = page.getByRole('dialog');
   await form.getByLabel('Vecāka vārds, uzvārds').fill('Ivars Bērziņš');
   await form.getByLabel('Mobilā tālruņa Nr.').fill('+371 2999 8888');
-  await form.getByLabel('Bērns').fill('berz');
-  await people.choose(/Jānis Bērziņš/);
+  await people.suggest(form.getByLabel('Bērns'), 'berz', /Jānis Bērziņš/);
   await form.getByRole('button', { name: 'Saglabāt' }).click();
   await expect(form).toBeHidden();
   const row = page.getByRole('row', { name: /Ivars Bērziņš/ });
