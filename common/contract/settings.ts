@@ -3,6 +3,9 @@ import { text } from '../validation';
 import { institutionSchema } from './auth';
 import { method, type Permissions } from './define';
 
+/** The shortest idle logout a kindergarten may set; the router skips the lookup below it. */
+export const MIN_IDLE_MINUTES = 1;
+
 export interface InstitutionSettings {
   name: string;
   regNo: string;
@@ -40,7 +43,7 @@ export const settingsSchema = institutionSchema
     idleMinutes: z
       .number({ invalid_type_error: 'v.required' })
       .int('settings.idleMinutes')
-      .min(1, 'settings.idleMinutes')
+      .min(MIN_IDLE_MINUTES, 'settings.idleMinutes')
       .max(240, 'settings.idleMinutes'),
     schoolYearStart: monthDay,
   })

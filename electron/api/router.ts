@@ -1,4 +1,5 @@
 import { contract, isMethod, type Method } from '../../common/contract';
+import { MIN_IDLE_MINUTES } from '../../common/contract/settings';
 import { AppError, type ApiErrorBody } from '../../common/errors';
 import { message } from '../../common/messages';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../common/permissions';
@@ -82,6 +83,8 @@ export class Router {
     const { user } = this.state;
     if (!user || !this.state.isOpen()) return false;
     const idleMs = this.state.clock.now().getTime() - this.state.lastActivity;
+    // Most calls come within a minute of the last: no setting can log them out, no query.
+    if (idleMs < MIN_IDLE_MINUTES * 60_000) return false;
     const limit = (await this.idleMinutes()) * 60_000;
     if (idleMs < limit) return false;
     await logout(new Context(this.state), 'logout.idle');

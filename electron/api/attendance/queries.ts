@@ -56,6 +56,8 @@ export interface GroupRow {
   id: number;
   number: number | null;
   name: string;
+  /** The institution's name, for sheet headings: fetched in the same round trip. */
+  institution: string;
 }
 
 /**
@@ -63,9 +65,11 @@ export interface GroupRow {
  * TypeORM findOneBy costs about 1 ms of query building and hydration here, the query 0.05 ms.
  */
 export async function groupRow(m: EntityManager, groupId: number): Promise<GroupRow | undefined> {
-  const rows = await m.query<GroupRow[]>('SELECT id, number, name FROM "group" WHERE id = ?', [
-    groupId,
-  ]);
+  const rows = await m.query<GroupRow[]>(
+    'SELECT g.id, g.number, g.name, i.name AS institution FROM "group" g ' +
+      'JOIN institution i ON i.id = 1 WHERE g.id = ?',
+    [groupId],
+  );
   return rows[0];
 }
 

@@ -14,18 +14,25 @@ export interface AuditEntry {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-/** Records one audit event in the same transaction as the change it describes. */
+/**
+ * Records one audit event in the same transaction as the change it describes. Plain SQL: every
+ * save writes one, and TypeORM's insert builder costs more than the insert itself.
+ */
 export async function audit(manager: EntityManager, at: Date, entry: AuditEntry): Promise<void> {
-  await manager.insert(AuditEvent, {
-    at: at.toISOString(),
-    actorId: entry.actorId,
-    onBehalfOfId: entry.onBehalfOfId ?? null,
-    action: entry.action,
-    entity: entry.entity ?? null,
-    entityId: entry.entityId === undefined ? null : String(entry.entityId),
-    before: json(entry.before),
-    after: json(entry.after),
-  });
+  await manager.query(
+    'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, ' +
+      'before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      at.toISOString(),
+      entry.actorId,
+      entry.onBehalfOfId ?? null,
+      entry.action,
+      entry.entity ?? null,
+      entry.entityId === undefined ? null : String(entry.entityId),
+      json(entry.before),
+      json(entry.after),
+    ],
+  );
 }
 
 /** Moves events that happened while the database was closed (failed logins) into the log. */
