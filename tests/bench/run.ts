@@ -9,6 +9,7 @@ import { PROGRESS_SQL } from '../../electron/api/planning/service';
 import { Router } from '../../electron/api/router';
 import type { Input, Method, Output } from '../../common/contract';
 import { benchBackup } from './backup';
+import { benchMonthSwitch } from './browser';
 import { BENCH_PASSWORD, BENCH_TODAY, ensureBenchData } from './dataset';
 import { machine, measure, ratio, table, watchPeakMemory, type BenchRow } from './harness';
 
@@ -111,8 +112,14 @@ async function main(): Promise<void> {
     });
     code = next;
   });
-  // The baseline is the same statements by hand in one transaction: the checks the save must
-  // make (group, enrolment, current code) and its three writes (mark, its history, the audit).
+  // ARCHITECTURE's yardstick: one raw single-row insert in a transaction.
+  const insert = raw.prepare(
+    'INSERT INTO audit_event (at, actor_id, action, entity, entity_id) VALUES (?, NULL, ?, ?, ?)',
+  );
+  const insertOne = raw.transaction(() => insert.run(new Date().toISOString(), 'bench', 'x', '1'));
+  const saveRaw = await measure(() => insertOne());
+  // And the floor of what a save must do: the same checks (group, enrolment, current code) and
+  // writes (mark, its history, the audit) by hand in one transaction.
   const rawGroup = raw.prepare(
     'SELECT g.id, g.number, g.name, i.name AS institution FROM "group" g ' +
       'JOIN institution i ON i.id = 1 WHERE g.id = ?',
@@ -120,12 +127,14 @@ async function main(): Promise<void> {
   const rawCurrent = raw.prepare(
     'SELECT id, code FROM attendance_mark WHERE child_id = ? AND date >= ? AND date <= ?',
   );
+  const nurse = (raw.prepare("SELECT id FROM user WHERE username = 'masa'").get() as { id: number })
+    .id;
   const rawUpdate = raw.prepare(
-    'UPDATE attendance_mark SET code = ?, corrected = 1, updated_by = 0, updated_at = ? WHERE id = ?',
+    'UPDATE attendance_mark SET code = ?, corrected = 1, updated_by = ?, updated_at = ? WHERE id = ?',
   );
   const rawHistory = raw.prepare(
     'INSERT INTO attendance_mark_history (child_id, group_id, date, old_code, new_code, actor_id, ' +
-      "acted_as, on_behalf_of, reason, at) VALUES (?, ?, ?, ?, ?, NULL, 'nurse', NULL, NULL, ?)",
+      "acted_as, on_behalf_of, reason, at) VALUES (?, ?, ?, ?, ?, ?, 'nurse', NULL, 'bench', ?)",
   );
   const rawAudit = raw.prepare(
     'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, before, ' +
@@ -137,8 +146,8 @@ async function main(): Promise<void> {
     rawGroup.get(groupId);
     enrolled.all(groupId, benchDay, benchDay);
     const row = rawCurrent.get(child.childId, benchDay, benchDay) as { id: number; code: string };
-    rawUpdate.run(next, at, row.id);
-    rawHistory.run(child.childId, groupId, benchDay, row.code, next, at);
+    rawUpdate.run(next, nurse, at, row.id);
+    rawHistory.run(child.childId, groupId, benchDay, row.code, next, nurse, at);
     rawAudit.run(
       at,
       groupId,
@@ -147,19 +156,25 @@ async function main(): Promise<void> {
     );
   });
   let rawCode = code ?? 'NS';
-  const saveRaw = await measure(() => {
+  const saveSameRaw = await measure(() => {
     rawCode = rawCode === 'NS' ? 'NC' : 'NS';
     saveOneByHand(rawCode);
   });
   raw.prepare("DELETE FROM audit_event WHERE action = 'bench'").run();
-  raw.prepare('DELETE FROM attendance_mark_history WHERE actor_id IS NULL').run();
+  raw.prepare("DELETE FROM attendance_mark_history WHERE reason = 'bench'").run();
   const save: BenchRow = {
     operation: 'saving one mark',
     ours: saveOurs,
     baseline: saveRaw,
-    baselineLabel: 'the same checks and writes by hand, one transaction',
+    baselineLabel: 'one raw single-row insert in a transaction',
   };
   budget(save, '≤ 2×', ratio(save)! <= 2);
+  rows.push({
+    operation: 'saving one mark',
+    ours: saveOurs,
+    baseline: saveSameRaw,
+    baselineLabel: 'its checks and three writes by hand, one transaction',
+  });
 
   // The nurse's day screen.
   const day = '2026-11-27';
@@ -267,6 +282,8 @@ async function main(): Promise<void> {
   });
   rows.push(...backup.rows);
   await router.dispose();
+  // The browser's part runs against the same folder once the backend above has let go of it.
+  rows.push(await benchMonthSwitch(dataDir));
 
   const size = statSync(databasePath(dataDir)).size;
   const peakMb = peak() / 2 ** 20;
