@@ -1,0 +1,339 @@
+import { In, type EntityManager } from 'typeorm';
+import type { ParsedInput } from '../../../common/contract';
+import {
+  HEAD_CHECKS_REQUIRED,
+  type CheckOption,
+  type CheckRow,
+  type DiaryKind,
+  type DiaryRow,
+  type HeadCount,
+  type UncheckedTopic,
+} from '../../../common/contract/supervision';
+import { AppError } from '../../../common/errors';
+import { message } from '../../../common/messages';
+import { monthBounds, schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
+import { compareLv } from '../../../common/text';
+import { Institution, User } from '../../../database/entities';
+import { Group } from '../../../database/entities/people';
+import { Plan, Topic } from '../../../database/entities/planning';
+import { DiaryEntry, JournalCheck } from '../../../database/entities/supervision';
+import { audit } from '../audit/audit';
+import { rigaDate } from '../clock';
+import type { Context } from '../context';
+import { teacherGroupIds } from '../people/access';
+
+const today = (ctx: Context) => rigaDate(ctx.now());
+
+/** A refusal of one field, in the user's language. */
+function fieldError(ctx: Context, field: string, key: string): AppError {
+  return new AppError(
+    'VALIDATION',
+    'error.VALIDATION',
+    {},
+    { [field]: message(ctx.state.locale, key) },
+  );
+}
+
+/** Entries belong to their day: a past one is allowed (and late), a future one is not. */
+function assertNotFuture(ctx: Context, date: string): void {
+  if (date > today(ctx)) throw fieldError(ctx, 'date', 'supervision.futureDate');
+}
+
+async function userNames(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
+  const users = ids.length ? await m.findBy(User, { id: In([...new Set(ids)]) }) : [];
+  return new Map(users.map((u) => [u.id, u.fullName]));
+}
+
+/** The current school year by the institution's setting: [year, first day, last day]. */
+async function currentSchoolYear(
+  m: EntityManager,
+  ctx: Context,
+): Promise<[number, string, string]> {
+  const institution = await m.findOneBy(Institution, { id: 1 });
+  const start = institution?.schoolYearStart ?? '09-01';
+  const year = schoolYearOf(today(ctx), start);
+  const [from, to] = schoolYearBounds(year, start);
+  return [year, from, to];
+}
+
+// ---- The deputy head's diary (3.8) ----
+
+async function diaryRows(m: EntityManager, ctx: Context, entries: DiaryEntry[]) {
+  const names = await userNames(
+    m,
+    entries.map((e) => e.authorId),
+  );
+  return entries.map((e): DiaryRow => ({
+    id: e.id,
+    date: e.date,
+    kind: e.kind as DiaryKind,
+    participants: e.participants,
+    content: e.content,
+    late: e.late,
+    authorId: e.authorId,
+    authorName: names.get(e.authorId) ?? '',
+    createdAt: e.createdAt,
+    canEdit: e.authorId === ctx.user.id,
+  }));
+}
+
+export async function diary(ctx: Context, month?: string): Promise<DiaryRow[]> {
+  const m = ctx.db.manager;
+  const [from, to] = monthBounds(month ?? today(ctx).slice(0, 7));
+  const entries = await m
+    .createQueryBuilder(DiaryEntry, 'e')
+    .where('e.date >= :from AND e.date <= :to', { from, to })
+    .orderBy('e.date', 'DESC')
+    .addOrderBy('e.id', 'DESC')
+    .getMany();
+  return diaryRows(m, ctx, entries);
+}
+
+async function ownEntry(m: EntityManager, ctx: Context, id: number): Promise<DiaryEntry> {
+  const entry = await m.findOneBy(DiaryEntry, { id });
+  if (!entry) throw new AppError('NOT_FOUND');
+  if (entry.authorId !== ctx.user.id) throw new AppError('FORBIDDEN', 'supervision.notAuthor');
+  return entry;
+}
+
+export async function diarySave(
+  ctx: Context,
+  input: ParsedInput<'supervision.diarySave'>,
+): Promise<DiaryRow> {
+  assertNotFuture(ctx, input.date);
+  return ctx.db.transaction(async (m) => {
+    const at = ctx.now().toISOString();
+    const { id, ...fields } = input;
+    let saved: DiaryEntry;
+    let before: DiaryEntry | undefined;
+    if (id !== undefined) {
+      before = await ownEntry(m, ctx, id);
+      // Late is decided when the entry's day is set: editing the text later does not change it.
+      const late = fields.date === before.date ? before.late : fields.date < today(ctx);
+      await m.update(DiaryEntry, { id }, { ...fields, late, updatedAt: at });
+      saved = { ...before, ...fields, late, updatedAt: at };
+    } else {
+      saved = await m.save(
+        m.create(DiaryEntry, {
+          ...fields,
+          late: fields.date < today(ctx),
+          authorId: ctx.user.id,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
+    }
+    await audit(m, ctx.now(), {
+      action: before ? 'diary.update' : 'diary.create',
+      actorId: ctx.user.id,
+      entity: 'diary_entry',
+      entityId: saved.id,
+      before,
+      after: saved,
+    });
+    return (await diaryRows(m, ctx, [saved]))[0];
+  });
+}
+
+export async function diaryDelete(ctx: Context, id: number): Promise<void> {
+  await ctx.db.transaction(async (m) => {
+    const before = await ownEntry(m, ctx, id);
+    await m.delete(DiaryEntry, { id });
+    await audit(m, ctx.now(), {
+      action: 'diary.delete',
+      actorId: ctx.user.id,
+      entity: 'diary_entry',
+      entityId: id,
+      before,
+    });
+  });
+}
+
+// ---- Journal checks (3.9, 3.12) ----
+
+async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[]) {
+  const names = await userNames(
+    m,
+    checks.map((c) => c.authorId),
+  );
+  const groupIds = [...new Set(checks.map((c) => c.groupId))];
+  const groups = groupIds.length ? await m.findBy(Group, { id: In(groupIds) }) : [];
+  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+  return checks.map((c): CheckRow => ({
+    id: c.id,
+    date: c.date,
+    groupId: c.groupId,
+    groupName: groupNames.get(c.groupId) ?? '',
+    topicId: c.topicId,
+    topicTitle: c.topicTitle,
+    topicStart: c.topicStart,
+    findings: c.findings,
+    recommendations: c.recommendations,
+    correctionDate: c.correctionDate,
+    authorId: c.authorId,
+    authorName: names.get(c.authorId) ?? '',
+    authorRole: c.authorRole as CheckRow['authorRole'],
+    canEdit: c.authorId === ctx.user.id,
+  }));
+}
+
+/** Head and deputy read every check; a teacher those of the groups she works in today. */
+export async function checks(ctx: Context, groupId?: number): Promise<CheckRow[]> {
+  const m = ctx.db.manager;
+  let groupIds: number[] | 'all' = 'all';
+  if (ctx.user.role === 'teacher') {
+    groupIds = await teacherGroupIds(m, ctx.user.id, today(ctx));
+    if (groupId !== undefined && !groupIds.includes(groupId)) {
+      throw new AppError('FORBIDDEN', 'supervision.notYourGroup');
+    }
+  }
+  if (groupId !== undefined) groupIds = [groupId];
+  const rows = await m.find(JournalCheck, {
+    where: groupIds === 'all' ? {} : { groupId: In(groupIds) },
+    order: { date: 'DESC', id: 'DESC' },
+  });
+  return checkRows(m, ctx, rows);
+}
+
+/** The topic must be in one of the group's plans. */
+async function groupTopic(
+  m: EntityManager,
+  ctx: Context,
+  groupId: number,
+  topicId: number,
+): Promise<Topic> {
+  if (!(await m.existsBy(Group, { id: groupId }))) {
+    throw fieldError(ctx, 'groupId', 'supervision.groupNotFound');
+  }
+  const topic = await m.findOneBy(Topic, { id: topicId });
+  const plan = topic ? await m.findOneBy(Plan, { id: topic.planId }) : null;
+  if (!topic || plan?.groupId !== groupId) {
+    throw fieldError(ctx, 'topicId', 'supervision.topicNotOfGroup');
+  }
+  return topic;
+}
+
+async function ownCheck(m: EntityManager, ctx: Context, id: number): Promise<JournalCheck> {
+  const check = await m.findOneBy(JournalCheck, { id });
+  if (!check) throw new AppError('NOT_FOUND');
+  if (check.authorId !== ctx.user.id) throw new AppError('FORBIDDEN', 'supervision.notAuthor');
+  return check;
+}
+
+export async function checkSave(
+  ctx: Context,
+  input: ParsedInput<'supervision.checkSave'>,
+): Promise<CheckRow> {
+  assertNotFuture(ctx, input.date);
+  return ctx.db.transaction(async (m) => {
+    const topic = await groupTopic(m, ctx, input.groupId, input.topicId);
+    const at = ctx.now().toISOString();
+    const fields = {
+      date: input.date,
+      groupId: input.groupId,
+      topicId: topic.id,
+      topicTitle: topic.title,
+      topicStart: topic.startDate,
+      findings: input.findings,
+      recommendations: input.recommendations,
+      correctionDate: input.correctionDate,
+      updatedAt: at,
+    };
+    let saved: JournalCheck;
+    let before: JournalCheck | undefined;
+    if (input.id !== undefined) {
+      before = await ownCheck(m, ctx, input.id);
+      await m.update(JournalCheck, { id: input.id }, fields);
+      saved = { ...before, ...fields };
+    } else {
+      saved = await m.save(
+        m.create(JournalCheck, {
+          ...fields,
+          authorId: ctx.user.id,
+          authorRole: ctx.user.role,
+          createdAt: at,
+        }),
+      );
+    }
+    await audit(m, ctx.now(), {
+      action: before ? 'journalCheck.update' : 'journalCheck.create',
+      actorId: ctx.user.id,
+      entity: 'journal_check',
+      entityId: saved.id,
+      before,
+      after: saved,
+    });
+    return (await checkRows(m, ctx, [saved]))[0];
+  });
+}
+
+export async function checkDelete(ctx: Context, id: number): Promise<void> {
+  await ctx.db.transaction(async (m) => {
+    const before = await ownCheck(m, ctx, id);
+    await m.delete(JournalCheck, { id });
+    await audit(m, ctx.now(), {
+      action: 'journalCheck.delete',
+      actorId: ctx.user.id,
+      entity: 'journal_check',
+      entityId: id,
+      before,
+    });
+  });
+}
+
+/** Topics that started in this school year, up to today, with no check recorded for them. */
+export async function unchecked(ctx: Context): Promise<UncheckedTopic[]> {
+  const m = ctx.db.manager;
+  const [, from] = await currentSchoolYear(m, ctx);
+  const rows = await m
+    .createQueryBuilder(Topic, 't')
+    .innerJoin(Plan, 'p', 'p.id = t.plan_id')
+    .innerJoin(Group, 'g', 'g.id = p.group_id')
+    .leftJoin(JournalCheck, 'c', 'c.topic_id = t.id')
+    .where('t.start_date >= :from AND t.start_date <= :today', { from, today: today(ctx) })
+    .andWhere('c.id IS NULL')
+    .select([
+      't.id AS topicId',
+      't.title AS topicTitle',
+      't.start_date AS startDate',
+      't.end_date AS endDate',
+      'g.id AS groupId',
+      'g.name AS groupName',
+    ])
+    .getRawMany<UncheckedTopic>();
+  return rows
+    .map((r) => ({ ...r, topicId: Number(r.topicId), groupId: Number(r.groupId) }))
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || compareLv(a.groupName, b.groupName));
+}
+
+/** The head's checks within the current school year, against the two the rules ask for. */
+export async function headCount(ctx: Context): Promise<HeadCount> {
+  const m = ctx.db.manager;
+  const [schoolYear, from, to] = await currentSchoolYear(m, ctx);
+  const count = await m
+    .createQueryBuilder(JournalCheck, 'c')
+    .where("c.author_role = 'head'")
+    .andWhere('c.date >= :from AND c.date <= :to', { from, to })
+    .getCount();
+  return { schoolYear, from, to, count, required: HEAD_CHECKS_REQUIRED };
+}
+
+/** Groups active in the current school year with their topics, newest first. */
+export async function options(ctx: Context): Promise<CheckOption[]> {
+  const m = ctx.db.manager;
+  const [, from, to] = await currentSchoolYear(m, ctx);
+  const groups = (await m.find(Group))
+    .filter((g) => g.activeFrom <= to && g.activeTo >= from)
+    .sort((a, b) => compareLv(a.name, b.name));
+  const plans = groups.length ? await m.findBy(Plan, { groupId: In(groups.map((g) => g.id)) }) : [];
+  const topics = plans.length ? await m.findBy(Topic, { planId: In(plans.map((p) => p.id)) }) : [];
+  const planGroup = new Map(plans.map((p) => [p.id, p.groupId]));
+  return groups.map((g) => ({
+    groupId: g.id,
+    groupName: g.name,
+    topics: topics
+      .filter((t) => planGroup.get(t.planId) === g.id)
+      .sort((a, b) => b.startDate.localeCompare(a.startDate))
+      .map((t) => ({ id: t.id, title: t.title, startDate: t.startDate, endDate: t.endDate })),
+  }));
+}
