@@ -32,10 +32,15 @@ export class PeoplePages {
     const p = this.page;
     await p.getByTestId('add-group').click();
     const dialog = p.getByRole('dialog');
-    // InputNumber reads keystrokes, not a pasted value.
-    await dialog.getByLabel('Numurs').pressSequentially(number);
-    await dialog.getByLabel('Numurs').press('Tab');
-    await expect(dialog.getByLabel('Numurs')).toHaveValue(number);
+    // InputNumber reads keystrokes, not a pasted value; on a loaded machine the first may come
+    // before it is ready, so type again as a person would.
+    const field = dialog.getByLabel('Numurs');
+    await expect(async () => {
+      await field.fill('');
+      await field.pressSequentially(number);
+      await field.press('Tab');
+      await expect(field).toHaveValue(number, { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await dialog.getByLabel('Nosaukums').fill(name);
     await dialog.getByRole('button', { name: 'Saglabāt' }).click();
     await expect(dialog).toBeHidden();
