@@ -1,0 +1,125 @@
+import { expect, snapshot, test } from './fixtures';
+import { LoginPage } from './page-models/auth';
+import { JournalsPage, STAFF_PASSWORD, seedJournals } from './page-models/journals';
+
+const CHILDREN: [string, string, string][] = [
+  ['Elza', 'Ozoliņa', '2022-03-14'],
+  ['Jānis', 'Bērziņš', '2022-05-02'],
+  ['Mārtiņš', 'Kalniņš', '2022-06-11'],
+];
+
+// Thursday 10 December 2026, 10:00 in Riga.
+test.use({ now: '2026-12-10T08:00:00Z' });
+test.setTimeout(180_000); // one story with three logins at full key-derivation cost
+
+test('a teacher and the speech therapist keep the individual work journal; the head reads it', async ({
+  page,
+  app,
+}) => {
+  await seedJournals(app, CHILDREN);
+  await page.goto(app.url);
+  const login = new LoginPage(page);
+  const journals = new JournalsPage(page);
+
+  // The teacher: today's note for Elza's parents, and yesterday's session entered late.
+  await login.login('anna', STAFF_PASSWORD);
+  await journals.open();
+  await expect(page.getByText('Šajā mēnesī ierakstu nav.')).toBeVisible();
+  await journals.fillEntry({
+    child: 'Elza Ozoliņa',
+    kind: 'Individuālais darbs',
+    content: 'Skaņas “R” vingrinājumi ar spoguli; mājās atkārtot katru dienu.',
+    minutes: 20,
+    sendToParents: true,
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Datums', { exact: true })).toHaveValue('10.12.2026');
+  await expect(dialog.getByText('Pasts vēl nav pieejams')).toBeVisible();
+  await snapshot(page, 'journals-entry-dialog');
+  await journals.save();
+  await journals.addEntry({
+    children: ['Jānis Bērziņš', 'Mārtiņš Kalniņš'],
+    kind: 'Rotaļnodarbība',
+    content: 'Rotaļa “Atrodi pāri” ar krāsu kartītēm.',
+    date: '09.12.2026',
+  });
+  const entries = page.getByTestId('entries');
+  const note = entries.getByRole('row').filter({ hasText: 'Skaņas “R”' });
+  await expect(note).toContainText('10.12.2026');
+  await expect(note).toContainText('Elza Ozoliņa');
+  await expect(note).toContainText('20 min');
+  await expect(note).toContainText('Anna Kalniņa');
+  await expect(note).toContainText('Gaida nosūtīšanu');
+  const late = entries.getByRole('row').filter({ hasText: 'Atrodi pāri' });
+  await expect(late).toContainText('Jānis Bērziņš, Mārtiņš Kalniņš');
+  await expect(late).toContainText('Ievadīts vēlāk');
+  await expect(late).not.toContainText('Gaida nosūtīšanu');
+  await snapshot(page, 'journals-entries');
+
+  // Nothing saved without content: the message stands next to the field. The calendar does not
+  // take a future date (the backend refuses one too: see the integration test).
+  await journals.fillEntry({ child: 'Elza Ozoliņa', kind: 'Individuālā nodarbība', content: '' });
+  await dialog.getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Obligāti aizpildāms lauks.');
+  await dialog.getByRole('button', { name: 'Atcelt' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(entries.getByRole('row')).toHaveCount(3);
+
+  await page.getByTestId('tab-waiting').click();
+  await expect(page.getByTestId('tab-waiting')).toHaveText('Gaida nosūtīšanu (1)');
+  await expect(page.getByTestId('waiting').getByRole('row')).toHaveCount(2); // header + 1
+  await expect(page.getByTestId('waiting')).toContainText('Skaņas “R”');
+  await snapshot(page, 'journals-waiting');
+
+  // A talk with Elza's mother.
+  await journals.openTalks();
+  await journals.fillTalk({
+    child: 'Elza Ozoliņa',
+    guardians: ['Inese Ozoliņa'],
+    subject: 'Uzvedība',
+    content: 'Runājām par to, kā Elza dalās ar rotaļlietām.',
+    agreed: 'Mājās un grupā slavējam, kad dalās.',
+  });
+  await expect(dialog.getByLabel(/^Pēteris Ozoliņa/)).not.toBeChecked();
+  await snapshot(page, 'journals-talk-dialog');
+  await journals.save();
+  const talk = page.getByTestId('talks').getByRole('row').filter({ hasText: 'dalās' });
+  await expect(talk).toContainText('Inese Ozoliņa');
+  await expect(talk).toContainText('Uzvedība');
+  await expect(talk).toContainText('Mājās un grupā slavējam');
+  await snapshot(page, 'journals-talks');
+  await page.getByTestId('logout').click();
+
+  // The speech therapist: no talks, no "Nosūtīt vecākiem", her own entries only.
+  await login.login('sarma', STAFF_PASSWORD);
+  await expect(page.getByRole('link', { name: 'Sarunas ar vecākiem' })).toHaveCount(0);
+  await journals.open();
+  await expect(page.getByTestId('tab-waiting')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Pievienot ierakstu' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Nosūtīt vecākiem')).toHaveCount(0);
+  await page.getByRole('dialog').getByRole('button', { name: 'Atcelt' }).click();
+  await journals.addEntry({
+    child: 'Jānis Bērziņš',
+    kind: 'Individuālā nodarbība',
+    content: 'Artikulācijas vingrinājumi, skaņa “Š”.',
+    minutes: 30,
+  });
+  await expect(page.getByTestId('entries').getByRole('row')).toHaveCount(2);
+  await page.getByTestId('logout').click();
+
+  // The head reads everything and writes nothing.
+  await login.login('ilze', 'vadītājas-parole-1');
+  await journals.open();
+  await expect(page.getByRole('button', { name: 'Pievienot ierakstu' })).toHaveCount(0);
+  const all = page.getByTestId('entries');
+  await expect(all.getByRole('row')).toHaveCount(4);
+  await expect(all.getByRole('row').filter({ hasText: 'skaņa “Š”' })).toContainText(
+    'Sarma Krūmiņa',
+  );
+  await expect(all.getByRole('button', { name: /Labot/ })).toHaveCount(0);
+  await snapshot(page, 'journals-head');
+  await journals.openTalks();
+  await expect(
+    page.getByTestId('talks').getByRole('row').filter({ hasText: 'dalās' }),
+  ).toContainText('Anna Kalniņa');
+});
