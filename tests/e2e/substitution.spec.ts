@@ -1,6 +1,7 @@
 import { expect, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
 import { AttendancePage, STAFF_PASSWORD, seedKindergarten } from './page-models/attendance';
+import { JournalsPage } from './page-models/journals';
 import { SubstitutionPage } from './page-models/substitution';
 
 // 08:15 in Riga on Monday 30 November 2026 (UTC+2): Anna is ill today.
@@ -72,6 +73,18 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
   );
   await snapshot(page, 'substitution-history');
   await page.keyboard.press('Escape');
+  // …and writes an individual work entry about a child of the colleague's group.
+  const journals = new JournalsPage(page);
+  await journals.open();
+  await journals.addEntry({
+    child: 'Elza Ozoliņa',
+    kind: 'Individuālais darbs',
+    content: 'Skaņas «r» vingrinājumi ar spoguli.',
+  });
+  await expect(
+    page.getByTestId('entries').getByRole('row').filter({ hasText: 'Skaņas «r»' }),
+  ).toContainText('Liene Egle (aizvieto Anna Kalniņa)');
+  await snapshot(page, 'substitution-journal');
   await page.getByTestId('logout').click();
 
   // The next day the substitution has ended by itself: no group for Liene.
@@ -88,16 +101,17 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
   await login.login('anna', STAFF_PASSWORD);
   const notice = page.getByTestId('substitution-notice');
   await expect(notice).toContainText(
-    'Kamēr jūs nebijāt (30.11.2026–30.11.2026), Liene Egle jūsu grupā veica ierakstus: 2.',
+    'Kamēr jūs nebijāt (30.11.2026–30.11.2026), Liene Egle jūsu grupā veica ierakstus: 3.',
   );
   await snapshot(page, 'substitution-notice');
   await notice.getByRole('link', { name: 'Skatīt ierakstus' }).click();
   const entries = page.getByTestId('substitution-entries');
-  await expect(entries.locator('tbody tr')).toHaveCount(2);
+  await expect(entries.locator('tbody tr')).toHaveCount(3);
   await expect(entries.locator('tbody tr').nth(0)).toContainText('Apmeklējuma atzīmes');
   await expect(entries.locator('tbody tr').nth(0)).toContainText(
     'Liene Egle (aizvieto Anna Kalniņa)',
   );
   await expect(entries.locator('tbody tr').nth(1)).toContainText('Apmeklējums apstiprināts');
+  await expect(entries.locator('tbody tr').nth(2)).toContainText('Individuālā darba ieraksts');
   await snapshot(page, 'substitution-entries');
 });

@@ -64,7 +64,7 @@ const enrolledOn = (e: Enrolment, date: string) =>
  */
 async function reach(m: EntityManager, ctx: Context, date: string): Promise<Map<number, number>> {
   const all = ctx.user.role === 'speech';
-  const groups = all ? [] : await teacherGroupIds(m, ctx.user.id, date);
+  const groups = all ? [] : await teacherGroupIds(m, ctx.user.id, date, date, today(ctx));
   const out = new Map<number, number>();
   if (!all && !groups.length) return out;
   const scope = all ? {} : { groupId: In(groups) };
@@ -154,6 +154,7 @@ async function readable<T extends { authorId: number; date: string; childIds: nu
   const { role, id: me } = ctx.user;
   if (role === 'head' || role === 'deputy') return rows;
   if (role !== 'teacher') return rows.filter((r) => r.authorId === me);
+  const day = today(ctx);
   const childIds = [...new Set(rows.flatMap((r) => r.childIds))];
   const enrolments = childIds.length ? await m.findBy(Enrolment, { childId: In(childIds) }) : [];
   const groupsOn = new Map<string, number[]>();
@@ -165,7 +166,7 @@ async function readable<T extends { authorId: number; date: string; childIds: nu
     }
     let groups = groupsOn.get(row.date);
     if (!groups) {
-      groups = await teacherGroupIds(m, me, row.date);
+      groups = await teacherGroupIds(m, me, row.date, row.date, day);
       groupsOn.set(row.date, groups);
     }
     const mine = groups;
@@ -281,7 +282,7 @@ export async function saveEntry(ctx: Context, input: EntryInput): Promise<EntryR
     const { late } = checkDate(ctx, input.date);
     const groups = await assertReach(m, ctx, 'childIds', input.date, input.childIds);
     // A substitute writes in the absent teacher's name; the first child's group decides.
-    const onBehalfOf = await substitutedTeacherId(m, ctx.user.id, groups[0], input.date);
+    const onBehalfOf = await substitutedTeacherId(m, ctx.user.id, groups[0], today(ctx));
     const before = existing ? await entrySnapshot(m, existing) : undefined;
     const values = {
       date: input.date,
@@ -445,7 +446,7 @@ export async function saveTalk(ctx: Context, input: TalkInput): Promise<TalkRow>
     const { late } = checkDate(ctx, input.date);
     const [groupId] = await assertReach(m, ctx, 'childId', input.date, [input.childId]);
     await assertGuardians(m, ctx, input.childId, input.guardianIds);
-    const onBehalfOf = await substitutedTeacherId(m, ctx.user.id, groupId, input.date);
+    const onBehalfOf = await substitutedTeacherId(m, ctx.user.id, groupId, today(ctx));
     const before = existing ? await talkSnapshot(m, existing) : undefined;
     const values = {
       date: input.date,
