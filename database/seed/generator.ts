@@ -53,6 +53,13 @@ const BANDS = [
   { from: 60, to: 84 },
 ];
 
+/** A topic of a monthly plan, for the journal checks made when it starts. */
+interface StartedTopic {
+  id: number;
+  groupId: number;
+  startDate: string;
+}
+
 interface ChildState {
   id: number;
   band: number;
@@ -253,8 +260,11 @@ export class Generator {
     const first =
       this.options.attendance === 'all' ? start : `${this.options.today.slice(0, 7)}-01`;
     if (first <= last && last >= start) {
-      await this.attendance(groups, members, first < start ? start : first, last);
-      await this.planning(groups, first < start ? start : first, last);
+      const from = first < start ? start : first;
+      await this.attendance(groups, members, from, last);
+      const topics = await this.planning(groups, from, last);
+      await this.journals(groups, members, from, last);
+      await this.supervision(topics, start);
     }
     return [...members.values()].flat();
   }
@@ -267,7 +277,8 @@ export class Generator {
     groups: { id: number; teachers: string[] }[],
     first: string,
     last: string,
-  ): Promise<void> {
+  ): Promise<StartedTopic[]> {
+    const started: StartedTopic[] = [];
     const topics = [
       'Rudens',
       'Mana ģimene',
@@ -329,6 +340,7 @@ export class Generator {
         await this.as(teacher, 'planning.submit', { planId });
         const plan = await this.as(teacher, 'planning.plan', { groupId: group.id, month });
         for (const topic of plan.topics) {
+          started.push({ id: topic.id, groupId: group.id, startDate: topic.startDate });
           this.at(addDays(topic.endDate, this.random.int(1, 4)), '15:00');
           const sheet = await this.as(teacher, 'planning.sheet', { topicId: topic.id });
           const changes = sheet.children.flatMap((child) =>
@@ -348,6 +360,105 @@ export class Generator {
         }
       }
       month = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+    }
+    return started;
+  }
+
+  /**
+   * Each month: a few individual work entries per group by its teacher (now and then one sent
+   * to the parents, now and then written a day late), the speech therapist's sessions, and the
+   * deputy's diary.
+   */
+  private async journals(
+    groups: { id: number; teachers: string[] }[],
+    members: Map<number, ChildState[]>,
+    first: string,
+    last: string,
+  ): Promise<void> {
+    const notes = [
+      'Skaņu izrunas vingrinājumi ar spoguli.',
+      'Krāsu un formu šķirošana ar kartītēm.',
+      'Skaitīšana līdz desmit ar kociņiem.',
+      'Stāsta veidošana pēc attēliem.',
+      'Sīkās motorikas vingrinājumi ar plastilīnu.',
+    ];
+    const kinds = ['play', 'individualWork', 'individualLesson'] as const;
+    const diaryKinds = ['meeting', 'activity', 'consultation', 'observation', 'other'] as const;
+    const days: string[] = [];
+    for (let d = first; d <= last; d = addDays(d, 1)) {
+      if (this.calendar.isWorkingDay(d)) days.push(d);
+    }
+    const byMonth = new Map<string, string[]>();
+    for (const d of days) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d]);
+    for (const monthDays of byMonth.values()) {
+      const write = async (author: string, groupId: number, day: string, send: boolean) => {
+        const late = this.random.chance(0.05);
+        this.at(late ? addDays(day, 1) : day, '13:30');
+        const children = members.get(groupId)!;
+        const picked = [...new Set([this.random.pick(children), this.random.pick(children)])];
+        await this.as(author, 'journals.saveEntry', {
+          date: day,
+          childIds: picked.slice(0, this.random.int(1, 2)).map((c) => c.id),
+          kind: this.random.pick(kinds),
+          content: this.random.pick(notes),
+          durationMinutes: this.random.pick([15, 20, 30, null]),
+          sendToParents: send,
+        });
+      };
+      for (const group of groups) {
+        for (let i = 0; i < 2; i++) {
+          await write(
+            group.teachers[0],
+            group.id,
+            this.random.pick(monthDays),
+            this.random.chance(0.1),
+          );
+        }
+      }
+      for (let i = 0; i < 6; i++) {
+        await write('logopede', this.random.pick(groups).id, this.random.pick(monthDays), false);
+      }
+      for (let i = 0; i < 3; i++) {
+        const day = this.random.pick(monthDays);
+        this.at(day, '16:00');
+        await this.as('vietniece', 'supervision.diarySave', {
+          date: day,
+          kind: this.random.pick(diaryKinds),
+          participants: 'Grupu skolotājas',
+          content: this.random.pick([
+            'Informācija par mēneša pasākumiem.',
+            'Konsultācija par individuālo darbu ar bērniem.',
+            'Rotaļnodarbības vērojums un pārrunas ar skolotāju.',
+          ]),
+        });
+      }
+    }
+  }
+
+  /**
+   * The deputy checks each group's journal when a topic starts (the rules' 3.9); the head
+   * checks twice a school year, in October and in February (3.12).
+   */
+  private async supervision(topics: StartedTopic[], yearStart: string): Promise<void> {
+    const year = Number(yearStart.slice(0, 4));
+    const headMonths = new Set([`${year}-10`, `${year + 1}-02`]);
+    for (const topic of topics) {
+      const day = addDays(topic.startDate, this.random.int(0, 2));
+      if (day > this.options.today) continue;
+      this.at(day, '15:00');
+      // The head takes the first topic she meets in each of her two months.
+      const head = headMonths.delete(topic.startDate.slice(0, 7));
+      await this.as(head ? 'vaditaja' : 'vietniece', 'supervision.checkSave', {
+        date: day,
+        groupId: topic.groupId,
+        topicId: topic.id,
+        findings: this.random.pick([
+          'Plāns iesniegts laikus, temats aprakstīts pilnībā.',
+          'Sasniedzamie rezultāti formulēti vispārīgi.',
+        ]),
+        recommendations: this.random.chance(0.3) ? 'Precizēt sasniedzamos rezultātus.' : '',
+        correctionDate: null,
+      });
     }
   }
 

@@ -11,7 +11,7 @@ const SHAPE = { years: 10, groupsPerYear: 12, childrenPerGroup: 25 };
  * Rebuild when the generator's shape changes. A newer schema does not rebuild: opening the kept
  * dataset migrates it, as an update migrates a kindergarten's ten years.
  */
-const STAMP = JSON.stringify({ ...SHAPE, today: BENCH_TODAY, v: 2 });
+const STAMP = JSON.stringify({ ...SHAPE, today: BENCH_TODAY, v: 3 });
 
 export async function ensureBenchData(): Promise<string> {
   const stampFile = path.join(BENCH_DIR, 'dataset.json');
