@@ -11,6 +11,7 @@ const en: typeof lv = {
     nurse: 'Nurse',
   },
   common: {
+    delete: 'Delete',
     save: 'Save',
     cancel: 'Cancel',
     next: 'Next',

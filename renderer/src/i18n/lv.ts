@@ -12,6 +12,7 @@ export default {
     nurse: 'Pirmsskolas iestādes māsa',
   },
   common: {
+    delete: 'Dzēst',
     save: 'Saglabāt',
     cancel: 'Atcelt',
     next: 'Tālāk',
