@@ -55,7 +55,10 @@ export const useAttendanceStore = defineStore('attendance', () => {
   const groupId = ref<number | null>(null);
 
   async function loadGroups(date: string): Promise<void> {
-    groups.value = await call('attendance.groups', { date });
+    const loaded = await call('attendance.groups', { date });
+    // Replaced only when it differs: a new list re-renders every screen that shows it (the month
+    // grid included), and switching months usually keeps the same groups.
+    if (JSON.stringify(loaded) !== JSON.stringify(groups.value)) groups.value = loaded;
     if (!groups.value.some((g) => g.id === groupId.value)) {
       groupId.value = groups.value[0]?.id ?? null;
     }
