@@ -171,6 +171,11 @@ export function isoWeekday(date: IsoDate): IsoWeekday {
   return weekdayOfDayNumber(toDayNumber(date));
 }
 
+/** 'YYYY-MM-DD' as the staff write it: 'dd.mm.yyyy'. */
+export function dmy(date: IsoDate): string {
+  return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+}
+
 export function addDays(date: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + n);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { daysInMonth, type WorkingCalendar } from '../../../common/calendar';
+import { daysInMonth, dmy, type WorkingCalendar } from '../../../common/calendar';
 import type {
   AbsenceCode,
   AttendanceDayView,
@@ -26,7 +26,8 @@ import {
 } from '../../../database/entities/attendance';
 import { Group } from '../../../database/entities/people';
 import { audit } from '../audit/audit';
-import { byline, userNames } from '../substitution/byline';
+import { byline } from '../substitution/byline';
+import { userNames } from '../users/names';
 import { substitutedTeacherId, teacherGroupIds } from '../people/access';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
@@ -130,7 +131,7 @@ export async function dayView(
   const enrolled = await enrolledBetween(m, groupId, date, date);
   const marks = new Map((await marksBetween(m, groupId, date, date)).map((r) => [r.childId, r]));
   const day = (await m.findOneBy(AttendanceDay, { groupId, date })) ?? undefined;
-  const names = await userNames(m, day ? [day.confirmedBy, day.onBehalfOf ?? 0] : []);
+  const names = await userNames(m, day ? [day.confirmedBy, day.onBehalfOf] : []);
   const working = calendar.isWorkingDay(date);
   const future = date > rigaDate(now);
   return {
@@ -338,10 +339,6 @@ export async function saveMarks(
   });
 }
 
-function dmy(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-}
-
 export async function confirmDay(
   ctx: Context,
   groupId: number,
@@ -366,7 +363,7 @@ export async function confirmDay(
     const existing = await m.findOneBy(AttendanceDay, { groupId, date });
     if (existing) {
       // Confirming twice keeps the first confirmation: it is the one the deadline judges.
-      const names = await userNames(m, [existing.confirmedBy, existing.onBehalfOf ?? 0]);
+      const names = await userNames(m, [existing.confirmedBy, existing.onBehalfOf]);
       return confirmationOf(existing, names, ctx.state.locale)!;
     }
     const late = isLate(date, now, await deadlineOf(m));
@@ -388,7 +385,7 @@ export async function confirmDay(
       entityId: groupId,
       after: { date, late },
     });
-    const names = await userNames(m, [ctx.user.id, onBehalfOf ?? 0]);
+    const names = await userNames(m, [ctx.user.id, onBehalfOf]);
     return confirmationOf(row as AttendanceDay, names, ctx.state.locale)!;
   });
 }
@@ -504,7 +501,7 @@ export async function nurseDay(ctx: Context, date: string): Promise<NurseDay> {
   const confirmed = await m.findBy(AttendanceDay, { date });
   const check = await m.findOneBy(NurseCheck, { date });
   const names = await userNames(m, [
-    ...confirmed.flatMap((d) => [d.confirmedBy, d.onBehalfOf ?? 0]),
+    ...confirmed.flatMap((d) => [d.confirmedBy, d.onBehalfOf]),
     ...(check ? [check.checkedBy] : []),
   ]);
   const working = calendar.isWorkingDay(date);
@@ -590,7 +587,7 @@ export async function cellHistory(
   });
   const names = await userNames(m, [
     ...rows.map((r) => r.actorId),
-    ...rows.map((r) => r.onBehalfOf ?? 0),
+    ...rows.map((r) => r.onBehalfOf),
   ]);
   return rows.map((r) => ({
     at: r.at,

@@ -11,7 +11,6 @@ import type {
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
 import { compareLv } from '../../../common/text';
-import { User } from '../../../database/entities';
 import {
   IndividualWorkChild,
   IndividualWorkEntry,
@@ -29,12 +28,13 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { substitutedTeacherId, teacherGroupIds } from '../people/access';
+import { dmy } from '../../../common/calendar';
+import { userNames } from '../users/names';
 
 type EntryInput = ParsedInput<'journals.saveEntry'>;
 type TalkInput = ParsedInput<'journals.saveTalk'>;
 
 const today = (ctx: Context) => rigaDate(ctx.now());
-const dmy = (iso: string) => iso.split('-').reverse().join('.');
 const personName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`;
 
 /** A refusal of one field, worded here because the message has parameters. */
@@ -177,12 +177,6 @@ async function readable<T extends { authorId: number; date: string; childIds: nu
     if (seen) out.push(row);
   }
   return out;
-}
-
-async function userNames(m: EntityManager, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
-  const users = wanted.length ? await m.findBy(User, { id: In(wanted) }) : [];
-  return new Map(users.map((u) => [u.id, u.fullName]));
 }
 
 /* ---------- individual work entries ---------- */

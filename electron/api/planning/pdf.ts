@@ -4,6 +4,7 @@ import { AREAS, MARK_NAMES, SKILLS, type Mark } from '../../../common/planning-r
 import { Institution } from '../../../database/entities';
 import type { Context } from '../context';
 import { renderPdf as render } from '../pdf';
+import { dmy } from '../../../common/calendar';
 
 const MONTHS = [
   'janvāris',
@@ -20,7 +21,6 @@ const MONTHS = [
   'decembris',
 ];
 
-const lvDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const monthName = (month: string) =>
   `${month.slice(0, 4)}. gada ${MONTHS[Number(month.slice(5, 7)) - 1]}`;
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -53,9 +53,9 @@ export async function planPdf(ctx: Context, plan: PlanDetail): Promise<PlanningF
     { text: `Grupa: ${plan.groupName}`, margin: [0, 0, 0, 2] },
     {
       text:
-        `Iesniegšanas termiņš: ${lvDate(plan.dueDate)}` +
+        `Iesniegšanas termiņš: ${dmy(plan.dueDate)}` +
         (plan.submittedAt
-          ? `; iesniegts ${lvDate(plan.submittedAt)}${plan.submittedBy ? ` (${plan.submittedBy})` : ''}` +
+          ? `; iesniegts ${dmy(plan.submittedAt)}${plan.submittedBy ? ` (${plan.submittedBy})` : ''}` +
             (plan.late ? ', nokavēts' : '')
           : '; nav iesniegts'),
       margin: [0, 0, 0, 8],
@@ -64,7 +64,7 @@ export async function planPdf(ctx: Context, plan: PlanDetail): Promise<PlanningF
   for (const t of plan.topics) {
     content.push(
       { text: `Temats: ${t.title}`, style: 'h2' },
-      { text: `${lvDate(t.startDate)}–${lvDate(t.endDate)}`, margin: [0, 0, 0, 4] },
+      { text: `${dmy(t.startDate)}–${dmy(t.endDate)}`, margin: [0, 0, 0, 4] },
       ...labelled('Ziņa bērnam', t.message),
       ...labelled('Saturs', t.content),
       ...labelled(
@@ -124,7 +124,7 @@ export async function progressPdf(ctx: Context, data: ProgressData): Promise<Pla
     content.push(
       { text: row.title, style: 'h2' },
       {
-        text: `${lvDate(row.startDate)}–${lvDate(row.endDate)}, grupa ${row.groupName}`,
+        text: `${dmy(row.startDate)}–${dmy(row.endDate)}, grupa ${row.groupName}`,
         margin: [0, 0, 0, 3],
       },
       {

@@ -13,6 +13,7 @@ import {
   type SheetData,
   type TopicData,
 } from '../../../common/contract/planning';
+import { dmy } from '../../../common/calendar';
 import type { ParsedInput } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
@@ -49,7 +50,8 @@ import { assertChildVisible, substitutedTeacherId, visibleGroupIds } from '../pe
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
-import { byline, userNames } from '../substitution/byline';
+import { byline } from '../substitution/byline';
+import { userNames } from '../users/names';
 import { assertRead, assertWrite, mayWrite } from './access';
 
 type TopicInput = ParsedInput<'planning.saveTopic'>['topic'];
@@ -208,18 +210,14 @@ function checkTopicDates(ctx: Context, group: Group, month: string, topic: Topic
   if (topic.startDate < group.activeFrom || topic.endDate > group.activeTo) {
     const field = topic.startDate < group.activeFrom ? 'topic.startDate' : 'topic.endDate';
     throw fieldError(ctx, field, 'planning.outsideSchoolYear', {
-      from: formatLv(group.activeFrom),
-      to: formatLv(group.activeTo),
+      from: dmy(group.activeFrom),
+      to: dmy(group.activeTo),
     });
   }
   const [from, to] = monthBounds(month);
   if (topic.endDate < from || topic.startDate > to) {
     throw fieldError(ctx, 'topic.startDate', 'planning.outsideMonth');
   }
-}
-
-function formatLv(iso: string): string {
-  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 }
 
 async function findOrCreatePlan(
@@ -486,7 +484,7 @@ export async function versions(ctx: Context, planId: number): Promise<PlanVersio
   const rows = await m.find(PlanVersion, { where: { planId }, order: { number: 'ASC' } });
   const names = await userNames(m, [
     ...rows.map((r) => r.userId),
-    ...rows.map((r) => r.onBehalfOf ?? 0),
+    ...rows.map((r) => r.onBehalfOf),
   ]);
   let previous: Snapshot = [];
   const out: PlanVersionRow[] = [];
@@ -691,7 +689,7 @@ export async function markHistory(ctx: Context, topicId: number): Promise<MarkHi
   const rows = await m.find(AssessmentHistory, { where: { topicId }, order: { id: 'DESC' } });
   const names = await userNames(m, [
     ...rows.map((r) => r.userId),
-    ...rows.map((r) => r.onBehalfOf ?? 0),
+    ...rows.map((r) => r.onBehalfOf),
   ]);
   const children = new Map(
     (rows.length ? await m.findBy(Child, { id: In(rows.map((r) => r.childId)) }) : []).map((c) => [

@@ -16,10 +16,11 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { groupLabel, groupLabels } from '../people/service';
-import { byline, userNames } from './byline';
+import { byline } from './byline';
+import { userNames } from '../users/names';
+import { dmy } from '../../../common/calendar';
 
 const today = (ctx: Context) => rigaDate(ctx.now());
-const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const isManager = (ctx: Context) => ctx.user.role === 'head' || ctx.user.role === 'deputy';
 
 function statusOn(s: Substitution, day: string): SubstitutionStatus {

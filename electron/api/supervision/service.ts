@@ -13,7 +13,7 @@ import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
 import { monthBounds, schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
-import { Institution, User } from '../../../database/entities';
+import { Institution } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';
 import { Plan, Topic } from '../../../database/entities/planning';
 import { DiaryEntry, JournalCheck } from '../../../database/entities/supervision';
@@ -21,6 +21,7 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { teacherGroupIds } from '../people/access';
+import { userNames } from '../users/names';
 
 const today = (ctx: Context) => rigaDate(ctx.now());
 
@@ -37,11 +38,6 @@ function fieldError(ctx: Context, field: string, key: string): AppError {
 /** Entries belong to their day: a past one is allowed (and late), a future one is not. */
 function assertNotFuture(ctx: Context, date: string): void {
   if (date > today(ctx)) throw fieldError(ctx, 'date', 'supervision.futureDate');
-}
-
-async function userNames(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
-  const users = ids.length ? await m.findBy(User, { id: In([...new Set(ids)]) }) : [];
-  return new Map(users.map((u) => [u.id, u.fullName]));
 }
 
 /** The current school year by the institution's setting: [year, first day, last day]. */
