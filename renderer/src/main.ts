@@ -6,11 +6,14 @@ import ToastService from 'primevue/toastservice';
 import { createApp } from 'vue';
 import { takeTokenFromUrl } from './api/client';
 import App from './App.vue';
+import { keepFocusInOpeningDialogs } from './dialog-focus';
 import { i18n } from './i18n';
 import { primeVueLv } from './primevue-lv';
 import { createAppRouter } from './router';
 import { useSessionStore } from './stores/session';
 import './styles.css';
+
+keepFocusInOpeningDialogs();
 
 async function boot(): Promise<void> {
   takeTokenFromUrl();

@@ -64,6 +64,15 @@ async function startApp(now: string): Promise<{ app: RunningApp; child: ChildPro
 }
 
 export const test = base.extend<{ now: string; app: RunningApp }>({
+  // E2E_THROTTLE=6 runs the page on a CPU six times slower, to shake out timing races.
+  page: async ({ page }, use) => {
+    const rate = Number(process.env.E2E_THROTTLE ?? 0);
+    if (rate > 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    }
+    await use(page);
+  },
   now: ['2026-11-30T07:30:00Z', { option: true }],
   app: async ({ now }, use) => {
     const { app, child } = await startApp(now);

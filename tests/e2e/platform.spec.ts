@@ -1,4 +1,5 @@
 import { LoginPage, SetupPage } from './page-models/auth';
+import { seedGroup } from './page-models/planning';
 import { expect, snapshot, test } from './fixtures';
 
 const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
@@ -86,4 +87,18 @@ test('the language can be switched to English on the login screen', async ({ pag
   await expect(page.getByRole('heading', { name: 'Setting up the institution' })).toBeVisible();
   await page.getByText('Latviešu').click();
   await expect(page.getByRole('heading', { name: 'Iestādes izveide' })).toBeVisible();
+});
+
+test('a dialog keeps what is typed while it is still opening', async ({ page, app }) => {
+  await seedGroup(app, []);
+  await page.goto(app.url);
+  await new LoginPage(page).login('ilze', HEAD.password);
+  await page.getByRole('link', { name: 'Lietotāji' }).click();
+  // She types at once, a key every 50 ms, while the dialog's opening animation still runs; its
+  // end used to move the focus to the close button, where the next space closed the dialog.
+  await page.getByTestId('add-user').click();
+  const name = page.getByRole('dialog', { name: 'Jauns lietotājs' }).getByLabel('Vārds, uzvārds');
+  await name.pressSequentially('Jānis Ozols-Bērziņš', { delay: 50 });
+  await expect(name).toHaveValue('Jānis Ozols-Bērziņš');
+  await expect(name).toBeFocused();
 });

@@ -68,12 +68,9 @@ export class JournalsPage {
   /** Types a date (dd.mm.yyyy) into a DatePicker and closes its calendar. */
   private async date(value: string): Promise<void> {
     const input = this.page.getByRole('dialog').getByLabel('Datums', { exact: true });
-    // A freshly opened dialog has lost typed input under load in CI; type again if so.
-    await expect(async () => {
-      await input.fill(value);
-      await input.press('Escape');
-      await expect(input).toHaveValue(value, { timeout: 3_000 });
-    }).toPass({ timeout: 30_000 });
+    await input.fill(value);
+    await input.press('Escape');
+    await expect(input).toHaveValue(value);
   }
 
   /** Opens "Pievienot ierakstu" and fills it; `save: false` leaves the dialog open. */
