@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { addDays } from '../../../common/calendar';
 import { AppError } from '../../../common/errors';
 import { parsePersonalCode } from '../../../common/personal-code';
 import { compareLv, personSearchName } from '../../../common/text';
@@ -19,7 +20,6 @@ import { assertChildVisible, visibleGroupIds } from './access';
 import { confirmImport, previewImport } from './import';
 import { applicationPdf } from './pdf';
 import {
-  addDays,
   applicationSummary,
   assertInGroupRange,
   childDetail,

@@ -8,6 +8,7 @@ import type {
   GuardianRelation,
   GuardianSummary,
 } from '../../../common/contract/people';
+import { addDays } from '../../../common/calendar';
 import { APPLICATION_DUE_DAYS } from '../../../common/contract/people';
 import { AppError } from '../../../common/errors';
 import { maskPersonalCode } from '../../../common/personal-code';
@@ -26,13 +27,6 @@ import {
 /** A refusal of one field, worded by a message key; nothing is written. */
 export function fieldError(field: string, key: string): AppError {
   return new AppError('VALIDATION', 'error.VALIDATION', {}, { [field]: key });
-}
-
-/** YYYY-MM-DD plus n days (calendar arithmetic in UTC: dates carry no time zone). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function covers(range: { fromDate: string; toDate: string | null }, date: string): boolean {
