@@ -7,7 +7,8 @@ import Dialog from 'primevue/dialog';
  * calendar would even close the dialog). Focus that is already inside the dialog stays put.
  */
 export function keepFocusInOpeningDialogs(): void {
-  const methods = (Dialog as unknown as { methods: Record<string, (this: DialogThis) => void> }).methods;
+  const methods = (Dialog as unknown as { methods: Record<string, (this: DialogThis) => void> })
+    .methods;
   const focusOnShow = methods.focus;
   methods.focus = function (this: DialogThis) {
     if (this.container?.contains(document.activeElement)) return;
