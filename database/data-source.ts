@@ -23,6 +23,13 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
 
+/** The raw driver connection under TypeORM's better-sqlite3 driver. */
+export function rawConnection(dataSource: DataSource): Database.Database {
+  // TypeORM types databaseConnection as `any`; for the better-sqlite3 driver it is this object.
+  return (dataSource.driver as unknown as { databaseConnection: Database.Database })
+    .databaseConnection;
+}
+
 /** Keys a raw connection and proves the key by reading the schema (a wrong key fails here). */
 export function applyKey(
   db: { pragma(sql: string): unknown; prepare(sql: string): { get(): unknown } },

@@ -1,13 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { DataSource } from 'typeorm';
-import { applyKey } from '../../../database/data-source';
-
-/** The raw driver connection under TypeORM's better-sqlite3 driver. */
-function rawConnection(dataSource: DataSource): Database.Database {
-  // TypeORM types databaseConnection as `any`; for the better-sqlite3 driver it is this object.
-  return (dataSource.driver as unknown as { databaseConnection: Database.Database })
-    .databaseConnection;
-}
+import { applyKey, rawConnection } from '../../../database/data-source';
 
 /**
  * A consistent snapshot of the open register, in memory: sqlite3_serialize reads every page
