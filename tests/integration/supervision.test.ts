@@ -256,6 +256,13 @@ describe('journal checks', () => {
     expect(await refuse(f.check({ topicId: f.ruki }))).toEqual({
       topicId: 'Izvēlētais temats nav šīs grupas plānā.',
     });
+    // «Ziema» starts on 7 December, «Sniegs» on the 14th: neither can be checked earlier.
+    expect(await refuse(f.check({ date: '2026-12-04', correctionDate: '' }))).toEqual({
+      date: 'Temats sākas 07.12.2026: pārbaude nevar būt agrāk.',
+    });
+    expect(await refuse(f.check({ topicId: f.sniegs }))).toEqual({
+      date: 'Temats sākas 14.12.2026: pārbaude nevar būt agrāk.',
+    });
     expect(await refuse(f.check({ correctionDate: '2026-12-09' }))).toEqual({
       correctionDate: 'Labojumu termiņš nevar būt pirms pārbaudes datuma.',
     });

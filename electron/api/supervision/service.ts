@@ -9,6 +9,7 @@ import {
   type HeadCount,
   type UncheckedTopic,
 } from '../../../common/contract/supervision';
+import { dmy } from '../../../common/calendar';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
 import { monthBounds, schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
@@ -26,12 +27,17 @@ import { userNames } from '../users/names';
 const today = (ctx: Context) => rigaDate(ctx.now());
 
 /** A refusal of one field, in the user's language. */
-function fieldError(ctx: Context, field: string, key: string): AppError {
+function fieldError(
+  ctx: Context,
+  field: string,
+  key: string,
+  params: Record<string, string> = {},
+): AppError {
   return new AppError(
     'VALIDATION',
     'error.VALIDATION',
     {},
-    { [field]: message(ctx.state.locale, key) },
+    { [field]: message(ctx.state.locale, key, params) },
   );
 }
 
@@ -223,6 +229,10 @@ export async function checkSave(
   assertNotFuture(ctx, input.date);
   return ctx.db.transaction(async (m) => {
     const topic = await groupTopic(m, ctx, input.groupId, input.topicId);
+    // A check looks at a topic's journal, so the topic must have started by then.
+    if (input.date < topic.startDate) {
+      throw fieldError(ctx, 'date', 'supervision.checkBeforeTopic', { date: dmy(topic.startDate) });
+    }
     const at = ctx.now().toISOString();
     const fields = {
       date: input.date,
