@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LoginPage } from './page-models/auth';
 import { BackupPage, RestoreSetupPage } from './page-models/backup';
-import { expect, snapshot, test, type RunningApp } from './fixtures';
+import { expect, formDialog, snapshot, test, type RunningApp } from './fixtures';
 
 const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
 const INSTITUTION = { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' };
@@ -82,7 +82,7 @@ test('the head exports, changes a record, restores and sees the old data again',
   // A change after the backup: a new colleague.
   await page.getByRole('link', { name: 'Lietotāji' }).click();
   await page.getByTestId('add-user').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = formDialog(page);
   await dialog.getByLabel('Vārds, uzvārds').fill('Jānis Ozols');
   await dialog.getByLabel('Lietotājvārds').fill('janis');
   await dialog.getByLabel('Pagaidu parole').fill('pagaidu-parole-7');

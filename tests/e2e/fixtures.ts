@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 
@@ -82,6 +82,14 @@ export const test = base.extend<{ now: string; app: RunningApp }>({
     rmSync(app.dataDir, { recursive: true, force: true });
   },
 });
+
+/**
+ * The open form dialog. A date picker's calendar is a role="dialog" too, so the bare role
+ * matches two elements while a calendar is open or still closing.
+ */
+export function formDialog(page: Page): Locator {
+  return page.getByRole('dialog').and(page.locator('[data-pc-name="dialog"]'));
+}
 
 /** Saves a screenshot into tests/artifacts for a person to look at. */
 export async function snapshot(page: Page, name: string): Promise<void> {

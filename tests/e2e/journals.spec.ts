@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from './fixtures';
+import { expect, formDialog, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
 import { JournalsPage, STAFF_PASSWORD, seedJournals } from './page-models/journals';
 
@@ -32,7 +32,7 @@ test('a teacher and the speech therapist keep the individual work journal; the h
     minutes: 20,
     sendToParents: true,
   });
-  const dialog = page.getByRole('dialog');
+  const dialog = formDialog(page);
   await expect(dialog.getByLabel('Datums', { exact: true })).toHaveValue('10.12.2026');
   await expect(dialog.getByText('Pasts vēl nav pieejams')).toBeVisible();
   await snapshot(page, 'journals-entry-dialog');
@@ -96,8 +96,8 @@ test('a teacher and the speech therapist keep the individual work journal; the h
   await journals.open();
   await expect(page.getByTestId('tab-waiting')).toHaveCount(0);
   await page.getByRole('button', { name: 'Pievienot ierakstu' }).click();
-  await expect(page.getByRole('dialog').getByLabel('Nosūtīt vecākiem')).toHaveCount(0);
-  await page.getByRole('dialog').getByRole('button', { name: 'Atcelt' }).click();
+  await expect(formDialog(page).getByLabel('Nosūtīt vecākiem')).toHaveCount(0);
+  await formDialog(page).getByRole('button', { name: 'Atcelt' }).click();
   await journals.addEntry({
     child: 'Jānis Bērziņš',
     kind: 'Individuālā nodarbība',

@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from './fixtures';
+import { expect, formDialog, snapshot, test } from './fixtures';
 import { LoginPage, SetupPage } from './page-models/auth';
 import { changeTemporaryPassword, PeoplePages } from './page-models/people';
 import { importCsv, personalCode } from './page-models/people-data';
@@ -47,9 +47,9 @@ test('the deputy registers groups, children, parents, applications and an import
   await people.createGroup('3', 'Zīlītes');
   await expect(page.getByRole('cell', { name: '3. grupa «Zīlītes»', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Piesaistīt skolotāju' }).click();
-  await page.getByRole('dialog').getByLabel('Skolotājs').click();
+  await formDialog(page).getByLabel('Skolotājs').click();
   await people.choose('Anna Kalniņa');
-  await page.getByRole('dialog').getByRole('button', { name: 'Saglabāt' }).click();
+  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
   await expect(page.getByText(/Anna Kalniņa \(30\.11\.2026–bez beigu datuma\)/)).toBeVisible();
   await people.createGroup('4', 'Vāverītes');
   await snapshot(page, 'people-groups');
@@ -61,12 +61,12 @@ test('the deputy registers groups, children, parents, applications and an import
     { firstName: 'Jānis', lastName: 'Bērziņš', code: '120785-12348' },
     '3. grupa «Zīlītes»',
   );
-  await page.getByRole('dialog').getByRole('button', { name: 'Saglabāt' }).click();
+  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
   await expect(page.getByText('Personas koda kontrolcipars nav pareizs.')).toBeVisible();
   await snapshot(page, 'people-child-invalid');
   expect(await app.api<unknown[]>('children.list', { includeLeft: true })).toHaveLength(0);
-  await page.getByRole('dialog').getByLabel('Personas kods').fill('12078512347');
-  await page.getByRole('dialog').getByRole('button', { name: 'Saglabāt' }).click();
+  await formDialog(page).getByLabel('Personas kods').fill('12078512347');
+  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
 
   // The child's record opens; the deputy adds a parent.
   const detail = page.getByTestId('child-detail');
@@ -100,7 +100,7 @@ test('the deputy registers groups, children, parents, applications and an import
   // A parent's application: registered, then connected.
   await people.open('Iesniegumi');
   await page.getByTestId('add-application').click();
-  const form = page.getByRole('dialog');
+  const form = formDialog(page);
   await form.getByLabel('Vecāka vārds, uzvārds').fill('Ivars Bērziņš');
   await form.getByLabel('Mobilā tālruņa Nr.').fill('+371 2999 8888');
   await people.suggest(form.getByLabel('Bērns'), 'berz', /Jānis Bērziņš/);
@@ -116,13 +116,13 @@ test('the deputy registers groups, children, parents, applications and an import
   expect(download.suggestedFilename()).toBe('iesniegums-pielikums-nr1.pdf');
   await snapshot(page, 'people-applications');
   await row.getByRole('button', { name: 'Pieslēgt' }).click();
-  await page.getByRole('dialog').getByLabel('Radniecība').click();
+  await formDialog(page).getByLabel('Radniecība').click();
   await people.choose('tēvs');
-  await page.getByRole('dialog').getByRole('button', { name: 'Pieslēgt' }).click();
+  await formDialog(page).getByRole('button', { name: 'Pieslēgt' }).click();
   await expect(row.getByTestId('application-status')).toHaveText('Pieslēgts');
 
   // Import: 30 rows, 2 bad ones with their reasons; 28 children after confirming.
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(formDialog(page)).toHaveCount(0);
   await people.open('Imports');
   await expect(page.getByRole('heading', { name: 'Bērnu un vecāku imports' })).toBeVisible();
   await page.getByTestId('import-file').setInputFiles({
@@ -152,7 +152,7 @@ test('the deputy registers groups, children, parents, applications and an import
     { firstName: 'Līga', lastName: 'Bērziņa', code: personalCode(5, 3, 99) },
     '4. grupa «Vāverītes»',
   );
-  await page.getByRole('dialog').getByRole('button', { name: 'Saglabāt' }).click();
+  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
   await expect(detail).toBeVisible();
   await expect(page.getByTestId('child-guardians')).not.toContainText('Ieva Bērziņa');
   await people.linkGuardian('ieva', /Ieva Bērziņa/);

@@ -1,6 +1,6 @@
 import { LoginPage, SetupPage } from './page-models/auth';
 import { seedGroup } from './page-models/planning';
-import { expect, snapshot, test } from './fixtures';
+import { expect, formDialog, snapshot, test } from './fixtures';
 
 const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
 const INSTITUTION = { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' };
@@ -49,7 +49,7 @@ test('first run, recovery key, lockout, forced password change and idle logout',
   // The head creates a teacher with a temporary password.
   await page.getByRole('link', { name: 'Lietotāji' }).click();
   await page.getByTestId('add-user').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = formDialog(page);
   await dialog.getByLabel('Vārds, uzvārds').fill('Anna Kalniņa');
   await dialog.getByLabel('Lietotājvārds').fill('anna');
   await dialog.getByLabel('Pagaidu parole').fill('anna');

@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from './fixtures';
+import { expect, formDialog, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
 import { STAFF_PASSWORD, SupervisionPage, seedSupervision } from './page-models/supervision';
 
@@ -27,6 +27,14 @@ test('the deputy keeps her diary and checks the journal of a topic that started'
     content: 'Ziemassvētku pasākuma plāns un pienākumu sadale.',
   });
   await snapshot(page, 'supervision-diary-dialog');
+  // The calendar speaks Latvian too, to a screen reader as well.
+  const date = page.getByLabel('Datums', { exact: true });
+  await date.focus();
+  const calendar = page.getByRole('dialog', { name: 'Izvēlēties datumu' });
+  await expect(calendar.getByRole('button', { name: 'Iepriekšējais mēnesis' })).toBeVisible();
+  await expect(calendar).toContainText('decembris');
+  await date.press('Escape');
+  await expect(calendar).toBeHidden();
   await page.getByTestId('diary-save').click();
   const table = page.getByTestId('diary-table');
   await expect(table).toContainText('Ziemassvētku pasākuma plāns un pienākumu sadale.');
@@ -42,7 +50,7 @@ test('the deputy keeps her diary and checks the journal of a topic that started'
   await expect(page.getByText('Datums nevar būt nākotnē.')).toBeVisible();
   await s.date('Datums', '09.12.2026');
   await page.getByTestId('diary-save').click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(formDialog(page)).toBeHidden();
   const late = table.getByRole('row').filter({ hasText: 'Sniegpārslas' });
   await expect(late).toContainText('09.12.2026');
   await expect(late).toContainText('Ievadīts novēloti');
@@ -74,7 +82,7 @@ test('the deputy keeps her diary and checks the journal of a topic that started'
   await snapshot(page, 'supervision-check-dialog');
   await s.date('Labot līdz', '18.12.2026');
   await page.getByTestId('check-save').click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(formDialog(page)).toBeHidden();
 
   // The topic leaves the list; the check is in the table.
   await expect(page.getByTestId('unchecked-empty')).toHaveText('Visi sāktie temati ir pārbaudīti.');
@@ -117,7 +125,7 @@ test('the head records her check and sees it counted; the teacher reads it', asy
   });
   await snapshot(page, 'supervision-check-dialog-head');
   await page.getByTestId('check-save').click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(formDialog(page)).toBeHidden();
   await expect(count).toContainText('Šajā mācību gadā: 1 no 2 pārbaudēm');
   await expect(page.getByTestId('checks')).toContainText('Ilze Bērziņa');
   await snapshot(page, 'supervision-checks-head');

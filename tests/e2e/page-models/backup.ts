@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { formDialog } from '../fixtures';
 
 /** The head's backup screen and the first-run restore, driven by labels and buttons. */
 export class BackupPage {
@@ -35,7 +36,7 @@ export class BackupPage {
   }
 
   async confirmRestore(): Promise<void> {
-    const dialog = this.page.getByRole('dialog');
+    const dialog = formDialog(this.page);
     await expect(dialog).toContainText('Aizstāt pašreizējos datus?');
     await dialog.getByRole('button', { name: 'Jā, atjaunot' }).click();
   }

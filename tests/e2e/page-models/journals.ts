@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { RunningApp } from '../fixtures';
+import { formDialog, type RunningApp } from '../fixtures';
 import { STAFF_PASSWORD, seedGroup } from './planning';
 
 export { STAFF_PASSWORD };
@@ -67,7 +67,7 @@ export class JournalsPage {
 
   /** Types a date (dd.mm.yyyy) into a DatePicker and closes its calendar. */
   private async date(value: string): Promise<void> {
-    const input = this.page.getByRole('dialog').getByLabel('Datums', { exact: true });
+    const input = formDialog(this.page).getByLabel('Datums', { exact: true });
     await input.fill(value);
     await input.press('Escape');
     await expect(input).toHaveValue(value);
@@ -110,7 +110,7 @@ export class JournalsPage {
   }
 
   async save(): Promise<void> {
-    const dialog = this.page.getByRole('dialog');
+    const dialog = formDialog(this.page);
     await dialog.getByRole('button', { name: 'Saglabāt' }).click();
     await expect(dialog).toBeHidden();
   }

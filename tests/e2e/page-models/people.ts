@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { formDialog } from '../fixtures';
 
 /** The people screens, driven by their labels the way the deputy uses them. */
 export class PeoplePages {
@@ -22,7 +23,7 @@ export class PeoplePages {
   async createGroup(number: string, name: string): Promise<void> {
     const p = this.page;
     await p.getByTestId('add-group').click();
-    const dialog = p.getByRole('dialog');
+    const dialog = formDialog(p);
     // InputNumber reads keystrokes, not a pasted value.
     const field = dialog.getByLabel('Numurs');
     await field.pressSequentially(number);
@@ -33,7 +34,7 @@ export class PeoplePages {
   }
 
   async fillChild(child: { firstName: string; lastName: string; code: string }, group: string) {
-    const dialog = this.page.getByRole('dialog');
+    const dialog = formDialog(this.page);
     await dialog.getByLabel('Vārds', { exact: true }).fill(child.firstName);
     await dialog.getByLabel('Uzvārds').fill(child.lastName);
     await dialog.getByLabel('Personas kods').fill(child.code);
