@@ -1,6 +1,6 @@
 import { LoginPage, SetupPage } from './page-models/auth';
-import { seedGroup } from './page-models/planning';
 import { expect, formDialog, snapshot, test } from './fixtures';
+import { seedGroup } from './page-models/planning';
 
 const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
 const INSTITUTION = { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' };

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { dmy } from '../../../common/calendar';
 import type { ParsedInput } from '../../../common/contract';
 import type {
   EntryKind,
@@ -28,7 +29,6 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { substitutedTeacherId, teacherGroupIds } from '../people/access';
-import { dmy } from '../../../common/calendar';
 import { userNames } from '../users/names';
 
 type EntryInput = ParsedInput<'journals.saveEntry'>;

@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { addDays } from '../../../common/calendar';
 import type {
   ApplicationSummary,
   ChildDetail,
@@ -8,7 +9,6 @@ import type {
   GuardianRelation,
   GuardianSummary,
 } from '../../../common/contract/people';
-import { addDays } from '../../../common/calendar';
 import { APPLICATION_DUE_DAYS } from '../../../common/contract/people';
 import { AppError } from '../../../common/errors';
 import { maskPersonalCode } from '../../../common/personal-code';

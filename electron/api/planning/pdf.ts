@@ -1,10 +1,10 @@
 import type { Content } from 'pdfmake/interfaces';
+import { dmy } from '../../../common/calendar';
 import type { PlanDetail, PlanningFile, ProgressData } from '../../../common/contract/planning';
 import { AREAS, MARK_NAMES, SKILLS, type Mark } from '../../../common/planning-reference';
 import { Institution } from '../../../database/entities';
 import type { Context } from '../context';
 import { renderPdf as render } from '../pdf';
-import { dmy } from '../../../common/calendar';
 
 const MONTHS = [
   'janvāris',

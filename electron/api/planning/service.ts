@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
+import { dmy } from '../../../common/calendar';
 import {
   EXTRA_PARTS,
   type LaterRow,
@@ -13,7 +14,6 @@ import {
   type SheetData,
   type TopicData,
 } from '../../../common/contract/planning';
-import { dmy } from '../../../common/calendar';
 import type { ParsedInput } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';

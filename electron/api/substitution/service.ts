@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { dmy } from '../../../common/calendar';
 import type { ParsedInput } from '../../../common/contract';
 import type {
   SubstitutionEntry,
@@ -16,9 +17,8 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { groupLabel, groupLabels } from '../people/service';
-import { byline } from './byline';
 import { userNames } from '../users/names';
-import { dmy } from '../../../common/calendar';
+import { byline } from './byline';
 
 const today = (ctx: Context) => rigaDate(ctx.now());
 const isManager = (ctx: Context) => ctx.user.role === 'head' || ctx.user.role === 'deputy';

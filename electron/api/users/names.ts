@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { User } from '../../../database/entities';
 
 /** Full names of the given users, by id, in one query; nulls (no such person) are skipped. */
