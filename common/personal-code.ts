@@ -14,6 +14,7 @@
  *   birth separately.
  * Codes starting with '30'/'31' are old codes (born on the 30th/31st); '32'–'39' are new.
  */
+import { daysInMonth } from './dates';
 
 export type PersonalCodeFormat = 'old' | 'new';
 
@@ -64,15 +65,6 @@ export function validChecksum(code: string): boolean {
   if (digits === null) return false;
   const remainder = checkRemainder(digits);
   return remainder < 10 && remainder === Number(digits[10]);
-}
-
-function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 export function parsePersonalCode(input: string): ParsedPersonalCode {

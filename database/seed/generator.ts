@@ -1,4 +1,5 @@
-import { WorkingCalendar, addDays, daysInMonth } from '../../common/calendar';
+import { addDays, addMonths, monthBounds } from '../../common/dates';
+import { WorkingCalendar } from '../../common/calendar';
 import { EXTRA_PARTS } from '../../common/contract/planning';
 import { AREA_CODES, MARKS, SKILL_CODES, VALUE_WORDS } from '../../common/planning-reference';
 import type { Input, Method, Output } from '../../common/contract';
@@ -296,14 +297,17 @@ export class Generator {
       'Ūdens',
     ];
     for (let month = first.slice(0, 7); month <= last.slice(0, 7);) {
-      const [y, mo] = month.split('-').map(Number) as [number, number];
-      const monthEnd = `${month}-${String(daysInMonth(y, mo)).padStart(2, '0')}`;
+      const [, monthEnd] = monthBounds(month);
       const ranges: [string, string][] = [
         [`${month}-01`, `${month}-14`],
         [`${month}-15`, monthEnd],
       ].filter(([, end]) => addDays(end, 7) <= this.options.today) as [string, string][];
-      const previous = mo === 1 ? [y - 1, 12] : [y, mo - 1];
-      const due = this.calendar.lastWorkingDayOfMonth(previous[0], previous[1]) ?? `${month}-01`;
+      const previous = addMonths(month, -1);
+      const due =
+        this.calendar.lastWorkingDayOfMonth(
+          Number(previous.slice(0, 4)),
+          Number(previous.slice(5)),
+        ) ?? `${month}-01`;
       for (const group of groups) {
         if (ranges.length === 0) break;
         const teacher = group.teachers[0];
@@ -359,7 +363,7 @@ export class Generator {
           }
         }
       }
-      month = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+      month = addMonths(month, 1);
     }
     return started;
   }

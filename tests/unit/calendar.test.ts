@@ -1,16 +1,14 @@
 import Holidays from 'date-holidays';
 import { describe, it, expect, vi } from 'vitest';
 import data from '../../resources/calendar-lv.json';
+import { fromDayNumber, toDayNumber } from '../../common/dates';
 import {
   PRELOADED_MOVED_DAYS,
-  WorkingCalendar,
-  fromDayNumber,
   holidaysOn,
   publicHolidays,
-  toDayNumber,
-  type DayInfo,
   type PublicHoliday,
-} from '../../common/calendar';
+} from '../../common/holidays';
+import { WorkingCalendar, type DayInfo } from '../../common/calendar';
 
 // Weekday computed here on its own so the tests do not lean on the module's arithmetic.
 const utcDay = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../common/calendar';
 import { AREAS, MARK_NAMES, SKILLS, VALUE_WORDS } from '../../common/planning-reference';
-import {
-  assessmentDueDate,
-  monthBounds,
-  planDueDate,
-  schoolYearOf,
-  shiftMonths,
-} from '../../common/planning-rules';
+import { monthBounds, shiftMonths } from '../../common/dates';
+import { assessmentDueDate, planDueDate, schoolYearOf } from '../../common/planning-rules';
 
 describe('planning rules', () => {
   const calendar = new WorkingCalendar();

@@ -1,23 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AttendanceMonth, ExportedFile } from '../../../common/contract/attendance';
+import { monthTitle } from '../../../common/dates';
 import { renderPdf } from '../pdf';
 
-/** The monthly sheet is a Latvian document (it goes to the accountant for meal fees). */
-const MONTHS = [
-  'janvāris',
-  'februāris',
-  'marts',
-  'aprīlis',
-  'maijs',
-  'jūnijs',
-  'jūlijs',
-  'augusts',
-  'septembris',
-  'oktobris',
-  'novembris',
-  'decembris',
-];
 const HEAD = {
   title: 'Apmeklējuma uzskaites lapa',
   child: 'Bērns',
@@ -32,10 +18,6 @@ const HEAD = {
 function groupTitle(grid: AttendanceMonth): string {
   const g = grid.group;
   return g.number === null ? g.name : `${g.number}. grupa «${g.name}»`;
-}
-
-function monthTitle(month: string): string {
-  return `${month.slice(0, 4)}. gada ${MONTHS[Number(month.slice(5, 7)) - 1]}`;
 }
 
 function fileBase(grid: AttendanceMonth): string {

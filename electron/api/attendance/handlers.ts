@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/errors';
-import { isoWeekday } from '../../../common/calendar';
+import { isoWeekday } from '../../../common/dates';
 import type { CalendarEntry } from '../../../common/contract/attendance';
 import { CalendarDay } from '../../../database/entities/attendance';
 import { audit } from '../audit/audit';

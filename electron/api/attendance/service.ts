@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { daysInMonth, dmy, type WorkingCalendar } from '../../../common/calendar';
+import { daysInMonth, dmy, monthBounds } from '../../../common/dates';
+import { type WorkingCalendar } from '../../../common/calendar';
 import type {
   AbsenceCode,
   AttendanceDayView,
@@ -400,12 +401,6 @@ function absent(t: MonthTotals, code: AbsenceCode): void {
   else t.N++;
 }
 
-export function monthRange(month: string): { first: string; last: string; y: number; mo: number } {
-  const y = Number(month.slice(0, 4));
-  const mo = Number(month.slice(5, 7));
-  return { first: `${month}-01`, last: `${month}-${daysInMonth(y, mo)}`, y, mo };
-}
-
 export async function monthGrid(
   ctx: Context,
   groupId: number,
@@ -413,7 +408,8 @@ export async function monthGrid(
 ): Promise<AttendanceMonth> {
   const m = ctx.db.manager;
   const group = await loadGroup(m, groupId);
-  const { first, last, y, mo } = monthRange(month);
+  const [first, last] = monthBounds(month);
+  const [y, mo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   await assertMayRead(ctx, m, groupId, first, last);
   const calendar = await workingCalendar(ctx.db);
   const today = rigaDate(ctx.now());
@@ -626,7 +622,8 @@ export async function cellHistory(
  * group: a school year of it is the supervision aggregate, and it must stay well under 500 ms.
  */
 export async function monthSummary(ctx: Context, month: string): Promise<GroupSummary[]> {
-  const { first, last, y, mo } = monthRange(month);
+  const [first, last] = monthBounds(month);
+  const [y, mo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   const m = ctx.db.manager;
   const calendar = await workingCalendar(ctx.db);
   const today = rigaDate(ctx.now());

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { dmy } from '../../../common/calendar';
+import { dmy } from '../../../common/dates';
 import type { ParsedInput } from '../../../common/contract';
 import type {
   EntryKind,

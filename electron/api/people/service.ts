@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { addDays } from '../../../common/calendar';
+import { addDays } from '../../../common/dates';
 import type {
   ApplicationSummary,
   ChildDetail,

@@ -1,28 +1,11 @@
 import type { Content } from 'pdfmake/interfaces';
-import { dmy } from '../../../common/calendar';
+import { dmy, monthTitle } from '../../../common/dates';
 import type { PlanDetail, PlanningFile, ProgressData } from '../../../common/contract/planning';
 import { AREAS, MARK_NAMES, SKILLS, type Mark } from '../../../common/planning-reference';
 import { Institution } from '../../../database/entities';
 import type { Context } from '../context';
 import { renderPdf as render } from '../pdf';
 
-const MONTHS = [
-  'janvāris',
-  'februāris',
-  'marts',
-  'aprīlis',
-  'maijs',
-  'jūnijs',
-  'jūlijs',
-  'augusts',
-  'septembris',
-  'oktobris',
-  'novembris',
-  'decembris',
-];
-
-const monthName = (month: string) =>
-  `${month.slice(0, 4)}. gada ${MONTHS[Number(month.slice(5, 7)) - 1]}`;
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
 const EXTRA_LABELS: Record<string, string> = {
@@ -49,7 +32,7 @@ export async function planPdf(ctx: Context, plan: PlanDetail): Promise<PlanningF
   const institution = await ctx.db.manager.findOneByOrFail(Institution, { id: 1 });
   const content: Content[] = [
     { text: institution.name, fontSize: 10, color: '#555' },
-    { text: `Mēneša plāns: ${monthName(plan.month)}`, style: 'h1' },
+    { text: `Mēneša plāns: ${monthTitle(plan.month)}`, style: 'h1' },
     { text: `Grupa: ${plan.groupName}`, margin: [0, 0, 0, 2] },
     {
       text:

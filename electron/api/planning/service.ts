@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { dmy } from '../../../common/calendar';
+import { dmy } from '../../../common/dates';
 import {
   EXTRA_PARTS,
   type LaterRow,
@@ -25,14 +25,12 @@ import {
   type Mark,
   type SkillCode,
 } from '../../../common/planning-reference';
+import { monthBounds, monthsBetween, shiftMonths } from '../../../common/dates';
 import {
   assessmentDueDate,
-  monthBounds,
-  monthsBetween,
   planDueDate,
   schoolYearBounds,
   schoolYearOf,
-  shiftMonths,
 } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
 import { Institution } from '../../../database/entities';

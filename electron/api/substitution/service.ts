@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { dmy } from '../../../common/calendar';
+import { dmy } from '../../../common/dates';
 import type { ParsedInput } from '../../../common/contract';
 import type {
   SubstitutionEntry,

@@ -9,10 +9,11 @@ import {
   type HeadCount,
   type UncheckedTopic,
 } from '../../../common/contract/supervision';
-import { dmy } from '../../../common/calendar';
+import { dmy } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
-import { monthBounds, schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
+import { monthBounds } from '../../../common/dates';
+import { schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
 import { Institution } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';

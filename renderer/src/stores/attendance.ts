@@ -21,17 +21,6 @@ export function codeForKey(key: string): CellCode | undefined {
   }
 }
 
-/** ISO date of a DatePicker value (a local calendar date; never shifted through UTC). */
-export function isoOf(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function dateOf(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y, m - 1, d);
-}
-
 /** Saves a file the backend made (PDF, XLSX) through the browser's download. */
 export function download(file: ExportedFile): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type { EntryRow, TalkRow, WritableChild } from '../../../common/contract/journals';
-import { monthBounds } from '../../../common/planning-rules';
+import { monthBounds } from '../../../common/dates';
 import { mayCall } from '../../../common/permissions';
 import { call } from '../api/client';
 import { useSessionStore } from './session';

@@ -1,4 +1,4 @@
-import { shiftMonths } from '../../../../common/planning-rules';
+import { shiftMonths } from '../../../../common/dates';
 import { i18n } from '../../i18n';
 
 /** "X (aizvieto Y)" when the author stood in for an absent teacher, else the author's name. */
@@ -12,10 +12,4 @@ export function authorLabel(row: { authorName: string; onBehalfOfName: string | 
 export function recentMonths(today: string): string[] {
   const first = `${today.slice(0, 7)}-01`;
   return Array.from({ length: 12 }, (_, n) => shiftMonths(first, -n).slice(0, 7));
-}
-
-/** A Date at local midnight for a DatePicker's bounds, from 'YYYY-MM-DD'. */
-export function localDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y, m - 1, d);
 }
