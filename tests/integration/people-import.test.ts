@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../electron/api/people/import';
+import { parseCsv } from '../../electron/api/people/import-file';
 import { importCsv } from '../e2e/page-models/people-data';
 import { GROUP, registerWithStaff } from './people-helpers';
 

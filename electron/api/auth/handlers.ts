@@ -1,8 +1,7 @@
-import { Institution } from '../../../database/entities';
-import { audit } from '../audit/audit';
 import type { HandlerMap } from '../context';
 import {
   changePassword,
+  confirmRecoveryKey,
   login,
   logout,
   recover,
@@ -11,24 +10,19 @@ import {
   setup,
 } from './service';
 
+// Each call that opens or changes a session answers with the session as it now is.
 export const authHandlers = {
   'auth.setup': async (input, ctx) => {
     const recoveryKey = await setup(ctx, input);
     return { recoveryKey, session: await sessionInfo(ctx) };
   },
-  'auth.confirmRecoveryKey': async (_input, ctx) => {
-    await ctx.db.transaction(async (m) => {
-      await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: true });
-      await audit(m, ctx.now(), { action: 'recoveryKey.confirm', actorId: ctx.user.id });
-    });
-    return sessionInfo(ctx);
-  },
+  'auth.confirmRecoveryKey': (_input, ctx) => confirmRecoveryKey(ctx),
   'auth.newRecoveryKey': async (_input, ctx) => ({ recoveryKey: await replaceRecoveryKey(ctx) }),
   'auth.login': async (input, ctx) => {
     await login(ctx, input.username, input.password);
     return sessionInfo(ctx);
   },
-  'auth.logout': async (_input, ctx) => logout(ctx),
+  'auth.logout': (_input, ctx) => logout(ctx),
   'auth.changePassword': async (input, ctx) => {
     await changePassword(ctx, input.currentPassword, input.newPassword);
     return sessionInfo(ctx);

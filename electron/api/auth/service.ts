@@ -271,6 +271,15 @@ export async function logout(ctx: Context, action = 'logout'): Promise<void> {
   await ctx.state.close();
 }
 
+/** The head has stored the recovery key shown at setup (or after a new one was made). */
+export async function confirmRecoveryKey(ctx: Context): Promise<SessionInfo> {
+  await ctx.db.transaction(async (m) => {
+    await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: true });
+    await audit(m, ctx.now(), { action: 'recoveryKey.confirm', actorId: ctx.user.id });
+  });
+  return sessionInfo(ctx);
+}
+
 export async function replaceRecoveryKey(ctx: Context): Promise<string> {
   const slots = await KeySlotFile.load(ctx.state.dataDir);
   const recoveryKey = newRecoveryKey();

@@ -1,3 +1,4 @@
+// Removed once every domain uses Access
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../../common/errors';
 import type { Role } from '../../../common/roles';

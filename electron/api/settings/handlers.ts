@@ -1,38 +1,7 @@
-import { dayBefore, type InstitutionSettings } from '../../../common/contract/settings';
-import { Institution } from '../../../database/entities';
-import { audit } from '../audit/audit';
 import type { HandlerMap } from '../context';
-
-function settingsOf(i: Institution): InstitutionSettings {
-  return {
-    name: i.name,
-    regNo: i.regNo,
-    address: i.address,
-    attendanceDeadline: i.attendanceDeadline,
-    idleMinutes: i.idleMinutes,
-    schoolYearStart: i.schoolYearStart,
-    schoolYearEnd: dayBefore(i.schoolYearStart),
-  };
-}
+import * as settings from './service';
 
 export const settingsHandlers = {
-  'settings.get': async (_input, ctx) =>
-    settingsOf(await ctx.db.getRepository(Institution).findOneByOrFail({ id: 1 })),
-  'settings.update': async (input, ctx) =>
-    ctx.db.transaction(async (m) => {
-      const institution = await m.findOneByOrFail(Institution, { id: 1 });
-      const before = settingsOf(institution);
-      Object.assign(institution, input);
-      await m.save(institution);
-      const after = settingsOf(institution);
-      await audit(m, ctx.now(), {
-        action: 'settings.update',
-        actorId: ctx.user.id,
-        entity: 'institution',
-        entityId: 1,
-        before,
-        after,
-      });
-      return after;
-    }),
+  'settings.get': (_input, ctx) => settings.get(ctx),
+  'settings.update': (input, ctx) => settings.update(ctx, input),
 } satisfies Partial<HandlerMap>;

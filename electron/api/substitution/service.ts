@@ -16,7 +16,7 @@ import { Substitution } from '../../../database/entities/substitution';
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
-import { groupLabel, groupLabels } from '../people/service';
+import { groupLabel, groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
 import { byline } from './byline';
 

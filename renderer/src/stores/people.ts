@@ -3,9 +3,12 @@ import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type {
   ApplicationSummary,
+  ChildDetail,
   ChildSummary,
+  FileDownload,
   GroupSummary,
   GuardianSummary,
+  ImportPreview,
 } from '../../../common/contract/people';
 import { call } from '../api/client';
 
@@ -45,6 +48,38 @@ export const usePeopleStore = defineStore('people', () => {
     return call('guardians.list', { search: search.trim().slice(0, 60) || undefined });
   }
 
+  /** One child with her enrolments and guardians, if she is in a group the user may see. */
+  async function getChild(id: number): Promise<ChildDetail> {
+    return call('children.get', { id });
+  }
+
+  /** The full personal code (head, deputy); the backend records every reveal. */
+  async function revealCode(id: number): Promise<string> {
+    return (await call('children.revealCode', { id })).personalCode;
+  }
+
+  /** Ends a teacher's assignment in a group on the date (her history stays). */
+  async function endTeacher(assignmentId: number, toDate: string): Promise<void> {
+    await call('groups.endTeacher', { assignmentId, toDate });
+  }
+
+  /** "Pielikums Nr.1": blank without an id, prefilled from the application with one. */
+  async function applicationPdf(id?: number): Promise<FileDownload> {
+    return call('applications.pdf', id === undefined ? {} : { id });
+  }
+
+  /** What the file would import, row by row; the backend writes nothing. */
+  async function previewImport(file: Input<'import.preview'>): Promise<ImportPreview> {
+    return call('import.preview', file);
+  }
+
+  /** The backend checks the file again and writes every valid row in one go. */
+  async function confirmImport(
+    file: Input<'import.confirm'>,
+  ): Promise<{ imported: number; skipped: number }> {
+    return call('import.confirm', file);
+  }
+
   return {
     groups,
     children,
@@ -55,5 +90,11 @@ export const usePeopleStore = defineStore('people', () => {
     loadChildren,
     loadApplications,
     findGuardians,
+    getChild,
+    revealCode,
+    endTeacher,
+    applicationPdf,
+    previewImport,
+    confirmImport,
   };
 });

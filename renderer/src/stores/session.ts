@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AppPhase, Now, SessionInfo } from '../../../common/contract';
+import type { AppPhase, Input, Now, SessionInfo } from '../../../common/contract';
 import type { Locale } from '../../../common/locale';
 import { call, onApiError } from '../api/client';
 import { setUiLocale } from '../i18n';
@@ -47,6 +47,32 @@ export const useSessionStore = defineStore('session', () => {
     session.value = info;
     phase.value = 'unlocked';
     notice.value = null;
+  }
+
+  /* The auth calls: each answers with the session as it now is. */
+
+  /** First run: the institution and the head; the recovery key is kept to be shown once. */
+  async function setup(input: Input<'auth.setup'>): Promise<void> {
+    const result = await call('auth.setup', input);
+    recoveryKey.value = result.recoveryKey;
+    apply(result.session);
+  }
+
+  async function confirmRecoveryKey(): Promise<void> {
+    apply(await call('auth.confirmRecoveryKey', {}));
+    recoveryKey.value = null;
+  }
+
+  async function login(input: Input<'auth.login'>): Promise<void> {
+    apply(await call('auth.login', input));
+  }
+
+  async function changePassword(input: Input<'auth.changePassword'>): Promise<void> {
+    apply(await call('auth.changePassword', input));
+  }
+
+  async function recover(input: Input<'auth.recover'>): Promise<void> {
+    apply(await call('auth.recover', input));
   }
 
   async function changeLocale(next: Locale): Promise<void> {
@@ -97,6 +123,11 @@ export const useSessionStore = defineStore('session', () => {
     role,
     refresh,
     apply,
+    setup,
+    confirmRecoveryKey,
+    login,
+    changePassword,
+    recover,
     changeLocale,
     logout,
     start,
