@@ -192,7 +192,7 @@ describe('the assessment sheet', () => {
 
   it('fills and empties the to-assess-later list, with a history of every change', async () => {
     const { f, topicId } = await submittedTopic();
-    const sheet = await f.b.ok('planning.sheet', { topicId });
+    const sheet = await f.b.ok('assessment.sheet', { topicId });
     expect(sheet.areas).toEqual(['VAL', 'MAT']);
     expect(sheet.due).toBe('2027-01-20');
     // The child who left in November is not on the sheet.
@@ -211,7 +211,7 @@ describe('the assessment sheet', () => {
         mark: (['S', 'T', 'A', 'P'] as const)[i],
       })),
     );
-    const after = await f.b.ok('planning.mark', {
+    const after = await f.b.ok('assessment.mark', {
       topicId,
       changes: [
         ...changes,
@@ -223,7 +223,7 @@ describe('the assessment sheet', () => {
       VAL: { S: 1, T: 1, A: 1, P: 1 },
       MAT: { S: 1, T: 1, A: 1, P: 1 },
     });
-    expect(await f.b.ok('planning.later', {})).toEqual([
+    expect(await f.b.ok('assessment.later', {})).toEqual([
       expect.objectContaining({
         childName: 'Rūta Žagare',
         topicTitle: 'Ziema',
@@ -232,14 +232,14 @@ describe('the assessment sheet', () => {
     ]);
     // The head reads the same list; ieva (another group) does not see it.
     await f.as('ilze');
-    expect(await f.b.ok('planning.later', {})).toHaveLength(1);
+    expect(await f.b.ok('assessment.later', {})).toHaveLength(1);
     await f.as('ieva');
-    expect(await f.b.ok('planning.later', {})).toEqual([]);
+    expect(await f.b.ok('assessment.later', {})).toEqual([]);
 
     // Rūta is marked after she comes back (after the due date: flagged late).
     f.b.clock.set(new Date('2027-01-26T08:00:00Z'));
     await f.as('anna');
-    const done = await f.b.ok('planning.mark', {
+    const done = await f.b.ok('assessment.mark', {
       topicId,
       changes: [
         { childId: ruta, area: 'VAL', mark: 'A' },
@@ -250,8 +250,8 @@ describe('the assessment sheet', () => {
       { childId: ruta, area: 'VAL', mark: 'A', reason: null, late: true },
       { childId: ruta, area: 'MAT', mark: 'T', reason: null, late: true },
     ]);
-    expect(await f.b.ok('planning.later', {})).toEqual([]);
-    const history = await f.b.ok('planning.markHistory', { topicId });
+    expect(await f.b.ok('assessment.later', {})).toEqual([]);
+    const history = await f.b.ok('assessment.history', { topicId });
     expect(history).toHaveLength(12);
     expect(history[0]).toMatchObject({
       childName: 'Rūta Žagare',
@@ -263,7 +263,7 @@ describe('the assessment sheet', () => {
     });
 
     // The child's progress PDF carries the marks and the areas' Latvian names.
-    const pdf = await f.b.ok('planning.progressPdf', { childId: ruta });
+    const pdf = await f.b.ok('assessment.progressPdf', { childId: ruta });
     const text = await pdfText(pdf.base64);
     expect(text).toContain('Rūta Žagare');
     expect(text).toContain('Valodu mācību joma');
@@ -276,14 +276,14 @@ describe('the assessment sheet', () => {
   it('refuses bad marks and writes nothing', async () => {
     const { f, topicId } = await submittedTopic();
     const [elza] = f.children;
-    const bad = await f.b.fail('planning.mark', {
+    const bad = await f.b.fail('assessment.mark', {
       topicId,
       changes: [{ childId: elza, area: 'VAL', mark: 'X' }],
     });
     expect(bad.fields).toEqual({
       'changes.0.mark': 'Izvēlieties vienu no piedāvātajām vērtībām.',
     });
-    const notEnrolled = await f.b.fail('planning.mark', {
+    const notEnrolled = await f.b.fail('assessment.mark', {
       topicId,
       changes: [
         { childId: elza, area: 'VAL', mark: 'A' },
@@ -293,7 +293,7 @@ describe('the assessment sheet', () => {
     expect(notEnrolled.fields).toEqual({
       'changes.1.childId': 'Bērns Paula Jansone temata laikā nav šajā grupā.',
     });
-    const notPlanned = await f.b.fail('planning.mark', {
+    const notPlanned = await f.b.fail('assessment.mark', {
       topicId,
       changes: [{ childId: elza, area: 'DAB', mark: 'A' }],
     });
@@ -322,22 +322,22 @@ describe('planning permissions by group', () => {
       ['planning.plan', { groupId: f.zilites, month: '2027-01' }],
       ['planning.versions', { planId }],
       ['planning.planPdf', { planId }],
-      ['planning.sheet', { topicId }],
-      ['planning.markHistory', { topicId }],
-      ['planning.progress', { childId: elza }],
-      ['planning.progressPdf', { childId: elza }],
+      ['assessment.sheet', { topicId }],
+      ['assessment.history', { topicId }],
+      ['assessment.progress', { childId: elza }],
+      ['assessment.progressPdf', { childId: elza }],
       [
         'planning.saveTopic',
         { groupId: f.zilites, month: '2027-01', topic: topic('Cits', '2027-01-18', '2027-01-22') },
       ],
-      ['planning.mark', { topicId, changes: [{ childId: elza, area: 'VAL', mark: 'A' }] }],
+      ['assessment.mark', { topicId, changes: [{ childId: elza, area: 'VAL', mark: 'A' }] }],
       ['planning.copy', { fromPlanId: planId, groupId: f.zilites, month: '2027-02' }],
       ['planning.submit', { planId }],
       ['planning.deleteTopic', { topicId }],
     ];
     const writes = new Set<Method>([
       'planning.saveTopic',
-      'planning.mark',
+      'assessment.mark',
       'planning.copy',
       'planning.submit',
       'planning.deleteTopic',
@@ -354,7 +354,7 @@ describe('planning permissions by group', () => {
     // The other group's teacher is refused with the reason; its own teacher may do all of it.
     await f.as('ieva');
     expect(
-      await f.b.fail('planning.mark', {
+      await f.b.fail('assessment.mark', {
         topicId,
         changes: [{ childId: elza, area: 'VAL', mark: 'A' }],
       }),
@@ -369,6 +369,6 @@ describe('planning permissions by group', () => {
     }
     // With a mark, the topic cannot be deleted.
     expect(await f.b.fail('planning.deleteTopic', { topicId })).toMatchObject({ code: 'CONFLICT' });
-    expect(PERMISSIONS['planning.mark']).toEqual(['teacher']);
+    expect(PERMISSIONS['assessment.mark']).toEqual(['teacher']);
   });
 });

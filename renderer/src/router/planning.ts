@@ -17,12 +17,12 @@ export const planningRoutes: RouteRecordRaw[] = [
     path: 'planning/topic/:topicId(\\d+)',
     component: () => import('../views/planning/SheetView.vue'),
     props: (r) => ({ topicId: Number(r.params.topicId) }),
-    meta: { needs: 'planning.sheet' },
+    meta: { needs: 'assessment.sheet' },
   },
   {
     path: 'planning/child/:childId(\\d+)',
     component: () => import('../views/planning/ProgressView.vue'),
     props: (r) => ({ childId: Number(r.params.childId) }),
-    meta: { needs: 'planning.progress' },
+    meta: { needs: 'assessment.progress' },
   },
 ];

@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
+import type { LaterRow, SheetData } from '../../../common/contract/assessment';
 import type {
-  LaterRow,
   PlanDetail,
   PlanningFile,
   PlanVersionRow,
-  SheetData,
   TopicInput,
 } from '../../../common/contract/planning';
 import { call } from '../api/client';
@@ -70,15 +69,15 @@ export const usePlanningStore = defineStore('planning', () => {
   }
 
   async function loadSheet(topicId: number): Promise<void> {
-    sheet.value = await call('planning.sheet', { topicId });
+    sheet.value = await call('assessment.sheet', { topicId });
   }
 
-  async function mark(input: Input<'planning.mark'>): Promise<void> {
-    sheet.value = await call('planning.mark', input);
+  async function mark(input: Input<'assessment.mark'>): Promise<void> {
+    sheet.value = await call('assessment.mark', input);
   }
 
   async function loadLater(groupId?: number): Promise<void> {
-    later.value = await call('planning.later', groupId ? { groupId } : {});
+    later.value = await call('assessment.later', groupId ? { groupId } : {});
   }
 
   return {
