@@ -1,5 +1,6 @@
 import type { Method } from './contract';
 import { appPermissions } from './contract/app';
+import { assessmentPermissions } from './contract/assessment';
 import { attendancePermissions } from './contract/attendance';
 import { authPermissions } from './contract/auth';
 import { backupPermissions } from './contract/backup';
@@ -22,6 +23,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...peoplePermissions,
   ...attendancePermissions,
   ...planningPermissions,
+  ...assessmentPermissions,
   ...journalsPermissions,
   ...supervisionPermissions,
   ...substitutionPermissions,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { assessmentContract } from './assessment';
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
@@ -20,6 +21,7 @@ export const contract = {
   ...peopleContract,
   ...attendanceContract,
   ...planningContract,
+  ...assessmentContract,
   ...journalsContract,
   ...supervisionContract,
   ...substitutionContract,

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import {
   AREA_CODES,
-  MARKS,
   SKILL_CODES,
   VALUE_WORDS,
   type AreaCode,
-  type Mark,
   type SkillCode,
 } from '../planning-reference';
 import { isoDate, optionalText, text } from '../validation';
@@ -73,20 +71,6 @@ export type TopicInput = z.input<typeof topicSchema>;
 
 export const saveTopicSchema = z
   .object({ groupId: id, month: monthSchema, topic: topicSchema })
-  .strict();
-
-const markChange = z
-  .object({
-    childId: id,
-    area: z.enum(AREA_CODES),
-    mark: z.enum(MARKS).nullable(),
-    reason: z.literal('excused').nullable().default(null),
-  })
-  .strict()
-  .refine((c) => !(c.mark && c.reason), { path: ['reason'], message: 'planning.markAndReason' });
-
-export const markSchema = z
-  .object({ topicId: id, changes: z.array(markChange).min(1, 'v.required').max(1000) })
   .strict();
 
 export const copySchema = z
@@ -169,77 +153,12 @@ export interface PlanVersionRow {
   changes: PlanChange[];
 }
 
-export interface SheetCell {
-  childId: number;
-  area: AreaCode;
-  mark: Mark | null;
-  reason: 'excused' | null;
-  late: boolean;
-}
-
-export interface SheetData {
-  topicId: number;
-  title: string;
-  startDate: string;
-  endDate: string;
-  planId: number;
-  groupId: number;
-  groupName: string;
-  month: string;
-  due: string;
-  canWrite: boolean;
-  areas: AreaCode[];
-  children: { id: number; name: string }[];
-  cells: SheetCell[];
-  /** How many of each mark per area (the group summary of the topic). */
-  summary: Record<string, Record<Mark, number>>;
-}
-
-export interface LaterRow {
-  childId: number;
-  childName: string;
-  groupId: number;
-  groupName: string;
-  topicId: number;
-  topicTitle: string;
-  topicEnd: string;
-  areas: AreaCode[];
-}
-
-export interface MarkHistoryRow {
-  at: string;
-  byName: string;
-  childName: string;
-  area: AreaCode;
-  before: string;
-  after: string;
-  late: boolean;
-}
-
-export interface ProgressData {
-  childId: number;
-  childName: string;
-  schoolYear: number;
-  areas: AreaCode[];
-  rows: {
-    topicId: number;
-    title: string;
-    groupName: string;
-    startDate: string;
-    endDate: string;
-    marks: Partial<Record<AreaCode, Mark | 'excused'>>;
-  }[];
-}
-
+/** A PDF of a plan or of a child's progress (the assessment domain's too). */
 export interface PlanningFile {
   fileName: string;
   mimeType: string;
   base64: string;
 }
-
-const progressSchema = z
-  .object({ childId: id, schoolYear: z.number().int().min(2000).max(2100).optional() })
-  .strict();
 
 export const planningContract = {
   /** Every group the user may see, with the state of its plan for the month. */
@@ -256,14 +175,6 @@ export const planningContract = {
   /** Copies a whole plan, or one topic, into a group's month as a starting point. */
   'planning.copy': method<PlanDetail>()(copySchema),
   'planning.planPdf': method<PlanningFile>()(z.object({ planId: id }).strict()),
-  'planning.sheet': method<SheetData>()(z.object({ topicId: id }).strict()),
-  /** A batch of marks (or cleared cells, or "attaisnots kavējums"), all or nothing. */
-  'planning.mark': method<SheetData>()(markSchema),
-  'planning.markHistory': method<MarkHistoryRow[]>()(z.object({ topicId: id }).strict()),
-  /** "Jānovērtē vēlāk": children left unmarked for a justified absence. */
-  'planning.later': method<LaterRow[]>()(z.object({ groupId: id.optional() }).strict()),
-  'planning.progress': method<ProgressData>()(progressSchema),
-  'planning.progressPdf': method<PlanningFile>()(progressSchema),
 };
 
 const READ = ['head', 'deputy', 'teacher', 'speech'] as const;
@@ -279,10 +190,4 @@ export const planningPermissions: Permissions<typeof planningContract> = {
   'planning.versions': READ,
   'planning.copy': WRITE,
   'planning.planPdf': READ,
-  'planning.sheet': READ,
-  'planning.mark': WRITE,
-  'planning.markHistory': READ,
-  'planning.later': READ,
-  'planning.progress': READ,
-  'planning.progressPdf': READ,
 };

@@ -346,7 +346,7 @@ export class Generator {
         for (const topic of plan.topics) {
           started.push({ id: topic.id, groupId: group.id, startDate: topic.startDate });
           this.at(addDays(topic.endDate, this.random.int(1, 4)), '15:00');
-          const sheet = await this.as(teacher, 'planning.sheet', { topicId: topic.id });
+          const sheet = await this.as(teacher, 'assessment.sheet', { topicId: topic.id });
           const changes = sheet.children.flatMap((child) =>
             sheet.areas.map((area) => {
               const excused = this.random.chance(0.03);
@@ -359,7 +359,7 @@ export class Generator {
             }),
           );
           if (changes.length > 0) {
-            await this.as(teacher, 'planning.mark', { topicId: topic.id, changes });
+            await this.as(teacher, 'assessment.mark', { topicId: topic.id, changes });
           }
         }
       }

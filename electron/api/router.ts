@@ -5,6 +5,7 @@ import { message } from '../../common/messages';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../common/permissions';
 import { validate } from '../../common/validation';
 import { appHandlers } from './app/handlers';
+import { assessmentHandlers } from './assessment/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -27,6 +28,7 @@ const handlers: HandlerMap = {
   ...peopleHandlers,
   ...attendanceHandlers,
   ...planningHandlers,
+  ...assessmentHandlers,
   ...journalsHandlers,
   ...supervisionHandlers,
   ...substitutionHandlers,

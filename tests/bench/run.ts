@@ -5,7 +5,7 @@ import { WorkingCalendar } from '../../common/calendar';
 import { applyKey, databasePath, rawConnection } from '../../database/data-source';
 import { KeySlotFile, unwrapKey } from '../../database/keyslots';
 import { ENROLLED_SQL, GROUP_SQL, MARKS_SQL } from '../../electron/api/attendance/queries';
-import { PROGRESS_SQL } from '../../electron/api/planning/service';
+import { PROGRESS_SQL } from '../../electron/api/assessment/progress';
 import { Router } from '../../electron/api/router';
 import type { Input, Method, Output } from '../../common/contract';
 import { benchBackup } from './backup';
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
     FAST,
   );
   const progressOurs = await measure(
-    () => call('planning.progress', { childId: progressChild, schoolYear: 2025 }),
+    () => call('assessment.progress', { childId: progressChild, schoolYear: 2025 }),
     FAST,
   );
   rows.push({

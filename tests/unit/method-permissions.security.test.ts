@@ -95,12 +95,12 @@ const GOLDEN: Record<Method, string> = {
   'planning.versions': 'HDTS',
   'planning.copy': 'T',
   'planning.planPdf': 'HDTS',
-  'planning.sheet': 'HDTS',
-  'planning.mark': 'T',
-  'planning.markHistory': 'HDTS',
-  'planning.later': 'HDTS',
-  'planning.progress': 'HDTS',
-  'planning.progressPdf': 'HDTS',
+  'assessment.sheet': 'HDTS',
+  'assessment.mark': 'T',
+  'assessment.history': 'HDTS',
+  'assessment.later': 'HDTS',
+  'assessment.progress': 'HDTS',
+  'assessment.progressPdf': 'HDTS',
   // 3.6, 3.7: the speech therapist and teachers keep the individual work journal; only teachers
   // send notes to parents, so only they and management see what waits to be sent.
   'journals.entries': 'HDTS',

@@ -12,6 +12,7 @@ import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
+import { assessmentRoutes } from './assessment';
 import { journalsRoutes } from './journals';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
@@ -63,6 +64,7 @@ export const routes: RouteRecordRaw[] = [
       ...peopleRoutes,
       ...attendanceRoutes,
       ...planningRoutes,
+      ...assessmentRoutes,
       ...journalsRoutes,
       ...supervisionRoutes,
       ...substitutionRoutes,

@@ -13,16 +13,4 @@ export const planningRoutes: RouteRecordRaw[] = [
     props: (r) => ({ groupId: Number(r.params.groupId), month: String(r.params.month) }),
     meta: { needs: 'planning.plan' },
   },
-  {
-    path: 'planning/topic/:topicId(\\d+)',
-    component: () => import('../views/planning/SheetView.vue'),
-    props: (r) => ({ topicId: Number(r.params.topicId) }),
-    meta: { needs: 'planning.sheet' },
-  },
-  {
-    path: 'planning/child/:childId(\\d+)',
-    component: () => import('../views/planning/ProgressView.vue'),
-    props: (r) => ({ childId: Number(r.params.childId) }),
-    meta: { needs: 'planning.progress' },
-  },
 ];

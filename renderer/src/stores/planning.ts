@@ -2,11 +2,11 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type {
-  LaterRow,
   PlanDetail,
+  PlanListRow,
   PlanningFile,
+  PlanOverviewRow,
   PlanVersionRow,
-  SheetData,
   TopicInput,
 } from '../../../common/contract/planning';
 import { call } from '../api/client';
@@ -31,12 +31,19 @@ export function download(file: PlanningFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Monthly plans, the assessment sheet and the to-assess-later list. */
+/** Monthly plans: the month's overview, one plan with its versions, earlier plans to copy. */
 export const usePlanningStore = defineStore('planning', () => {
   const plan = ref<PlanDetail | null>(null);
   const versions = ref<PlanVersionRow[]>([]);
-  const sheet = ref<SheetData | null>(null);
-  const later = ref<LaterRow[]>([]);
+  const overview = ref<PlanOverviewRow[]>([]);
+  /** Earlier plans to copy from, loaded for those who may write the plan. */
+  const sources = ref<PlanListRow[]>([]);
+
+  // Lists are emptied before a load: the store outlives a logout, so another user's rows never show.
+  async function loadOverview(month: string): Promise<void> {
+    overview.value = [];
+    overview.value = await call('planning.overview', { month });
+  }
 
   async function loadPlan(groupId: number, month: string): Promise<void> {
     const loaded = await call('planning.plan', { groupId, month });
@@ -48,6 +55,25 @@ export const usePlanningStore = defineStore('planning', () => {
   async function saveTopic(input: Input<'planning.saveTopic'>): Promise<PlanDetail> {
     plan.value = await call('planning.saveTopic', input);
     return plan.value;
+  }
+
+  async function deleteTopic(topicId: number): Promise<PlanDetail> {
+    plan.value = await call('planning.deleteTopic', { topicId });
+    return plan.value;
+  }
+
+  async function copy(input: Input<'planning.copy'>): Promise<PlanDetail> {
+    plan.value = await call('planning.copy', input);
+    return plan.value;
+  }
+
+  async function loadSources(): Promise<void> {
+    sources.value = [];
+    sources.value = await call('planning.list', {});
+  }
+
+  async function downloadPdf(planId: number): Promise<void> {
+    download(await call('planning.planPdf', { planId }));
   }
 
   async function submit(): Promise<void> {
@@ -69,31 +95,21 @@ export const usePlanningStore = defineStore('planning', () => {
     sessionStorage.removeItem(draftKey(userId, groupId, month));
   }
 
-  async function loadSheet(topicId: number): Promise<void> {
-    sheet.value = await call('planning.sheet', { topicId });
-  }
-
-  async function mark(input: Input<'planning.mark'>): Promise<void> {
-    sheet.value = await call('planning.mark', input);
-  }
-
-  async function loadLater(groupId?: number): Promise<void> {
-    later.value = await call('planning.later', groupId ? { groupId } : {});
-  }
-
   return {
     plan,
     versions,
-    sheet,
-    later,
+    overview,
+    sources,
+    loadOverview,
     loadPlan,
     saveTopic,
+    deleteTopic,
+    copy,
+    loadSources,
+    downloadPdf,
     submit,
     keepDraft,
     takeDraft,
     dropDraft,
-    loadSheet,
-    mark,
-    loadLater,
   };
 });

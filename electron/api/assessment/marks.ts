@@ -1,0 +1,95 @@
+import type { ParsedInput } from '../../../common/contract';
+import type { SheetData } from '../../../common/contract/assessment';
+import { AREAS } from '../../../common/planning-reference';
+import { assessmentDueDate } from '../../../common/planning-rules';
+import { Child } from '../../../database/entities/people';
+import { Assessment, AssessmentHistory, TopicArea } from '../../../database/entities/planning';
+import { audit } from '../audit/audit';
+import type { Context } from '../context';
+import { assertWritable, childName, dueDays, fieldError, topicContext } from '../planning/records';
+import { enrolledChildren, sheet } from './sheet';
+
+const cellValue = (mark: string | null, reason: string | null) => mark ?? reason ?? '';
+
+/**
+ * A batch of marks (or cleared cells, or "attaisnots kavējums") on a topic's sheet, all or
+ * nothing; each change is kept in the history, and marks after the due date are flagged late.
+ */
+export async function mark(
+  ctx: Context,
+  input: ParsedInput<'assessment.mark'>,
+): Promise<SheetData> {
+  return ctx.db.transaction(async (m) => {
+    const { topic, plan } = await topicContext(m, input.topicId);
+    await assertWritable(m, ctx, 'assessment', plan.groupId, topic.startDate, topic.endDate);
+    const planned = new Set((await m.findBy(TopicArea, { topicId: topic.id })).map((a) => a.area));
+    const enrolled = new Set(
+      (await enrolledChildren(m, plan.groupId, topic.startDate, topic.endDate)).map((c) => c.id),
+    );
+    // Every change is checked before anything is written: a batch is all or nothing.
+    for (const [i, change] of input.changes.entries()) {
+      if (!planned.has(change.area)) {
+        throw fieldError(ctx, `changes.${i}.area`, 'planning.areaNotPlanned', {
+          area: AREAS[change.area][ctx.state.locale],
+        });
+      }
+      if (!enrolled.has(change.childId)) {
+        const child = await m.findOneBy(Child, { id: change.childId });
+        throw fieldError(ctx, `changes.${i}.childId`, 'planning.notEnrolled', {
+          name: child ? childName(child) : `#${change.childId}`,
+        });
+      }
+    }
+    const late = ctx.today() > assessmentDueDate(topic.endDate, await dueDays(m));
+    const at = ctx.now().toISOString();
+    const absentId = await ctx.access().onBehalfOf(m, plan.groupId, ctx.today());
+    const changed: { childId: number; area: string; before: string; after: string }[] = [];
+    for (const change of input.changes) {
+      const key = { topicId: topic.id, childId: change.childId, area: change.area };
+      const row = await m.findOneBy(Assessment, key);
+      const before = row ? cellValue(row.mark, row.reason) : '';
+      const after = cellValue(change.mark, change.reason);
+      if (before === after) continue;
+      if (after === '') {
+        await m.delete(Assessment, key);
+      } else if (row) {
+        await m.update(
+          Assessment,
+          { id: row.id },
+          { mark: change.mark, reason: change.reason, late, updatedAt: at, updatedBy: ctx.user.id },
+        );
+      } else {
+        await m.insert(Assessment, {
+          ...key,
+          mark: change.mark,
+          reason: change.reason,
+          late,
+          updatedAt: at,
+          updatedBy: ctx.user.id,
+        });
+      }
+      await m.insert(AssessmentHistory, {
+        ...key,
+        before,
+        after,
+        late,
+        at,
+        userId: ctx.user.id,
+        onBehalfOf: absentId,
+      });
+      changed.push({ childId: change.childId, area: change.area, before, after });
+    }
+    if (changed.length) {
+      await audit(m, ctx.now(), {
+        action: 'assessment.mark',
+        actorId: ctx.user.id,
+        onBehalfOfId: absentId,
+        entity: 'topic',
+        entityId: topic.id,
+        before: changed.map(({ childId, area, before }) => ({ childId, area, mark: before })),
+        after: changed.map(({ childId, area, after }) => ({ childId, area, mark: after })),
+      });
+    }
+    return sheet(m, ctx, topic.id);
+  });
+}
