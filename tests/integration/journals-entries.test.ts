@@ -265,4 +265,39 @@ describe('the individual work journal', () => {
       fields: { childIds: expect.stringContaining('Kārlis Grava') as unknown },
     });
   });
+
+  it('closes a substitute’s entries to her when the substitution ends', async () => {
+    const f = await fixture();
+    await f.repo(Substitution).insert({
+      groupId: f.cielavinas,
+      substituteId: f.users.anna,
+      absentId: f.users.ieva,
+      fromDate: '2026-12-09',
+      toDate: '2026-12-11',
+      note: '',
+      createdAt: '2026-12-09T06:00:00.000Z',
+      createdBy: f.headId,
+    });
+    await f.as('anna');
+    const sub = await f.b.ok('journals.saveEntry', entry([f.other]));
+    expect(sub.canEdit).toBe(true);
+    // On Monday the group is Ieva's alone again: Anna still reads what she wrote, but it is
+    // closed to her like the rest of the absent teacher's journal.
+    f.b.clock.set(new Date('2026-12-14T08:00:00Z'));
+    await f.as('anna');
+    expect(await f.b.ok('journals.entries', DECEMBER)).toMatchObject([
+      { id: sub.id, canEdit: false },
+    ]);
+    const closed = {
+      code: 'FORBIDDEN',
+      message: 'Šo ierakstu vairs nevarat labot un dzēst: tā bērni nav grupā, kurā strādājat.',
+    };
+    expect(await f.b.fail('journals.deleteEntry', { id: sub.id })).toMatchObject(closed);
+    expect(
+      await f.b.fail('journals.saveEntry', { ...entry([f.other]), id: sub.id, content: 'Cits.' }),
+    ).toMatchObject(closed);
+    expect(await f.repo(IndividualWorkEntry).findOneByOrFail({ id: sub.id })).toMatchObject({
+      content: sub.content,
+    });
+  });
 });
