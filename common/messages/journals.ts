@@ -20,6 +20,8 @@ export const journalsMessages: DomainMessages = {
     'journals.entryNotFound': 'Ieraksts nav atrasts.',
     'journals.talkNotFound': 'Saruna nav atrasta.',
     'journals.notAuthor': 'Labot un dzēst var tikai ieraksta autors.',
+    'journals.notInYourGroups':
+      'Šo ierakstu vairs nevarat labot un dzēst: tā bērni nav grupā, kurā strādājat.',
   },
   en: {
     'journals.endBeforeStart': 'The end date cannot be before the start date.',
@@ -39,5 +41,7 @@ export const journalsMessages: DomainMessages = {
     'journals.entryNotFound': 'Entry not found.',
     'journals.talkNotFound': 'Talk not found.',
     'journals.notAuthor': 'Only the author may edit or delete an entry.',
+    'journals.notInYourGroups':
+      'You can no longer edit or delete this entry: its children are not in a group you work in.',
   },
 };

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { dmy } from '../../../common/dates';
+import { In, type EntityManager } from 'typeorm';
+import { addDays, dmy } from '../../../common/dates';
 import type { ParsedInput } from '../../../common/contract';
 import type {
   SubstitutionEntry,
@@ -13,6 +13,7 @@ import { compareLv } from '../../../common/text';
 import { AuditEvent, User } from '../../../database/entities';
 import { Group, GroupTeacher } from '../../../database/entities/people';
 import { Substitution } from '../../../database/entities/substitution';
+import type { ScopedRow } from '../access/scope';
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
@@ -20,8 +21,13 @@ import { groupLabel, groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
 import { byline } from './byline';
 
-const today = (ctx: Context) => rigaDate(ctx.now());
-const isManager = (ctx: Context) => ctx.user.role === 'head' || ctx.user.role === 'deputy';
+/** A substitution as the access scope sees it: her own when she is one of its two teachers. */
+const scoped = (s: { fromDate: string; groupId: number; substituteId: number; absentId: number }) =>
+  ({
+    date: s.fromDate,
+    groupId: s.groupId,
+    participantIds: [s.substituteId, s.absentId],
+  }) satisfies ScopedRow;
 
 function statusOn(s: Substitution, day: string): SubstitutionStatus {
   if (s.fromDate > day) return 'planned';
@@ -40,6 +46,13 @@ function fieldError(ctx: Context, field: string, key: string, params = {}): AppE
   );
 }
 
+/** Whether the substitute wrote the event on the absent teacher's behalf during the period. */
+const madeDuring = (s: Substitution, e: Pick<AuditEvent, 'actorId' | 'onBehalfOfId' | 'at'>) => {
+  if (e.actorId !== s.substituteId || e.onBehalfOfId !== s.absentId) return false;
+  const day = rigaDate(new Date(e.at));
+  return day >= s.fromDate && day <= s.toDate;
+};
+
 /** The audit events the substitute wrote on the absent teacher's behalf during the period. */
 async function entryEvents(m: EntityManager, s: Substitution): Promise<AuditEvent[]> {
   const events = await m
@@ -50,10 +63,22 @@ async function entryEvents(m: EntityManager, s: Substitution): Promise<AuditEven
     })
     .orderBy('a.id', 'ASC')
     .getMany();
-  return events.filter((e) => {
-    const day = rigaDate(new Date(e.at));
-    return day >= s.fromDate && day <= s.toDate;
+  return events.filter((e) => madeDuring(s, e));
+}
+
+/** How many entries each substitution's substitute made: one query for the whole list. */
+async function entryCounts(m: EntityManager, list: Substitution[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  if (!list.length) return counts;
+  const events = await m.find(AuditEvent, {
+    select: { actorId: true, onBehalfOfId: true, at: true },
+    where: {
+      onBehalfOfId: In([...new Set(list.map((s) => s.absentId))]),
+      actorId: In([...new Set(list.map((s) => s.substituteId))]),
+    },
   });
+  for (const s of list) counts.set(s.id, events.filter((e) => madeDuring(s, e)).length);
+  return counts;
 }
 
 async function rows(ctx: Context, m: EntityManager, list: Substitution[]) {
@@ -62,30 +87,39 @@ async function rows(ctx: Context, m: EntityManager, list: Substitution[]) {
     list.flatMap((s) => [s.substituteId, s.absentId, s.createdBy]),
   );
   const labels = await groupLabels(m);
-  const day = today(ctx);
-  const out: SubstitutionRow[] = [];
-  for (const s of list) {
-    out.push({
-      id: s.id,
-      group: { id: s.groupId, label: labels.get(s.groupId) ?? '' },
-      substitute: { id: s.substituteId, name: names.get(s.substituteId) ?? '' },
-      absent: { id: s.absentId, name: names.get(s.absentId) ?? '' },
-      fromDate: s.fromDate,
-      toDate: s.toDate,
-      note: s.note,
-      status: statusOn(s, day),
-      createdByName: names.get(s.createdBy) ?? '',
-      entryCount: (await entryEvents(m, s)).length,
-    });
-  }
-  return out;
+  const counts = await entryCounts(m, list);
+  const day = ctx.today();
+  return list.map((s): SubstitutionRow => ({
+    id: s.id,
+    group: { id: s.groupId, label: labels.get(s.groupId) ?? '' },
+    substitute: { id: s.substituteId, name: names.get(s.substituteId) ?? '' },
+    absent: { id: s.absentId, name: names.get(s.absentId) ?? '' },
+    fromDate: s.fromDate,
+    toDate: s.toDate,
+    note: s.note,
+    status: statusOn(s, day),
+    createdByName: names.get(s.createdBy) ?? '',
+    entryCount: counts.get(s.id) ?? 0,
+  }));
 }
 
+/** The substitutions she may read (the table: managers all, a teacher those she is part of). */
 export async function list(ctx: Context): Promise<SubstitutionRow[]> {
   const m = ctx.db.manager;
-  const where = isManager(ctx) ? {} : [{ substituteId: ctx.user.id }, { absentId: ctx.user.id }];
+  const access = ctx.access();
+  // With 'own' only her rows can pass: the query need not load the others.
+  const where =
+    access.scope('substitutions', 'read') === 'own'
+      ? [{ substituteId: ctx.user.id }, { absentId: ctx.user.id }]
+      : {};
   const found = await m.find(Substitution, { where, order: { fromDate: 'DESC', id: 'DESC' } });
-  return rows(ctx, m, found);
+  const candidates = found.map((s) => ({ ...scoped(s), s }));
+  const readable = await access.filterRows(m, 'substitutions', 'read', candidates);
+  return rows(
+    ctx,
+    m,
+    readable.map((r) => r.s),
+  );
 }
 
 export async function options(
@@ -128,8 +162,10 @@ export async function create(
   input: ParsedInput<'substitution.create'>,
 ): Promise<SubstitutionRow> {
   return ctx.db.transaction(async (m) => {
+    await ctx.access().assertRow(m, 'substitutions', 'write', scoped(input));
     const group = await m.findOneBy(Group, { id: input.groupId });
     if (!group) throw new AppError('NOT_FOUND');
+    // Who is recorded, not who may record: only an active teacher can stand in for one.
     const substitute = await m.findOneBy(User, { id: input.substituteId });
     if (!substitute || substitute.role !== 'teacher' || !substitute.active) {
       throw fieldError(ctx, 'substituteId', 'substitution.notTeacher');
@@ -183,16 +219,13 @@ export async function end(ctx: Context, id: number): Promise<{ removed: boolean 
   return ctx.db.transaction(async (m) => {
     const s = await m.findOneBy(Substitution, { id });
     if (!s) throw new AppError('NOT_FOUND');
-    const day = today(ctx);
+    await ctx.access().assertRow(m, 'substitutions', 'write', scoped(s));
+    const day = ctx.today();
     if (s.toDate < day) throw new AppError('CONFLICT', 'substitution.alreadyEnded');
     const removed = s.fromDate >= day;
     const before = { ...s };
     if (removed) await m.delete(Substitution, { id });
-    else {
-      const yesterday = new Date(`${day}T12:00:00Z`);
-      yesterday.setUTCDate(yesterday.getUTCDate() - 1);
-      await m.update(Substitution, { id }, { toDate: yesterday.toISOString().slice(0, 10) });
-    }
+    else await m.update(Substitution, { id }, { toDate: addDays(day, -1) });
     await audit(m, ctx.now(), {
       action: removed ? 'substitution.remove' : 'substitution.end',
       actorId: ctx.user.id,
@@ -237,9 +270,7 @@ export async function entries(ctx: Context, id: number): Promise<SubstitutionEnt
   const s = await m.findOneBy(Substitution, { id });
   if (!s) throw new AppError('NOT_FOUND');
   // A teacher sees the entries of substitutions she was part of, on either side.
-  if (!isManager(ctx) && ctx.user.id !== s.absentId && ctx.user.id !== s.substituteId) {
-    throw new AppError('FORBIDDEN');
-  }
+  await ctx.access().assertRow(m, 'substitutions', 'read', scoped(s));
   const events = await entryEvents(m, s);
   const names = await userNames(m, [s.substituteId, s.absentId]);
   return events.map((e) => ({

@@ -1,7 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
-import type { SubstitutionRow } from '../../../common/contract/substitution';
+import type {
+  SubstitutionEntry,
+  SubstitutionOptions,
+  SubstitutionRow,
+} from '../../../common/contract/substitution';
 import { call } from '../api/client';
 
 /** Substitutions: the managers' register of them, a teacher's own on either side. */
@@ -18,6 +22,16 @@ export const useSubstitutionStore = defineStore('substitution', () => {
     }
   }
 
+  /** The groups, their teachers and the possible substitutes of a period, for the form. */
+  function options(fromDate: string, toDate: string): Promise<SubstitutionOptions> {
+    return call('substitution.options', { fromDate, toDate });
+  }
+
+  /** What the substitute entered on the absent teacher's behalf. */
+  function entries(id: number): Promise<SubstitutionEntry[]> {
+    return call('substitution.entries', { id });
+  }
+
   async function create(input: Input<'substitution.create'>): Promise<void> {
     await call('substitution.create', input);
     await load();
@@ -28,5 +42,5 @@ export const useSubstitutionStore = defineStore('substitution', () => {
     await load();
   }
 
-  return { rows, loading, load, create, end };
+  return { rows, loading, load, options, entries, create, end };
 });

@@ -4,48 +4,23 @@ import {
   HEAD_CHECKS_REQUIRED,
   type CheckOption,
   type CheckRow,
-  type DiaryKind,
-  type DiaryRow,
   type HeadCount,
   type UncheckedTopic,
 } from '../../../common/contract/supervision';
 import { dmy } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
-import { message } from '../../../common/messages';
-import { monthBounds } from '../../../common/dates';
 import { schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
 import { Institution } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';
 import { Plan, Topic } from '../../../database/entities/planning';
-import { DiaryEntry, JournalCheck } from '../../../database/entities/supervision';
+import { JournalCheck } from '../../../database/entities/supervision';
 import { audit } from '../audit/audit';
-import { rigaDate } from '../clock';
 import type { Context } from '../context';
-import { teacherGroupIds } from '../people/access';
 import { userNames } from '../users/names';
+import { assertNotFuture, assertWritable, fieldError, writableIds } from './authored';
 
-const today = (ctx: Context) => rigaDate(ctx.now());
-
-/** A refusal of one field, in the user's language. */
-function fieldError(
-  ctx: Context,
-  field: string,
-  key: string,
-  params: Record<string, string> = {},
-): AppError {
-  return new AppError(
-    'VALIDATION',
-    'error.VALIDATION',
-    {},
-    { [field]: message(ctx.state.locale, key, params) },
-  );
-}
-
-/** Entries belong to their day: a past one is allowed (and late), a future one is not. */
-function assertNotFuture(ctx: Context, date: string): void {
-  if (date > today(ctx)) throw fieldError(ctx, 'date', 'supervision.futureDate');
-}
+/** Journal checks (the rules' 3.9, 3.12): the deputy's at each new topic, the head's twice a year. */
 
 /** The current school year by the institution's setting: [year, first day, last day]. */
 async function currentSchoolYear(
@@ -54,105 +29,10 @@ async function currentSchoolYear(
 ): Promise<[number, string, string]> {
   const institution = await m.findOneBy(Institution, { id: 1 });
   const start = institution?.schoolYearStart ?? '09-01';
-  const year = schoolYearOf(today(ctx), start);
+  const year = schoolYearOf(ctx.today(), start);
   const [from, to] = schoolYearBounds(year, start);
   return [year, from, to];
 }
-
-// ---- The deputy head's diary (3.8) ----
-
-async function diaryRows(m: EntityManager, ctx: Context, entries: DiaryEntry[]) {
-  const names = await userNames(
-    m,
-    entries.map((e) => e.authorId),
-  );
-  return entries.map((e): DiaryRow => ({
-    id: e.id,
-    date: e.date,
-    kind: e.kind as DiaryKind,
-    participants: e.participants,
-    content: e.content,
-    late: e.late,
-    authorId: e.authorId,
-    authorName: names.get(e.authorId) ?? '',
-    createdAt: e.createdAt,
-    canEdit: e.authorId === ctx.user.id,
-  }));
-}
-
-export async function diary(ctx: Context, month?: string): Promise<DiaryRow[]> {
-  const m = ctx.db.manager;
-  const [from, to] = monthBounds(month ?? today(ctx).slice(0, 7));
-  const entries = await m
-    .createQueryBuilder(DiaryEntry, 'e')
-    .where('e.date >= :from AND e.date <= :to', { from, to })
-    .orderBy('e.date', 'DESC')
-    .addOrderBy('e.id', 'DESC')
-    .getMany();
-  return diaryRows(m, ctx, entries);
-}
-
-async function ownEntry(m: EntityManager, ctx: Context, id: number): Promise<DiaryEntry> {
-  const entry = await m.findOneBy(DiaryEntry, { id });
-  if (!entry) throw new AppError('NOT_FOUND');
-  if (entry.authorId !== ctx.user.id) throw new AppError('FORBIDDEN', 'supervision.notAuthor');
-  return entry;
-}
-
-export async function diarySave(
-  ctx: Context,
-  input: ParsedInput<'supervision.diarySave'>,
-): Promise<DiaryRow> {
-  assertNotFuture(ctx, input.date);
-  return ctx.db.transaction(async (m) => {
-    const at = ctx.now().toISOString();
-    const { id, ...fields } = input;
-    let saved: DiaryEntry;
-    let before: DiaryEntry | undefined;
-    if (id !== undefined) {
-      before = await ownEntry(m, ctx, id);
-      // Late is decided when the entry's day is set: editing the text later does not change it.
-      const late = fields.date === before.date ? before.late : fields.date < today(ctx);
-      await m.update(DiaryEntry, { id }, { ...fields, late, updatedAt: at });
-      saved = { ...before, ...fields, late, updatedAt: at };
-    } else {
-      saved = await m.save(
-        m.create(DiaryEntry, {
-          ...fields,
-          late: fields.date < today(ctx),
-          authorId: ctx.user.id,
-          createdAt: at,
-          updatedAt: at,
-        }),
-      );
-    }
-    await audit(m, ctx.now(), {
-      action: before ? 'diary.update' : 'diary.create',
-      actorId: ctx.user.id,
-      entity: 'diary_entry',
-      entityId: saved.id,
-      before,
-      after: saved,
-    });
-    return (await diaryRows(m, ctx, [saved]))[0];
-  });
-}
-
-export async function diaryDelete(ctx: Context, id: number): Promise<void> {
-  await ctx.db.transaction(async (m) => {
-    const before = await ownEntry(m, ctx, id);
-    await m.delete(DiaryEntry, { id });
-    await audit(m, ctx.now(), {
-      action: 'diary.delete',
-      actorId: ctx.user.id,
-      entity: 'diary_entry',
-      entityId: id,
-      before,
-    });
-  });
-}
-
-// ---- Journal checks (3.9, 3.12) ----
 
 async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[]) {
   const names = await userNames(
@@ -162,6 +42,7 @@ async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[])
   const groupIds = [...new Set(checks.map((c) => c.groupId))];
   const groups = groupIds.length ? await m.findBy(Group, { id: In(groupIds) }) : [];
   const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+  const editable = await writableIds(m, ctx, 'journalChecks', checks);
   return checks.map((c): CheckRow => ({
     id: c.id,
     date: c.date,
@@ -176,21 +57,32 @@ async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[])
     authorId: c.authorId,
     authorName: names.get(c.authorId) ?? '',
     authorRole: c.authorRole as CheckRow['authorRole'],
-    canEdit: c.authorId === ctx.user.id,
+    canEdit: editable.has(c.id),
   }));
 }
 
-/** Head and deputy read every check; a teacher those of the groups she works in today. */
-export async function checks(ctx: Context, groupId?: number): Promise<CheckRow[]> {
+/**
+ * The checks of the groups whose checks she reads today (head and deputy: every group; a teacher:
+ * the groups she works in today, with their earlier checks, whose recommendations apply to her
+ * now). Narrowed in the query, so other groups' checks are never loaded.
+ */
+export async function list(ctx: Context, groupId?: number): Promise<CheckRow[]> {
   const m = ctx.db.manager;
-  let groupIds: number[] | 'all' = 'all';
-  if (ctx.user.role === 'teacher') {
-    groupIds = await teacherGroupIds(m, ctx.user.id, today(ctx));
-    if (groupId !== undefined && !groupIds.includes(groupId)) {
-      throw new AppError('FORBIDDEN', 'supervision.notYourGroup');
-    }
+  const access = ctx.access();
+  const day = ctx.today();
+  let groupIds = await access.groups(m, 'journalChecks', 'read', day);
+  if (groupId !== undefined) {
+    await access.assertGroup(
+      m,
+      'journalChecks',
+      'read',
+      groupId,
+      day,
+      day,
+      'supervision.notYourGroup',
+    );
+    groupIds = [groupId];
   }
-  if (groupId !== undefined) groupIds = [groupId];
   const rows = await m.find(JournalCheck, {
     where: groupIds === 'all' ? {} : { groupId: In(groupIds) },
     order: { date: 'DESC', id: 'DESC' },
@@ -219,11 +111,11 @@ async function groupTopic(
 async function ownCheck(m: EntityManager, ctx: Context, id: number): Promise<JournalCheck> {
   const check = await m.findOneBy(JournalCheck, { id });
   if (!check) throw new AppError('NOT_FOUND');
-  if (check.authorId !== ctx.user.id) throw new AppError('FORBIDDEN', 'supervision.notAuthor');
+  await assertWritable(m, ctx, 'journalChecks', check);
   return check;
 }
 
-export async function checkSave(
+export async function save(
   ctx: Context,
   input: ParsedInput<'supervision.checkSave'>,
 ): Promise<CheckRow> {
@@ -253,10 +145,13 @@ export async function checkSave(
       await m.update(JournalCheck, { id: input.id }, fields);
       saved = { ...before, ...fields };
     } else {
+      // A new check is hers.
+      await assertWritable(m, ctx, 'journalChecks', { ...fields, authorId: ctx.user.id });
       saved = await m.save(
         m.create(JournalCheck, {
           ...fields,
           authorId: ctx.user.id,
+          // What is recorded, not who may: the head's checks are counted apart (3.12).
           authorRole: ctx.user.role,
           createdAt: at,
         }),
@@ -274,7 +169,7 @@ export async function checkSave(
   });
 }
 
-export async function checkDelete(ctx: Context, id: number): Promise<void> {
+export async function remove(ctx: Context, id: number): Promise<void> {
   await ctx.db.transaction(async (m) => {
     const before = await ownCheck(m, ctx, id);
     await m.delete(JournalCheck, { id });
@@ -297,7 +192,7 @@ export async function unchecked(ctx: Context): Promise<UncheckedTopic[]> {
     .innerJoin(Plan, 'p', 'p.id = t.plan_id')
     .innerJoin(Group, 'g', 'g.id = p.group_id')
     .leftJoin(JournalCheck, 'c', 'c.topic_id = t.id')
-    .where('t.start_date >= :from AND t.start_date <= :today', { from, today: today(ctx) })
+    .where('t.start_date >= :from AND t.start_date <= :today', { from, today: ctx.today() })
     .andWhere('c.id IS NULL')
     .select([
       't.id AS topicId',

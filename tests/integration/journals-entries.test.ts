@@ -1,48 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { User } from '../../database/entities';
 import { AuditEvent } from '../../database/entities/audit-event';
-import { IndividualWorkEntry, ParentTalk } from '../../database/entities/journals';
-import { ChildGuardian, Guardian } from '../../database/entities/people';
+import { IndividualWorkEntry } from '../../database/entities/journals';
 import { Substitution } from '../../database/entities/substitution';
-import { planningFixture } from './planning-fixtures';
-
-// Thursday 10 December 2026, 10:00 in Riga.
-const TODAY = '2026-12-10';
-const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
-
-async function fixture() {
-  const f = await planningFixture('2026-12-10T08:00:00Z');
-  // The data source is opened anew at every login: always ask for the current one.
-  const repo = <T extends object>(entity: new () => T) => f.b.router.state.db.getRepository(entity);
-  const db = f.b.router.state.db;
-  const guardian = async (firstName: string, lastName: string, childId: number) => {
-    const g = await db.getRepository(Guardian).save({
-      firstName,
-      lastName,
-      searchName: `${lastName} ${firstName}`.toLowerCase(),
-      phone: null,
-      email: null,
-      consents: '[]',
-    });
-    await db.getRepository(ChildGuardian).insert({ childId, guardianId: g.id, relation: 'mother' });
-    return g.id;
-  };
-  // Elza Ozoliņa (Zīlītes) has two parents; Kārlis Grava (Cielaviņas) one.
-  const elza = f.children[0];
-  const elzaMother = await guardian('Inese', 'Ozoliņa', elza);
-  const elzaFather = await guardian('Pēteris', 'Ozoliņš', elza);
-  const karlisMother = await guardian('Zane', 'Grava', f.other);
-  const head = await db.getRepository(User).findOneByOrFail({ username: 'ilze' });
-  return { ...f, repo, elza, elzaMother, elzaFather, karlisMother, headId: head.id };
-}
-
-const entry = (childIds: number[], date = TODAY) => ({
-  date,
-  childIds,
-  kind: 'individualWork' as const,
-  content: 'Skaņas “R” vingrinājumi ar spoguli.',
-  durationMinutes: 20,
-});
+import { DECEMBER, TODAY, entry, journalsFixture as fixture } from './journals-fixtures';
 
 describe('the individual work journal', () => {
   it('flags a past day late, keeps today on time and refuses a future day', async () => {
@@ -305,115 +265,39 @@ describe('the individual work journal', () => {
       fields: { childIds: expect.stringContaining('Kārlis Grava') as unknown },
     });
   });
-});
 
-describe('talks with parents', () => {
-  const talk = (childId: number, guardianIds: number[], date = TODAY) => ({
-    date,
-    childId,
-    guardianIds,
-    subject: 'behaviour' as const,
-    content: 'Runājām par to, kā Elza dalās ar rotaļlietām.',
-    agreed: 'Mājās un grupā slavējam, kad dalās.',
-  });
-
-  it('records a talk with the child’s own guardians only', async () => {
-    const f = await fixture();
-    await f.as('anna');
-    const saved = await f.b.ok('journals.saveTalk', talk(f.elza, [f.elzaMother, f.elzaFather]));
-    expect(saved).toMatchObject({
-      childName: 'Elza Ozoliņa',
-      guardians: [
-        { id: f.elzaMother, name: 'Inese Ozoliņa' },
-        { id: f.elzaFather, name: 'Pēteris Ozoliņš' },
-      ],
-      subject: 'behaviour',
-      authorName: 'Anna Kalniņa',
-      late: false,
-    });
-    // Kārlis's mother is not Elza's guardian.
-    expect(await f.b.fail('journals.saveTalk', talk(f.elza, [f.karlisMother]))).toMatchObject({
-      code: 'VALIDATION',
-      fields: { guardianIds: 'Zane Grava nav reģistrēts kā šī bērna vecāks.' },
-    });
-    expect(await f.b.fail('journals.saveTalk', talk(f.elza, []))).toMatchObject({
-      fields: { guardianIds: 'Izvēlieties vismaz vienu no bērna vecākiem.' },
-    });
-    // Kārlis is in «Cielaviņas», not Anna's group.
-    expect(await f.b.fail('journals.saveTalk', talk(f.other, [f.karlisMother]))).toMatchObject({
-      fields: { childId: expect.stringContaining('nav grupā, kurā strādājat') as unknown },
-    });
-    expect(
-      await f.b.fail('journals.saveTalk', talk(f.elza, [f.elzaMother], '2026-12-11')),
-    ).toMatchObject({ fields: { date: expect.stringContaining('nākotnes datumam') as unknown } });
-    const late = await f.b.ok('journals.saveTalk', {
-      ...talk(f.elza, [f.elzaMother], '2026-12-01'),
-      subject: 'results',
-      agreed: '',
-    });
-    expect(late).toMatchObject({ late: true, agreed: '' });
-    expect(await f.repo(ParentTalk).count()).toBe(2);
-  });
-
-  it('is read by head, deputy and the child’s group teachers; edited by its author', async () => {
-    const f = await fixture();
-    await f.as('anna');
-    const saved = await f.b.ok('journals.saveTalk', talk(f.elza, [f.elzaMother]));
-    await f.as('ieva');
-    await f.b.ok('journals.saveTalk', {
-      ...talk(f.other, [f.karlisMother]),
-      content: 'Par dienas režīmu.',
-    });
-    expect((await f.b.ok('journals.talks', DECEMBER)).map((t) => t.childName)).toEqual([
-      'Kārlis Grava',
-    ]);
-    expect(
-      await f.b.fail('journals.saveTalk', { ...talk(f.elza, [f.elzaMother]), id: saved.id }),
-    ).toMatchObject({ code: 'FORBIDDEN', message: 'Labot un dzēst var tikai ieraksta autors.' });
-    for (const reader of ['ilze', 'dace']) {
-      await f.as(reader);
-      expect((await f.b.ok('journals.talks', DECEMBER)).map((t) => t.childName).sort()).toEqual([
-        'Elza Ozoliņa',
-        'Kārlis Grava',
-      ]);
-    }
-    await f.as('sarma');
-    expect(await f.b.fail('journals.talks', DECEMBER)).toMatchObject({ code: 'FORBIDDEN' });
-
-    await f.as('anna');
-    const edited = await f.b.ok('journals.saveTalk', {
-      ...talk(f.elza, [f.elzaFather]),
-      id: saved.id,
-      subject: 'rules',
-    });
-    expect(edited).toMatchObject({ subject: 'rules', guardians: [{ name: 'Pēteris Ozoliņš' }] });
-    const audit = await f.repo(AuditEvent).findOneByOrFail({ action: 'journals.talkUpdated' });
-    expect(JSON.parse(audit.before ?? '{}')).toMatchObject({
-      subject: 'behaviour',
-      guardianIds: [f.elzaMother],
-    });
-    expect(JSON.parse(audit.after ?? '{}')).toMatchObject({
-      subject: 'rules',
-      guardianIds: [f.elzaFather],
-    });
-  });
-
-  it('records a substitute’s talk on behalf of the absent teacher', async () => {
+  it('closes a substitute’s entries to her when the substitution ends', async () => {
     const f = await fixture();
     await f.repo(Substitution).insert({
       groupId: f.cielavinas,
       substituteId: f.users.anna,
       absentId: f.users.ieva,
-      fromDate: TODAY,
-      toDate: TODAY,
+      fromDate: '2026-12-09',
+      toDate: '2026-12-11',
       note: '',
-      createdAt: '2026-12-10T06:00:00.000Z',
+      createdAt: '2026-12-09T06:00:00.000Z',
       createdBy: f.headId,
     });
     await f.as('anna');
-    const saved = await f.b.ok('journals.saveTalk', talk(f.other, [f.karlisMother]));
-    expect(saved).toMatchObject({ authorName: 'Anna Kalniņa', onBehalfOfName: 'Ieva Liepiņa' });
-    const audit = await f.repo(AuditEvent).findOneByOrFail({ action: 'journals.talkCreated' });
-    expect(audit.onBehalfOfId).toBe(f.users.ieva);
+    const sub = await f.b.ok('journals.saveEntry', entry([f.other]));
+    expect(sub.canEdit).toBe(true);
+    // On Monday the group is Ieva's alone again: Anna still reads what she wrote, but it is
+    // closed to her like the rest of the absent teacher's journal.
+    f.b.clock.set(new Date('2026-12-14T08:00:00Z'));
+    await f.as('anna');
+    expect(await f.b.ok('journals.entries', DECEMBER)).toMatchObject([
+      { id: sub.id, canEdit: false },
+    ]);
+    const closed = {
+      code: 'FORBIDDEN',
+      message: 'Šo ierakstu vairs nevarat labot un dzēst: tā bērni nav grupā, kurā strādājat.',
+    };
+    expect(await f.b.fail('journals.deleteEntry', { id: sub.id })).toMatchObject(closed);
+    expect(
+      await f.b.fail('journals.saveEntry', { ...entry([f.other]), id: sub.id, content: 'Cits.' }),
+    ).toMatchObject(closed);
+    expect(await f.repo(IndividualWorkEntry).findOneByOrFail({ id: sub.id })).toMatchObject({
+      content: sub.content,
+    });
   });
 });
