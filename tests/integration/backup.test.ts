@@ -16,12 +16,9 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, databasePath } from '../../database/data-source';
 import { MIGRATIONS } from '../../database/migrations';
 import { SLOT_FILE } from '../../database/keyslots';
-import {
-  decryptBackup,
-  encryptBackup,
-  readBackupHeader,
-  type BackupMetadata,
-} from '../../electron/api/backup/format';
+import { decryptBackup, readBackupHeader } from '../../electron/api/backup/format/decrypt';
+import { encryptBackup } from '../../electron/api/backup/format/encrypt';
+import type { BackupMetadata } from '../../electron/api/backup/format/header';
 import { exportBackup, rotationVictims } from '../../electron/api/backup/service';
 import { SETUP, TEST_SCRYPT, tempDir, testBackend } from './helpers';
 import { GROUP } from './people-helpers';

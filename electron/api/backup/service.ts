@@ -18,15 +18,11 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { SessionState } from '../session';
 import { checkDatabase, snapshotDatabase, writeEncryptedDatabase } from './database-image';
-import {
-  BackupFormatError,
-  DEFAULT_BACKUP_SCRYPT,
-  decryptBackup,
-  encryptBackup,
-  type BackupHeader,
-  type ScryptParams,
-  verifyBackup,
-} from './format';
+import type { ScryptParams } from '../../../database/kdf';
+import { decryptBackup, verifyBackup } from './format/decrypt';
+import { DEFAULT_BACKUP_SCRYPT, encryptBackup } from './format/encrypt';
+import { BackupFormatError } from './format/errors';
+import type { BackupHeader } from './format/header';
 import { parsePayload, payloadHead } from './payload';
 
 export const BACKUP_EXTENSION = '.kgbak';
