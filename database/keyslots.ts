@@ -1,7 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common/errors';
+import { checkScrypt, DEFAULT_SCRYPT, deriveKey, type ScryptParams } from './kdf';
+
+// The slot API takes and stores these; callers of the slots need not know where they live.
+export { DEFAULT_SCRYPT, deriveKey, type ScryptParams };
 
 /**
  * The key-slot file beside the database: per user, the database's master key wrapped
@@ -12,14 +16,6 @@ import { AppError } from '../common/errors';
 
 export const SLOT_FILE = 'keyslots.json';
 const FORMAT = 'kindergarten-register-keyslots';
-
-export interface ScryptParams {
-  N: number;
-  r: number;
-  p: number;
-}
-/** ARCHITECTURE: N ≥ 2^17, r = 8, p = 1. Tests may pass cheaper parameters. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 export interface Slot {
   id: string;
@@ -53,18 +49,6 @@ interface SlotFileData {
   pendingAudit: PendingAuditEvent[];
 }
 
-export function deriveKey(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(
-      secret.normalize('NFC'),
-      salt,
-      32,
-      { ...params, maxmem: 256 * params.N * params.r + 32 * 1024 * 1024 },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    ),
-  );
-}
-
 /** The authenticated data binds a wrapped key to its slot, so slots cannot be swapped. */
 function aad(slot: Pick<Slot, 'id' | 'kind' | 'userId'>): Buffer {
   return Buffer.from(`${FORMAT}|${slot.id}|${slot.kind}|${slot.userId ?? ''}`, 'utf8');
@@ -76,6 +60,9 @@ export async function wrapKey(
   params: ScryptParams,
   identity: Pick<Slot, 'kind' | 'userId' | 'username'>,
 ): Promise<Slot> {
+  // Never write a slot that loading would refuse.
+  const problem = checkScrypt(params);
+  if (problem) throw new RangeError(problem);
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const id = randomUUID();
@@ -143,6 +130,18 @@ function isSlotFile(value: unknown): value is SlotFileData {
   );
 }
 
+/**
+ * The slot's KDF is read from the file and runs before any password is checked, so it gets the
+ * same bounds as a backup header: absurd parameters would make every login allocate gigabytes.
+ */
+function kdfProblem(slot: unknown): string | null {
+  const kdf = (slot as Partial<Slot> | null)?.kdf;
+  if (typeof kdf !== 'object' || kdf === null) return 'slot without KDF';
+  if (kdf.name !== 'scrypt') return 'unknown KDF';
+  if (typeof kdf.salt !== 'string') return 'KDF without salt';
+  return checkScrypt(kdf);
+}
+
 export class KeySlotFile {
   private constructor(
     readonly file: string,
@@ -172,7 +171,7 @@ export class KeySlotFile {
     } catch {
       throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
     }
-    if (!isSlotFile(parsed)) {
+    if (!isSlotFile(parsed) || parsed.slots.some((slot) => kdfProblem(slot) !== null)) {
       throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
     }
     return new KeySlotFile(file, parsed);

@@ -3,7 +3,7 @@ import type { DomainMessages } from './types';
 /** Messages of backup and restore; keys start with 'backup.'. */
 export const backupMessages: DomainMessages = {
   lv: {
-    // Reasons of electron/api/backup/format.ts (BACKUP_ERROR_KEYS).
+    // Reasons of electron/api/backup/format/errors.ts (BACKUP_ERROR_KEYS).
     'backup.notABackup': 'Šis fails nav žurnāla rezerves kopija.',
     'backup.newerFormat':
       'Rezerves kopija izveidota ar jaunāku programmas versiju (jaunāks faila formāts). Atjauniniet programmu.',

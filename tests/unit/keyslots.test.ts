@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SCRYPT,
@@ -9,6 +9,7 @@ import {
   unwrapKey,
   wrapKey,
 } from '../../database/keyslots';
+import { encryptBackup } from '../../electron/api/backup/format/encrypt';
 import { lockSecondsLeft, registerFailure } from '../../electron/api/auth/lockout';
 import { tempDir } from '../integration/helpers';
 
@@ -59,6 +60,66 @@ describe('key slots', () => {
     );
     loaded.removeUserSlot(1);
     expect(loaded.userSlot('ilze')).toBeUndefined();
+  });
+
+  it('refuses on load a slot file whose scrypt parameters are out of bounds, and leaves it as it is', async () => {
+    const dir = tempDir();
+    const file = KeySlotFile.empty(dir);
+    await file.setUserSlot(randomBytes(32), { id: 1, username: 'ilze' }, 'ilzes-parole-1', CHEAP);
+    await file.setRecoverySlot(randomBytes(32), 'ABCD-EFGH', { N: 2 ** 10, r: 8, p: 1 });
+    await file.save();
+    const good = readFileSync(KeySlotFile.pathIn(dir), 'utf8');
+    // The smallest N the backup format accepts loads here too.
+    await expect(KeySlotFile.load(dir)).resolves.toBeInstanceOf(KeySlotFile);
+
+    const absurd: Record<string, unknown>[] = [
+      { N: 2 ** 40 }, // terabytes of memory before any password is checked
+      { N: 2 ** 9 }, // weaker than any reader accepts
+      { N: 3 * 2 ** 12 }, // not a power of two
+      { N: 2 ** 22, r: 8 }, // 4 GiB: each bound alone is fine, the memory is not
+      { r: 0 },
+      { r: 1000 },
+      { p: 17 },
+      { N: '4096' },
+      { name: 'argon2' },
+      { salt: undefined },
+    ];
+    for (const change of absurd) {
+      const data = JSON.parse(good) as { slots: { kdf: Record<string, unknown> }[] };
+      Object.assign(data.slots[1].kdf, change);
+      const text = JSON.stringify(data);
+      writeFileSync(KeySlotFile.pathIn(dir), text);
+      const error: unknown = await KeySlotFile.load(dir).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect({ change, error }).toMatchObject({
+        change,
+        error: { code: 'DATA_CORRUPT', params: { file: 'keyslots.json' } },
+      });
+      expect(readFileSync(KeySlotFile.pathIn(dir), 'utf8')).toBe(text);
+    }
+
+    // Same bounds as the backup format: its writer refuses the numeric ones too, and the slot
+    // writer refuses to make a slot that loading would refuse.
+    for (const change of absurd.slice(0, 7)) {
+      const params = { ...CHEAP, ...change };
+      const backup = encryptBackup([Buffer.from('x')], {
+        passphrase: 'parole-1234',
+        metadata: {
+          programVersion: '0.1.0',
+          schemaVersion: 1,
+          createdAt: '2026-11-30T07:00:00.000Z',
+          originalSize: 1,
+        },
+        scrypt: params,
+      });
+      await expect(backup.next(), JSON.stringify(change)).rejects.toThrow(RangeError);
+      await expect(
+        wrapKey(randomBytes(32), 'parole-1234', params, { kind: 'recovery' }),
+        JSON.stringify(change),
+      ).rejects.toThrow(RangeError);
+    }
   });
 
   it('makes recovery keys of 52 unambiguous characters', () => {

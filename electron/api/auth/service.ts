@@ -14,7 +14,7 @@ import {
   type Slot,
 } from '../../../database/keyslots';
 import { audit, flushPending } from '../audit/audit';
-import { autoBackupIfDue } from '../backup/service';
+import { autoBackupIfDue } from '../backup/automatic';
 import type { Context } from '../context';
 import type { SessionUser } from '../session';
 import { lockSecondsLeft, registerFailure } from './lockout';

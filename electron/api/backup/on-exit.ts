@@ -1,5 +1,5 @@
 import type { Router } from '../router';
-import { autoBackupIfDue } from './service';
+import { autoBackupIfDue } from './automatic';
 
 /**
  * "On exit" for automatic backups: electron/main.ts calls this before it disposes the router.

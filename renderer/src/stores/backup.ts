@@ -1,10 +1,15 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AutoBackupSettings, BackupStatus } from '../../../common/contract/backup';
+import type {
+  AutoBackupSettings,
+  BackupStatus,
+  ExportResult,
+  RestoreResult,
+} from '../../../common/contract/backup';
 import type { Input } from '../../../common/contract';
 import { call } from '../api/client';
 
-/** Backups: the automatic-backup settings and the head's failure notice. */
+/** Backups: export and restore, the automatic-backup settings and the head's failure notice. */
 export const useBackupStore = defineStore('backup', () => {
   const auto = ref<AutoBackupSettings | null>(null);
   const status = ref<BackupStatus | null>(null);
@@ -21,5 +26,19 @@ export const useBackupStore = defineStore('backup', () => {
     status.value = await call('backup.status', {});
   }
 
-  return { auto, status, loadAuto, saveAuto, loadStatus };
+  function exportBackup(input: Input<'backup.export'>): Promise<ExportResult> {
+    return call('backup.export', input);
+  }
+
+  /** Replaces the register; the backend closes the session, so the caller sends her to login. */
+  function restore(input: Input<'backup.restore'>): Promise<RestoreResult> {
+    return call('backup.restore', input);
+  }
+
+  /** The same from the first-run screen of a new PC. */
+  function restoreAtSetup(input: Input<'backup.restoreSetup'>): Promise<RestoreResult> {
+    return call('backup.restoreSetup', input);
+  }
+
+  return { auto, status, loadAuto, saveAuto, loadStatus, exportBackup, restore, restoreAtSetup };
 });

@@ -1,70 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, databasePath } from '../../database/data-source';
-import { MIGRATIONS } from '../../database/migrations';
 import { SLOT_FILE } from '../../database/keyslots';
+import { MIGRATIONS } from '../../database/migrations';
+import { decryptBackup, readBackupHeader } from '../../electron/api/backup/format/decrypt';
+import { encryptBackup } from '../../electron/api/backup/format/encrypt';
+import type { BackupMetadata } from '../../electron/api/backup/format/header';
 import {
-  decryptBackup,
-  encryptBackup,
-  readBackupHeader,
-  type BackupMetadata,
-} from '../../electron/api/backup/format';
-import { exportBackup, rotationVictims } from '../../electron/api/backup/service';
-import { SETUP, TEST_SCRYPT, tempDir, testBackend } from './helpers';
-import { GROUP } from './people-helpers';
-
-type Backend = ReturnType<typeof testBackend>;
-const PASSPHRASE = 'Rezerves-kopija-2026!';
-const TEACHER_PASSWORD = 'annas-parole-123';
-const HEAD_LOGIN = { username: 'ilze', password: SETUP.head.newPassword };
-
-/** A register with staff (a teacher who has chosen her own password), a group, settings. */
-async function populated(marker = 'Kalniņa'): Promise<Backend> {
-  const b = testBackend();
-  await b.ok('auth.setup', SETUP);
-  await b.ok('users.create', {
-    username: 'anna',
-    fullName: `Anna ${marker}`,
-    role: 'teacher',
-    temporaryPassword: 'pagaidu-parole-1',
-  });
-  await b.ok('users.create', {
-    username: 'dace',
-    fullName: 'Dace Liepiņa',
-    role: 'deputy',
-    temporaryPassword: 'pagaidu-parole-2',
-  });
-  await b.ok('groups.create', GROUP);
-  await b.ok('backup.saveAuto', {
-    enabled: false,
-    folder: '/nav/tadas/mapes',
-    passphrase: PASSPHRASE,
-    passphraseRepeat: PASSPHRASE,
-  });
-  await b.ok('auth.logout', {});
-  await b.ok('auth.login', { username: 'anna', password: 'pagaidu-parole-1' });
-  await b.ok('auth.changePassword', {
-    currentPassword: 'pagaidu-parole-1',
-    newPassword: TEACHER_PASSWORD,
-    newPasswordRepeat: TEACHER_PASSWORD,
-  });
-  await b.ok('auth.logout', {});
-  await b.ok('auth.login', HEAD_LOGIN);
-  return b;
-}
+  type Backend,
+  exportTo,
+  HEAD_LOGIN,
+  PASSPHRASE,
+  populated,
+  TEACHER_PASSWORD,
+} from './backup-helpers';
+import { TEST_SCRYPT, tempDir, testBackend } from './helpers';
 
 type Dump = Record<string, Record<string, unknown>[]>;
 
@@ -94,15 +46,6 @@ function liveFiles(dataDir: string) {
   };
 }
 
-async function exportTo(b: Backend, folder = tempDir('backup-out-')): Promise<string> {
-  const result = await b.ok('backup.export', {
-    folder,
-    passphrase: PASSPHRASE,
-    passphraseRepeat: PASSPHRASE,
-  });
-  return result.file;
-}
-
 async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of stream) parts.push(part);
@@ -127,7 +70,6 @@ async function reencrypt(
   );
   writeFileSync(target, out);
 }
-
 describe('backup export and restore', () => {
   it('round-trips a populated register: every table, every row, field by field', async () => {
     const b = await populated();
@@ -329,220 +271,5 @@ describe('backup export and restore', () => {
     });
     const names = await b.router.state.db.query<{ name: string }[]>('SELECT name FROM migrations');
     expect(names.map((n) => n.name)).toContain('Backup0000000000004');
-  });
-
-  it('leaves no plaintext of a record in the data folder or the temp folder, during or after export', async () => {
-    const marker = `Zvaigzne${randomBytes(6).toString('hex')}`;
-    const b = await populated(marker);
-    const tmp = tempDir('backup-tmpdir-');
-    const oldTmp = process.env.TMPDIR;
-    process.env.TMPDIR = tmp; // SQLite and Node put their temporary files here during the export
-    const started = Date.now() - 1000;
-    const needle = Buffer.from(marker, 'utf8');
-    const out = tempDir('backup-out-');
-    const leaks: string[] = [];
-    const scan = (root: string, onlyNew: boolean) => {
-      const walk = (dir: string) => {
-        let entries;
-        try {
-          entries = readdirSync(dir, { withFileTypes: true });
-        } catch {
-          return;
-        }
-        for (const entry of entries) {
-          const full = path.join(dir, entry.name);
-          try {
-            if (entry.isDirectory()) walk(full);
-            else if (entry.isFile()) {
-              const stat = statSync(full);
-              if (onlyNew && stat.mtimeMs < started) continue;
-              if (stat.size < 256 * 1024 * 1024 && readFileSync(full).includes(needle)) {
-                leaks.push(full);
-              }
-            }
-          } catch {
-            // a file of another process that vanished or cannot be read
-          }
-        }
-      };
-      walk(root);
-    };
-    const scanAll = () => {
-      scan(b.dataDir, false);
-      scan(tmp, false);
-      scan(out, false);
-      scan(oldTmp ?? os.tmpdir(), true);
-    };
-    let scans = 0;
-    try {
-      const result = await exportBackup(b.router.state, {
-        folder: out,
-        passphrase: PASSPHRASE,
-        onProgress: () => {
-          if (scans++ < 3) scanAll();
-        },
-        beforeVerify: (partial) => {
-          expect(existsSync(partial)).toBe(true);
-          expect(path.basename(partial)).toMatch(/^\..*\.partial$/);
-          scanAll();
-        },
-      });
-      scanAll();
-      expect(existsSync(result.file)).toBe(true);
-    } finally {
-      if (oldTmp === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = oldTmp;
-    }
-    expect(scans).toBeGreaterThan(0);
-    expect(leaks).toEqual([]);
-    // The marker is really in the register (so the scan could have found it).
-    expect((await b.ok('users.list', {})).some((u) => u.fullName.includes(marker))).toBe(true);
-  });
-
-  it('refuses bad export input before any work and leaves no file under the final name', async () => {
-    const b = await populated();
-    const out = tempDir('backup-out-');
-    const mismatch = await b.fail('backup.export', {
-      folder: out,
-      passphrase: PASSPHRASE,
-      passphraseRepeat: PASSPHRASE + 'x',
-    });
-    expect(mismatch.fields).toEqual({ passphraseRepeat: 'Paroles nesakrīt.' });
-    const short = await b.fail('backup.export', {
-      folder: out,
-      passphrase: 'īsa-parole',
-      passphraseRepeat: 'īsa-parole',
-    });
-    expect(short.fields).toEqual({ passphrase: 'Jābūt vismaz 12 rakstzīmēm.' });
-    const relative = await b.fail('backup.export', {
-      folder: 'usb',
-      passphrase: PASSPHRASE,
-      passphraseRepeat: PASSPHRASE,
-    });
-    expect(relative.fields?.folder).toMatch(/^Ievadiet pilnu ceļu/);
-    const missing = await b.fail('backup.export', {
-      folder: path.join(out, 'nav'),
-      passphrase: PASSPHRASE,
-      passphraseRepeat: PASSPHRASE,
-    });
-    expect(missing.fields).toEqual({ folder: 'Šāda mape nav atrasta.' });
-    expect(readdirSync(out)).toEqual([]);
-
-    // A folder that cannot be written (sysfs refuses new files even to root).
-    const locked = await b.fail('backup.export', {
-      folder: '/sys',
-      passphrase: PASSPHRASE,
-      passphraseRepeat: PASSPHRASE,
-    });
-    expect(locked.fields).toEqual({
-      folder: 'Šajā mapē nevar rakstīt (tā ir tikai lasāma vai nav pieejama).',
-    });
-  });
-
-  it('fails cleanly on a full disk: a message, and no file, partial or final, is left', async () => {
-    const b = await populated();
-    const small = tempDir('backup-full-');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', small]);
-    try {
-      const full = await b.fail('backup.export', {
-        folder: small,
-        passphrase: PASSPHRASE,
-        passphraseRepeat: PASSPHRASE,
-      });
-      expect(full.fields).toEqual({
-        folder:
-          'Rezerves kopiju neizdevās ierakstīt (iespējams, diskā nav vietas). Nepabeigtais fails izdzēsts.',
-      });
-      expect(readdirSync(small)).toEqual([]);
-    } finally {
-      execFileSync('umount', [small]);
-    }
-  });
-});
-
-describe('automatic backups', () => {
-  it('runs at the first login of the day, rotates, and shows a failure at the next login', async () => {
-    const b = await populated();
-    const folder = tempDir('backup-auto-');
-    const refused = await b.fail('backup.saveAuto', {
-      enabled: true,
-      folder,
-      passphrase: 'īsa',
-      passphraseRepeat: 'cita',
-    });
-    expect(refused.fields).toEqual({
-      passphrase: 'Jābūt vismaz 12 rakstzīmēm.',
-      passphraseRepeat: 'Paroles nesakrīt.',
-    });
-    // The passphrase was set once already (populated()); enabling keeps it.
-    const saved = await b.ok('backup.saveAuto', {
-      enabled: true,
-      folder,
-      passphrase: '',
-      passphraseRepeat: '',
-    });
-    expect(saved).toMatchObject({ enabled: true, folder, passphraseSet: true });
-
-    const loginNextDay = async () => {
-      await b.ok('auth.logout', {});
-      b.clock.advance(24 * 3600);
-      await b.ok('auth.login', HEAD_LOGIN);
-    };
-    await loginNextDay();
-    let files = readdirSync(folder);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^PII-Zīlīte_auto_2026-12-01_09-00-\d\d\.kgbak$/);
-    // A second login the same day makes no second backup.
-    await b.ok('auth.logout', {});
-    await b.ok('auth.login', HEAD_LOGIN);
-    expect(readdirSync(folder)).toHaveLength(1);
-    const settings = await b.ok('backup.getAuto', {});
-    expect(settings.lastSuccessFile).toBe(path.join(folder, files[0]));
-    expect((await b.ok('backup.status', {})).failure).toBeNull();
-
-    // The backup made automatically restores with the passphrase set once.
-    const fresh = testBackend();
-    await fresh.ok('backup.restoreSetup', {
-      file: path.join(folder, files[0]),
-      passphrase: PASSPHRASE,
-    });
-
-    // The stick is gone: the failure is recorded, the login still works, and the head sees it.
-    rmSync(folder, { recursive: true });
-    await loginNextDay();
-    const status = await b.ok('backup.status', {});
-    expect(status.failure?.message).toBe('Šāda mape nav atrasta.');
-    expect((await b.ok('backup.getAuto', {})).lastFailure).toBe('Šāda mape nav atrasta.');
-    // A teacher's login is not held up either, and the next success clears the notice.
-    mkdirSync(folder);
-    chmodSync(folder, 0o700);
-    await b.ok('auth.logout', {});
-    await b.ok('auth.login', { username: 'anna', password: TEACHER_PASSWORD });
-    await b.ok('auth.logout', {});
-    await b.ok('auth.login', HEAD_LOGIN);
-    expect((await b.ok('backup.status', {})).failure).toBeNull();
-    files = readdirSync(folder);
-    expect(files).toHaveLength(1);
-  });
-
-  it('keeps the newest backup of each of the last 7 days and 12 months', () => {
-    const names: string[] = [];
-    for (let day = 0; day < 500; day++) {
-      const d = new Date(Date.UTC(2025, 0, 1 + day));
-      const iso = d.toISOString().slice(0, 10);
-      names.push(`PII-Zīlīte_auto_${iso}_09-00-00.kgbak`, `PII-Zīlīte_auto_${iso}_15-30-00.kgbak`);
-    }
-    names.push('PII-Zīlīte_2025-03-01_09-00-00.kgbak', 'cits-fails.txt');
-    const victims = new Set(rotationVictims(names));
-    const kept = names.filter((n) => !victims.has(n));
-    // Manual backups and foreign files are never touched.
-    expect(kept).toContain('PII-Zīlīte_2025-03-01_09-00-00.kgbak');
-    expect(kept).toContain('cits-fails.txt');
-    const autoKept = kept.filter((n) => n.includes('_auto_')).sort();
-    // 7 daily (the last 7 days, the later backup of each) + 11 more months' newest.
-    expect(autoKept).toHaveLength(7 + 11);
-    expect(autoKept.at(-1)).toBe('PII-Zīlīte_auto_2026-05-15_15-30-00.kgbak');
-    expect(autoKept).toContain('PII-Zīlīte_auto_2025-06-30_15-30-00.kgbak');
-    expect(autoKept).not.toContain('PII-Zīlīte_auto_2025-05-31_15-30-00.kgbak');
   });
 });

@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { ParsedInput } from '../../../common/contract';
+import type { ExportResult } from '../../../common/contract/backup';
+import { AppError } from '../../../common/errors';
+import { Institution } from '../../../database/entities';
+import type { ScryptParams } from '../../../database/kdf';
+import { KeySlotFile } from '../../../database/keyslots';
+import { MIGRATIONS } from '../../../database/migrations';
+import { audit } from '../audit/audit';
+import type { Context } from '../context';
+import type { SessionState } from '../session';
+import { snapshotDatabase } from './database-image';
+import { fieldError, fileTimestamp, fsyncDir, fsyncFile } from './files';
+import { verifyBackup } from './format/decrypt';
+import { DEFAULT_BACKUP_SCRYPT, encryptBackup } from './format/encrypt';
+import { payloadHead } from './payload';
+
+/** Export: the open register, verified, into one backup file on a stick or a share. */
+
+export const BACKUP_EXTENSION = '.kgbak';
+const PIECE = 1024 * 1024;
+
+let programVersionCache: string | undefined;
+/** The version in package.json (the app root, also inside app.asar), found from this file. */
+export function programVersion(): string {
+  if (programVersionCache) return programVersionCache;
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'kindergarten-register' && pkg.version) {
+        return (programVersionCache = pkg.version);
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return (programVersionCache = '0.0.0');
+}
+
+/**
+ * The backup KDF follows the backend's `scrypt` option (the same one the key slots use): tests
+ * pass cheap parameters there; production leaves it unset and gets N = 2^17.
+ */
+export function backupScrypt(state: SessionState): ScryptParams {
+  const { N, r, p } = state.scrypt;
+  return N >= DEFAULT_BACKUP_SCRYPT.N ? DEFAULT_BACKUP_SCRYPT : { N, r, p };
+}
+
+/** "PII «Zīlīte»" → "PII-Zīlīte": letters and digits of any script, no path characters. */
+export function fileSafeName(name: string): string {
+  const safe = name
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return safe || 'register';
+}
+
+async function checkFolder(folder: string, field: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(folder);
+  } catch {
+    throw fieldError(field, 'backup.folderMissing');
+  }
+  if (!stat.isDirectory()) throw fieldError(field, 'backup.folderMissing');
+  try {
+    await fs.access(folder, fs.constants.W_OK);
+  } catch {
+    throw fieldError(field, 'backup.folderNotWritable');
+  }
+}
+
+function writeErrorKey(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+    ? 'backup.folderNotWritable'
+    : 'backup.writeFailed';
+}
+
+export interface ExportOptions {
+  folder: string;
+  passphrase: string;
+  /** Marks the file name so that rotation only ever deletes automatic backups. */
+  auto?: boolean;
+  /** Called with the fraction (0..1) of the snapshot compressed and encrypted so far. */
+  onProgress?: (fraction: number) => void;
+  /** Tests: runs after the snapshot is written under its temporary name, before verifying. */
+  beforeVerify?: (tmpFile: string) => Promise<void> | void;
+}
+
+/**
+ * Exports the open register into `folder`: an in-memory snapshot (never a plain file), streamed
+ * through the backup format into a temporary file with a non-final name, fsynced, read back and
+ * verified, and only then renamed to its final name. Any failure removes the temporary file.
+ */
+export async function exportBackup(
+  state: SessionState,
+  options: ExportOptions,
+): Promise<ExportResult> {
+  await checkFolder(options.folder, 'folder');
+  const db = state.db;
+  const now = state.clock.now();
+  const institution = await db.getRepository(Institution).findOneByOrFail({ id: 1 });
+  // Calls run one at a time (Router), so the slot file and the database agree.
+  const slots = await fs.readFile(KeySlotFile.pathIn(state.dataDir));
+  const image = snapshotDatabase(db);
+  const head = payloadHead(slots, state.masterKey);
+  const total = head.length + image.length;
+
+  const base = `${fileSafeName(institution.name)}_${options.auto ? 'auto_' : ''}${fileTimestamp(now)}`;
+  let finalName = `${base}${BACKUP_EXTENSION}`;
+  for (let n = 2; existsSync(path.join(options.folder, finalName)); n++) {
+    finalName = `${base}-${n}${BACKUP_EXTENSION}`;
+  }
+  const finalFile = path.join(options.folder, finalName);
+  const tmpFile = path.join(
+    options.folder,
+    `.${finalName}.${randomBytes(4).toString('hex')}.partial`,
+  );
+
+  const source = function* (): Generator<Buffer> {
+    yield head;
+    for (let at = 0; at < image.length; at += PIECE) yield image.subarray(at, at + PIECE);
+  };
+  const encryptOptions = {
+    passphrase: options.passphrase,
+    scrypt: backupScrypt(state),
+    metadata: {
+      programVersion: programVersion(),
+      schemaVersion: MIGRATIONS.length,
+      createdAt: now.toISOString(),
+      originalSize: total,
+    },
+    onProgress: (bytes: number) => options.onProgress?.(bytes / total),
+  };
+  try {
+    try {
+      const handle = await fs.open(tmpFile, 'wx', 0o600);
+      try {
+        await pipeline(encryptBackup(source(), encryptOptions), handle.createWriteStream());
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+      await fsyncFile(tmpFile);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw fieldError('folder', writeErrorKey(err));
+    }
+    await options.beforeVerify?.(tmpFile);
+    try {
+      const result = await verifyBackup(createReadStream(tmpFile), options.passphrase);
+      if (result.plaintextBytes !== total) throw new Error('size');
+    } catch {
+      throw fieldError('folder', 'backup.verifyFailed');
+    }
+    try {
+      await fs.rename(tmpFile, finalFile);
+      await fsyncDir(options.folder);
+    } catch (err) {
+      throw fieldError('folder', writeErrorKey(err));
+    }
+  } catch (err) {
+    await fs.rm(tmpFile, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  const bytes = (await fs.stat(finalFile)).size;
+  return { file: finalFile, bytes, createdAt: now.toISOString() };
+}
+
+/** The head's export from the backup screen (automatic backups record their own event). */
+export async function exportOnRequest(
+  ctx: Context,
+  input: ParsedInput<'backup.export'>,
+): Promise<ExportResult> {
+  const result = await exportBackup(ctx.state, {
+    folder: input.folder,
+    passphrase: input.passphrase,
+  });
+  // No transaction can hold a file on a stick: the record follows the rename of the verified
+  // file, so a failed export is never logged as made.
+  await audit(ctx.db.manager, ctx.now(), {
+    action: 'backup.export',
+    actorId: ctx.user.id,
+    entity: 'backup',
+    after: { file: result.file, bytes: result.bytes },
+  });
+  return result;
+}
