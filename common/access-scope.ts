@@ -82,7 +82,7 @@ export const ACCESS_SCOPE: Readonly<Record<RowDomain, DomainScopes>> = {
   // Daily attendance: the group's teacher or substitute (3.2, 3.11); the nurse corrects all (3.3).
   attendance: {
     read: only({ head: 'all', deputy: 'all', teacher: 'groups', nurse: 'all' }),
-    write: only({ teacher: 'all', nurse: 'all' }),
+    write: only({ teacher: 'groups', nurse: 'all' }),
   },
   // Monthly plans (3.1) and topic marks (3.4): the group's teacher or substitute writes.
   planning: {
