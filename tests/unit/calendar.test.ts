@@ -432,9 +432,9 @@ describe('month helpers and arithmetic', () => {
     }
   });
 
-  it('is fast enough for ten-year loops', () => {
+  // Its speed over the same ten years is measured by `npm run bench` (tests/bench/run.ts).
+  it('counts as many working days per month as isWorkingDay finds, over ten years', () => {
     const fresh = new WorkingCalendar({ closures: [{ date: '2026-03-16' }] });
-    const t0 = performance.now();
     let count = 0;
     for (let year = 2020; year < 2030; year++) {
       for (let month = 1; month <= 12; month++) {
@@ -444,6 +444,5 @@ describe('month helpers and arithmetic', () => {
       for (const d of datesOfYear(year)) if (fresh.isWorkingDay(d)) count--;
     }
     expect(count).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
