@@ -3,6 +3,7 @@ import { appPermissions } from './contract/app';
 import { attendancePermissions } from './contract/attendance';
 import { authPermissions } from './contract/auth';
 import { backupPermissions } from './contract/backup';
+import { calendarPermissions } from './contract/calendar';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
 import { planningPermissions } from './contract/planning';
@@ -21,6 +22,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...settingsPermissions,
   ...peoplePermissions,
   ...attendancePermissions,
+  ...calendarPermissions,
   ...planningPermissions,
   ...journalsPermissions,
   ...supervisionPermissions,

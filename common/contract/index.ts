@@ -3,6 +3,7 @@ import { appContract } from './app';
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { calendarContract } from './calendar';
 import { peopleContract } from './people';
 import { planningContract } from './planning';
 import { journalsContract } from './journals';
@@ -19,6 +20,7 @@ export const contract = {
   ...settingsContract,
   ...peopleContract,
   ...attendanceContract,
+  ...calendarContract,
   ...planningContract,
   ...journalsContract,
   ...supervisionContract,

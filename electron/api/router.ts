@@ -8,6 +8,7 @@ import { appHandlers } from './app/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
@@ -26,6 +27,7 @@ const handlers: HandlerMap = {
   ...settingsHandlers,
   ...peopleHandlers,
   ...attendanceHandlers,
+  ...calendarHandlers,
   ...planningHandlers,
   ...journalsHandlers,
   ...supervisionHandlers,

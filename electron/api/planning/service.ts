@@ -43,7 +43,7 @@ import {
   Topic,
   TopicArea,
 } from '../../../database/entities/planning';
-import { workingCalendar } from '../attendance/calendar';
+import { workingCalendar } from '../calendar/working-calendar';
 import { assertChildVisible, substitutedTeacherId, visibleGroupIds } from '../people/access';
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
