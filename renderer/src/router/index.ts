@@ -10,6 +10,7 @@ import { mayCall } from '../../../common/permissions';
 import { useSessionStore } from '../stores/session';
 import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
+import { calendarRoutes } from './calendar';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
 import { journalsRoutes } from './journals';
@@ -62,6 +63,7 @@ export const routes: RouteRecordRaw[] = [
       },
       ...peopleRoutes,
       ...attendanceRoutes,
+      ...calendarRoutes,
       ...planningRoutes,
       ...journalsRoutes,
       ...supervisionRoutes,
