@@ -1,13 +1,13 @@
 import { WorkingCalendar } from '../../common/calendar';
+import { fromDayNumber, toDayNumber } from '../../common/dates';
 import { measure, type BenchRow } from './harness';
 
 const YEARS = [2020, 2029] as const;
 
 function datesOfYear(year: number): string[] {
   const out: string[] = [];
-  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
+  const end = toDayNumber(`${year + 1}-01-01`);
+  for (let n = toDayNumber(`${year}-01-01`); n < end; n++) out.push(fromDayNumber(n));
   return out;
 }
 
