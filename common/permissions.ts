@@ -4,6 +4,7 @@ import { assessmentPermissions } from './contract/assessment';
 import { attendancePermissions } from './contract/attendance';
 import { authPermissions } from './contract/auth';
 import { backupPermissions } from './contract/backup';
+import { calendarPermissions } from './contract/calendar';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
 import { planningPermissions } from './contract/planning';
@@ -22,6 +23,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...settingsPermissions,
   ...peoplePermissions,
   ...attendancePermissions,
+  ...calendarPermissions,
   ...planningPermissions,
   ...assessmentPermissions,
   ...journalsPermissions,

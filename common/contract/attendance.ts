@@ -136,15 +136,6 @@ export interface GroupSummary {
   percent: number | null;
 }
 
-export interface CalendarEntry {
-  id: number;
-  date: string;
-  kind: 'moved' | 'closure';
-  /** For a moved day: the Saturday worked instead. */
-  workSaturday: string | null;
-  reason: string | null;
-}
-
 const dateOfGroup = z.object({ groupId: id, date: isoDate }).strict();
 
 export const saveMarksSchema = z
@@ -168,20 +159,6 @@ export const saveMarksSchema = z
   })
   .strict();
 
-export const calendarAddSchema = z
-  .object({
-    kind: z.enum(['moved', 'closure']),
-    date: isoDate,
-    workSaturday: isoDate.nullable().default(null),
-    reason: optionalText(200),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.kind === 'moved' && !v.workSaturday) {
-      ctx.addIssue({ code: 'custom', path: ['workSaturday'], message: 'v.required' });
-    }
-  });
-
 /** The attendance API: a zod schema of the input and the result type, per method. */
 export const attendanceContract = {
   /** Groups the caller sees on a date (a teacher: her own; the others: all active ones). */
@@ -202,11 +179,6 @@ export const attendanceContract = {
     z.object({ groupId: id, month, format: z.enum(['pdf', 'xlsx']) }).strict(),
   ),
   'attendance.summary': method<GroupSummary[]>()(z.object({ month }).strict()),
-  'calendar.list': method<CalendarEntry[]>()(
-    z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
-  ),
-  'calendar.add': method<CalendarEntry>()(calendarAddSchema),
-  'calendar.remove': method<void>()(z.object({ id }).strict()),
 };
 
 const readers = ['head', 'deputy', 'teacher', 'nurse'] as const;
@@ -222,7 +194,4 @@ export const attendancePermissions: Permissions<typeof attendanceContract> = {
   'attendance.history': readers,
   'attendance.export': readers,
   'attendance.summary': ['head', 'deputy', 'nurse'],
-  'calendar.list': ['head'],
-  'calendar.add': ['head'],
-  'calendar.remove': ['head'],
 };

@@ -4,6 +4,7 @@ import { assessmentContract } from './assessment';
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { calendarContract } from './calendar';
 import { peopleContract } from './people';
 import { planningContract } from './planning';
 import { journalsContract } from './journals';
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsContract,
   ...peopleContract,
   ...attendanceContract,
+  ...calendarContract,
   ...planningContract,
   ...assessmentContract,
   ...journalsContract,

@@ -1,6 +1,6 @@
 import type { DomainMessages } from './types';
 
-/** Messages of attendance and the working-day calendar; keys start with 'attendance.'. */
+/** Messages of attendance; keys start with 'attendance.'. */
 export const attendanceMessages: DomainMessages = {
   lv: {
     'attendance.badCode': 'Kods var būt tikai NS, NC vai N.',
@@ -19,9 +19,6 @@ export const attendanceMessages: DomainMessages = {
     'attendance.off.weekend': 'brīvdiena',
     'attendance.off.closure': 'iestāde slēgta',
     'attendance.off.movedDayOff': 'pārceltā brīvdiena',
-    'attendance.notWeekday': 'Pārceltajai brīvdienai jābūt darbdienai (pirmdiena–piektdiena).',
-    'attendance.notSaturday': 'Jānorāda sestdiena.',
-    'attendance.dayTaken': 'Šim datumam jau ir ieraksts.',
   },
   en: {
     'attendance.badCode': 'The code must be NS, NC or N.',
@@ -40,8 +37,5 @@ export const attendanceMessages: DomainMessages = {
     'attendance.off.weekend': 'weekend',
     'attendance.off.closure': 'kindergarten closed',
     'attendance.off.movedDayOff': 'moved day off',
-    'attendance.notWeekday': 'The moved day off must be a weekday (Monday–Friday).',
-    'attendance.notSaturday': 'Choose a Saturday.',
-    'attendance.dayTaken': 'This date already has an entry.',
   },
 };

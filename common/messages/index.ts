@@ -1,6 +1,7 @@
 import type { Locale } from '../locale';
 import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
+import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { journalsMessages } from './journals';
@@ -98,6 +99,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...lv,
     ...peopleMessages.lv,
     ...attendanceMessages.lv,
+    ...calendarMessages.lv,
     ...planningMessages.lv,
     ...journalsMessages.lv,
     ...supervisionMessages.lv,
@@ -108,6 +110,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...en,
     ...peopleMessages.en,
     ...attendanceMessages.en,
+    ...calendarMessages.en,
     ...planningMessages.en,
     ...journalsMessages.en,
     ...supervisionMessages.en,

@@ -9,6 +9,7 @@ import { assessmentHandlers } from './assessment/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
@@ -27,6 +28,7 @@ const handlers: HandlerMap = {
   ...settingsHandlers,
   ...peopleHandlers,
   ...attendanceHandlers,
+  ...calendarHandlers,
   ...planningHandlers,
   ...assessmentHandlers,
   ...journalsHandlers,

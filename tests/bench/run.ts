@@ -10,6 +10,7 @@ import { Router } from '../../electron/api/router';
 import type { Input, Method, Output } from '../../common/contract';
 import { benchBackup } from './backup';
 import { benchMonthSwitch } from './browser';
+import { benchCalendar } from './calendar';
 import { BENCH_PASSWORD, BENCH_TODAY, ensureBenchData } from './dataset';
 import { machine, measure, ratio, table, watchPeakMemory, type BenchRow } from './harness';
 
@@ -62,6 +63,9 @@ async function main(): Promise<void> {
     baselineLabel: 'scrypt + raw keyed open',
   };
   budget(unlock, '≤ 1.5×', ratio(unlock)! <= 1.5);
+
+  // The working calendar alone (pure CPU): plans, grids and the aggregate all lean on it.
+  rows.push(await benchCalendar());
 
   // The baselines run on the program's own connection, as the program never has two: a second
   // connection to the same WAL file slows every read of both (the grid's three queries went

@@ -1,4 +1,7 @@
-import type { Role } from '../../common/roles';
+import { expect } from 'vitest';
+import { contract, type Method } from '../../common/contract';
+import { PERMISSIONS } from '../../common/permissions';
+import { ROLES, type Role } from '../../common/roles';
 import { parsePersonalCode } from '../../common/personal-code';
 import { Child, Enrolment, Group, GroupTeacher } from '../../database/entities/people';
 import { SETUP, STAFF_PASSWORD, TEMPORARY_PASSWORD, staffLogin, testBackend } from './helpers';
@@ -107,4 +110,36 @@ export async function attendanceFixture(start = '2026-11-30T06:30:00Z') {
   const as = staffLogin(b);
 
   return { b, users, zilites: zilites.id, cielavinas: cielavinas.id, children, late, other, as };
+}
+
+/** The fixture's login of each role. */
+export const LOGIN: Record<Role, string> = {
+  head: 'ilze',
+  deputy: 'dace',
+  teacher: 'anna',
+  speech: 'sarma',
+  nurse: 'marta',
+};
+
+/**
+ * Calls every method of `inputs` as every role: refused (FORBIDDEN, in Latvian) exactly where
+ * the method table does not list the role.
+ */
+export async function walkRoles(
+  f: Awaited<ReturnType<typeof attendanceFixture>>,
+  inputs: Partial<Record<Method, unknown>>,
+): Promise<void> {
+  for (const role of ROLES) {
+    await f.as(LOGIN[role]);
+    for (const method of Object.keys(inputs) as Method[]) {
+      expect(contract[method]).toBeDefined();
+      const allowed = (PERMISSIONS[method] as readonly Role[]).includes(role);
+      const result = await f.b.router.call(method, inputs[method]);
+      const forbidden = !result.ok && result.error.code === 'FORBIDDEN';
+      expect({ role, method, forbidden }).toEqual({ role, method, forbidden: !allowed });
+      if (!allowed && !result.ok) {
+        expect(result.error.message).toBe('Jums nav tiesību veikt šo darbību.');
+      }
+    }
+  }
 }

@@ -1,13 +1,7 @@
-import ExcelJS from 'exceljs';
-import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { contract, type Method } from '../../common/contract';
 import { attendanceContract } from '../../common/contract/attendance';
-import { PERMISSIONS } from '../../common/permissions';
-import { ROLES, type Role } from '../../common/roles';
-import { ENROLLED_SQL, MARKS_SQL } from '../../electron/api/attendance/queries';
 import { isLate, rigaTime } from '../../electron/api/attendance/riga-time';
-import { attendanceFixture } from './attendance-fixtures';
+import { attendanceFixture, walkRoles } from './attendance-fixtures';
 
 const MONDAY = '2026-11-30';
 
@@ -183,139 +177,6 @@ describe('marks, corrections and history', () => {
   });
 });
 
-describe('month grid, sheets and summary', () => {
-  it('comes from two indexed queries and its sheets carry the same totals', async () => {
-    const f = await attendanceFixture();
-    const { b } = f;
-    await f.as('anna');
-    const [elza, janis, martins] = f.children;
-    await b.ok('attendance.save', {
-      groupId: f.zilites,
-      changes: [
-        { childId: elza, date: '2026-11-02', expected: null, code: 'NS' },
-        { childId: elza, date: '2026-11-03', expected: null, code: 'NS' },
-        { childId: janis, date: '2026-11-20', expected: null, code: 'NC' },
-        { childId: martins, date: MONDAY, expected: null, code: 'N' },
-        { childId: f.late, date: '2026-11-16', expected: null, code: 'N' },
-      ],
-    });
-    const db = b.router.state.db;
-    const queries: string[] = [];
-    const logger = db.logger;
-    Object.assign(db, {
-      logger: {
-        ...logger,
-        logQuery: (q: string) => void queries.push(q),
-        logQuerySlow: () => undefined,
-      },
-    });
-    const grid = await b.ok('attendance.month', { groupId: f.zilites, month: '2026-11' });
-    Object.assign(db, { logger });
-    // Session and permission checks, the group, the institution name, and the grid's two.
-    const gridQueries = queries.filter((q) => /attendance_mark|enrolment/.test(q));
-    expect(gridQueries).toEqual([ENROLLED_SQL, MARKS_SQL]);
-    for (const sql of [ENROLLED_SQL, MARKS_SQL]) {
-      const plan = await db.query<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, [
-        f.zilites,
-        '2026-11-30',
-        '2026-11-01',
-      ]);
-      const details = plan.map((p) => p.detail).join('; ');
-      expect(details).not.toMatch(/SCAN (e|attendance_mark)\b(?! USING)/);
-      expect(details).toMatch(/idx_enrolment_group|idx_attendance_mark_group_date/);
-    }
-
-    // November 2026: 20 working days (18 Nov a holiday, weekends off).
-    expect(grid.days.filter((d) => d.working)).toHaveLength(20);
-    const paula = grid.children.find((c) => c.childId === f.late)!;
-    expect(paula.from).toBe('2026-11-16');
-    expect(paula.totals).toEqual({ present: 9, NS: 0, NC: 0, N: 1 });
-    expect(grid.children.find((c) => c.childId === elza)!.totals).toEqual({
-      present: 18,
-      NS: 2,
-      NC: 0,
-      N: 0,
-    });
-    expect(grid.totals).toEqual({ present: 5 * 20 + 10 - 5, NS: 2, NC: 1, N: 2 });
-    expect(grid.dayTotals['2026-11-02']).toEqual({ present: 4, NS: 1, NC: 0, N: 0 });
-
-    const xlsx = await b.ok('attendance.export', {
-      groupId: f.zilites,
-      month: '2026-11',
-      format: 'xlsx',
-    });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(new Uint8Array(Buffer.from(xlsx.base64, 'base64')).buffer);
-    const sheet = book.worksheets[0];
-    const rows: unknown[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    const header = rows.find((r) => r[0] === 'Bērns')!;
-    expect(header.slice(-4)).toEqual(['Apmeklēja', 'NS', 'NC', 'N']);
-    const total = rows.find((r) => r[0] === 'Kopā')!;
-    expect(total.slice(-4)).toEqual([grid.totals.present, 2, 1, 2]);
-    const elzaRow = rows.find((r) => r[0] === 'Ozoliņa Elza')!;
-    expect(elzaRow.slice(-4)).toEqual([18, 2, 0, 0]);
-
-    const pdf = await b.ok('attendance.export', {
-      groupId: f.zilites,
-      month: '2026-11',
-      format: 'pdf',
-    });
-    expect(pdf.fileName).toMatch(/\.pdf$/);
-    const parser = new PDFParse({ data: Buffer.from(pdf.base64, 'base64') });
-    const text = (await parser.getText()).text;
-    await parser.destroy();
-    expect(text).toContain('Apmeklējuma uzskaites lapa');
-    expect(text).toContain('3. grupa «Zīlītes» — 2026. gada novembris');
-    expect(text).toContain('PII «Zīlīte»');
-    expect(text).toContain('Šmite Līga');
-    expect(text).toContain('Grupas skolotāja');
-
-    await f.as('ilze');
-    const summary = await b.ok('attendance.summary', { month: '2026-11' });
-    expect(summary[0]).toMatchObject({ present: grid.totals.present, NS: 2, NC: 1, N: 2 });
-    expect(summary[0].percent).toBe(
-      Math.round((grid.totals.present / (grid.totals.present + 5)) * 1000) / 10,
-    );
-    expect(summary[1]).toMatchObject({ present: 20, NS: 0, NC: 0, N: 0, percent: 100 });
-  });
-
-  it('takes the head’s closures into the calendar at once and back out on removal', async () => {
-    const f = await attendanceFixture();
-    const { b } = f;
-    const friday = '2026-11-27';
-    const closure = await b.ok('calendar.add', {
-      kind: 'closure',
-      date: friday,
-      reason: 'Remonts',
-    });
-    const dup = await b.fail('calendar.add', { kind: 'closure', date: friday });
-    expect(dup.fields?.date).toBe('Šim datumam jau ir ieraksts.');
-    const sat = await b.fail('calendar.add', {
-      kind: 'moved',
-      date: '2026-11-26',
-      workSaturday: '2026-11-29',
-    });
-    expect(sat.fields?.workSaturday).toBe('Jānorāda sestdiena.');
-    expect(await b.ok('calendar.list', { year: 2026 })).toEqual([
-      { id: closure.id, date: friday, kind: 'closure', workSaturday: null, reason: 'Remonts' },
-    ]);
-    await f.as('anna');
-    const refused = await b.fail('attendance.save', {
-      groupId: f.zilites,
-      changes: [{ childId: f.children[0], date: friday, expected: null, code: 'N' }],
-    });
-    expect(Object.values(refused.fields ?? {})[0]).toBe('27.11.2026 nav darba diena (Remonts).');
-    await f.as('ilze');
-    await b.ok('calendar.remove', { id: closure.id });
-    await f.as('anna');
-    await b.ok('attendance.save', {
-      groupId: f.zilites,
-      changes: [{ childId: f.children[0], date: friday, expected: null, code: 'N' }],
-    });
-  });
-});
-
 describe('attendance permissions', () => {
   it('walks every attendance method × every role', async () => {
     const f = await attendanceFixture();
@@ -334,30 +195,8 @@ describe('attendance permissions', () => {
       'attendance.history': { childId: f.children[0], date: MONDAY },
       'attendance.export': { groupId: f.zilites, month: '2026-11', format: 'xlsx' },
       'attendance.summary': { month: '2026-11' },
-      'calendar.list': { year: 2026 },
-      'calendar.add': { kind: 'closure', date: '2026-12-31' },
-      'calendar.remove': { id: 999 },
     };
-    const login: Record<Role, string> = {
-      head: 'ilze',
-      deputy: 'dace',
-      teacher: 'anna',
-      speech: 'sarma',
-      nurse: 'marta',
-    };
-    for (const role of ROLES) {
-      await f.as(login[role]);
-      for (const method of Object.keys(inputs) as (keyof typeof attendanceContract)[]) {
-        expect(contract[method as Method]).toBeDefined();
-        const allowed = (PERMISSIONS[method] as readonly Role[]).includes(role);
-        const result = await b.router.call(method, inputs[method]);
-        const forbidden = !result.ok && result.error.code === 'FORBIDDEN';
-        expect({ role, method, forbidden }).toEqual({ role, method, forbidden: !allowed });
-        if (!allowed && !result.ok) {
-          expect(result.error.message).toBe('Jums nav tiesību veikt šo darbību.');
-        }
-      }
-    }
+    await walkRoles(f, inputs);
     // Group narrowing: the other group's teacher may neither read nor write «Zīlītes».
     await f.as('ieva');
     for (const method of [

@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ParsedInput } from '../../../common/contract';
 import type { AttendanceMonth, ExportedFile } from '../../../common/contract/attendance';
 import { monthTitle } from '../../../common/dates';
+import type { Context } from '../context';
 import { renderPdf } from '../pdf';
+import { monthGrid } from './month';
 
 const HEAD = {
   title: 'Apmeklējuma uzskaites lapa',
@@ -127,4 +130,13 @@ export async function monthXlsx(grid: AttendanceMonth): Promise<ExportedFile> {
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: Buffer.from(buffer).toString('base64'),
   };
+}
+
+/** A group's monthly sheet: the month grid (with its access check) as PDF or XLSX. */
+export async function exportMonth(
+  ctx: Context,
+  input: ParsedInput<'attendance.export'>,
+): Promise<ExportedFile> {
+  const grid = await monthGrid(ctx, input.groupId, input.month);
+  return input.format === 'pdf' ? monthPdf(grid) : monthXlsx(grid);
 }

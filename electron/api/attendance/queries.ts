@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AbsenceCode } from '../../../common/contract/attendance';
+import { AppError } from '../../../common/errors';
 
 /**
  * The hot queries of attendance, in plain SQL (portable: no SQLite-only syntax). A group's
@@ -71,6 +72,13 @@ export interface GroupRow {
 export async function groupRow(m: EntityManager, groupId: number): Promise<GroupRow | undefined> {
   const rows = await m.query<GroupRow[]>(GROUP_SQL, [groupId]);
   return rows[0];
+}
+
+/** groupRow, or NOT_FOUND. */
+export async function loadGroup(m: EntityManager, groupId: number): Promise<GroupRow> {
+  const group = await groupRow(m, groupId);
+  if (!group) throw new AppError('NOT_FOUND');
+  return group;
 }
 
 /** The institution's name and attendance deadline ("HH:MM"). */

@@ -4,7 +4,6 @@ export const lv = {
     day: 'Grupas žurnāls',
     month: 'Mēneša apmeklējums',
     nurse: 'Māsas pārbaude',
-    calendar: 'Darbdienu kalendārs',
     summary: 'Iestādes mēneša kopsavilkums',
   },
   summary: {
@@ -68,24 +67,12 @@ export const lv = {
   openGroup: 'Atvērt grupas žurnālu',
   nurseConfirm: 'Apstiprināt pārbaudi',
   nurseChecked: 'Pārbaudi apstiprināja {name} {at}',
-  calendarTitle: 'Darbdienu kalendārs',
-  calendarHint:
-    'Svētku dienas un valdības pārceltās darbdienas programma zina pati. Šeit pievieno iestādes slēgšanas dienas un papildu pārceltās darbdienas.',
-  year: 'Gads',
-  kind: 'Veids',
-  kinds: { closure: 'Iestāde slēgta', moved: 'Pārceltā darbdiena' },
-  workSaturday: 'Strādājamā sestdiena',
-  calendarReason: 'Pamatojums',
-  add: 'Pievienot',
-  remove: 'Dzēst',
-  calendarEmpty: 'Šim gadam ierakstu nav.',
 };
 export const en: typeof lv = {
   nav: {
     day: 'Group journal',
     month: 'Month attendance',
     nurse: 'Nurse’s check',
-    calendar: 'Working-day calendar',
     summary: 'Institution month summary',
   },
   summary: {
@@ -149,15 +136,4 @@ export const en: typeof lv = {
   openGroup: 'Open the group journal',
   nurseConfirm: 'Confirm the check',
   nurseChecked: 'Check confirmed by {name} at {at}',
-  calendarTitle: 'Working-day calendar',
-  calendarHint:
-    'Public holidays and the government’s moved working days are built in. Add the kindergarten’s closures and extra moved working days here.',
-  year: 'Year',
-  kind: 'Kind',
-  kinds: { closure: 'Kindergarten closed', moved: 'Moved working day' },
-  workSaturday: 'Saturday worked instead',
-  calendarReason: 'Reason',
-  add: 'Add',
-  remove: 'Delete',
-  calendarEmpty: 'No entries for this year.',
 };

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../common/locale';
 import * as attendance from './attendance';
 import * as backup from './backup';
+import * as calendar from './calendar';
 import en from './en';
 import lv from './lv';
 import * as people from './people';
@@ -20,6 +21,7 @@ export const i18n = createI18n({
       ...lv,
       people: people.lv,
       attendance: attendance.lv,
+      calendar: calendar.lv,
       planning: planning.lv,
       journals: journals.lv,
       supervision: supervision.lv,
@@ -30,6 +32,7 @@ export const i18n = createI18n({
       ...en,
       people: people.en,
       attendance: attendance.en,
+      calendar: calendar.en,
       planning: planning.en,
       journals: journals.en,
       supervision: supervision.en,

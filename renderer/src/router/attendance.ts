@@ -34,12 +34,4 @@ export const attendanceRoutes: RouteRecordRaw[] = [
       nav: { label: 'attendance.nav.summary', icon: 'pi pi-chart-bar' },
     },
   },
-  {
-    path: 'attendance/calendar',
-    component: () => import('../views/attendance/CalendarView.vue'),
-    meta: {
-      needs: 'calendar.list',
-      nav: { label: 'attendance.nav.calendar', icon: 'pi pi-calendar' },
-    },
-  },
 ];

@@ -10,6 +10,7 @@ import { mayCall } from '../../../common/permissions';
 import { useSessionStore } from '../stores/session';
 import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
+import { calendarRoutes } from './calendar';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
 import { assessmentRoutes } from './assessment';
@@ -63,6 +64,7 @@ export const routes: RouteRecordRaw[] = [
       },
       ...peopleRoutes,
       ...attendanceRoutes,
+      ...calendarRoutes,
       ...planningRoutes,
       ...assessmentRoutes,
       ...journalsRoutes,

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import type { Input } from '../../../common/contract';
 import type { AttendanceGroup, CellCode, ExportedFile } from '../../../common/contract/attendance';
 import { call } from '../api/client';
 
@@ -34,11 +35,25 @@ export function download(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** An edit not yet saved: the code loaded (the save is refused if it changed since) and the new. */
+export interface MarkChange {
+  childId: number;
+  date: string;
+  expected: CellCode;
+  code: CellCode;
+}
+
+/** A cell's key, "<childId>.<date>", as the backend names cells in its refusals ("cells.<key>"). */
+export const cellKey = (childId: number, date: string): string => `${childId}.${date}`;
+
 export function groupLabel(g: AttendanceGroup): string {
   return g.number === null ? g.name : `${g.number}. «${g.name}»`;
 }
 
-/** The group last chosen, shared by the day view, the month grid and the nurse's links. */
+/**
+ * The group last chosen, shared by the day view, the month grid and the nurse's links; and the
+ * attendance calls of the screens, which keep what they show themselves (a day, a month grid).
+ */
 export const useAttendanceStore = defineStore('attendance', () => {
   const groups = ref<AttendanceGroup[]>([]);
   const groupId = ref<number | null>(null);
@@ -53,5 +68,32 @@ export const useAttendanceStore = defineStore('attendance', () => {
     }
   }
 
-  return { groups, groupId, loadGroups };
+  const day = (group: number, date: string) => call('attendance.day', { groupId: group, date });
+  const saveMarks = (input: Input<'attendance.save'>) => call('attendance.save', input);
+  const confirmDay = (group: number, date: string) =>
+    call('attendance.confirm', { groupId: group, date });
+  const monthGrid = (group: number, month: string) =>
+    call('attendance.month', { groupId: group, month });
+  const exportMonth = (group: number, month: string, format: 'pdf' | 'xlsx') =>
+    call('attendance.export', { groupId: group, month, format });
+  const nurseDay = (date: string) => call('attendance.nurseDay', { date });
+  const nurseConfirm = (date: string) => call('attendance.nurseConfirm', { date });
+  const cellHistory = (childId: number, date: string) =>
+    call('attendance.history', { childId, date });
+  const summary = (month: string) => call('attendance.summary', { month });
+
+  return {
+    groups,
+    groupId,
+    loadGroups,
+    day,
+    saveMarks,
+    confirmDay,
+    monthGrid,
+    exportMonth,
+    nurseDay,
+    nurseConfirm,
+    cellHistory,
+    summary,
+  };
 });
