@@ -6,7 +6,7 @@ import { planDueDate } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
 import { Group } from '../../../database/entities/people';
 import { Plan, PlanVersion, Topic } from '../../../database/entities/planning';
-import { workingCalendar } from '../attendance/calendar';
+import { workingCalendar } from '../calendar/working-calendar';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
 import { assertReadable, dueDays, findGroup, planTopics, topicData } from './records';

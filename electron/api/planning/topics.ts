@@ -13,7 +13,7 @@ import {
   Topic,
   TopicArea,
 } from '../../../database/entities/planning';
-import { workingCalendar } from '../attendance/calendar';
+import { workingCalendar } from '../calendar/working-calendar';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import { planDetail } from './plans';
