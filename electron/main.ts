@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, mimeType, resolveAppPath } from './security';
 import { startUpdater } from './updater';
-import { windowOptions } from './window';
+import { openWindow } from './window';
 
 const APP_ID = 'lv.pii.register';
 /** dist/electron → dist/renderer, inside app.asar when packaged. */
@@ -88,12 +88,10 @@ function denyAllPermissions(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    windowOptions({
-      preloadPath: path.join(__dirname, 'preload.js'),
-      isProduction: app.isPackaged,
-    }),
-  );
+  const window = openWindow(BrowserWindow, {
+    preloadPath: path.join(__dirname, 'preload.js'),
+    isProduction: app.isPackaged,
+  });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
