@@ -8,7 +8,7 @@ import { Router } from './api/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, mimeType, resolveAppPath } from './security';
-import { startUpdater } from './updater';
+import { startRelease } from './updater';
 import { openWindow } from './window';
 
 const APP_ID = 'lv.pii.register';
@@ -145,12 +145,13 @@ async function start(): Promise<void> {
     return;
   }
   releaseLock = lock.release;
-  router = new Router({ dataDir, nativeBinding: nativeBinding() });
+  const release = startRelease(app, dataDir, () => router?.state.dirty.any() ?? false);
+  router = new Router({ dataDir, nativeBinding: nativeBinding(), release });
   router.startIdleWatch();
   registerIpc(ipcMain, router);
 
   mainWindow = createWindow();
-  startUpdater(app);
+  release.updates?.start();
 }
 
 // One register per PC session: a second launch hands over to the window already open, so two

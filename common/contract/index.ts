@@ -4,6 +4,7 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { peopleContract } from './people';
+import { releaseContract } from './release';
 import { planningContract } from './planning';
 import { journalsContract } from './journals';
 import { supervisionContract } from './supervision';
@@ -24,6 +25,7 @@ export const contract = {
   ...supervisionContract,
   ...substitutionContract,
   ...backupContract,
+  ...releaseContract,
 };
 
 export type Contract = typeof contract;

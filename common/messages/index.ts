@@ -3,6 +3,7 @@ import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { releaseMessages } from './release';
 import { journalsMessages } from './journals';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
@@ -103,6 +104,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...supervisionMessages.lv,
     ...substitutionMessages.lv,
     ...backupMessages.lv,
+    ...releaseMessages.lv,
   },
   en: {
     ...en,
@@ -113,6 +115,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...supervisionMessages.en,
     ...substitutionMessages.en,
     ...backupMessages.en,
+    ...releaseMessages.en,
   },
 };
 

@@ -12,6 +12,7 @@ import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
+import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
@@ -31,6 +32,7 @@ const handlers: HandlerMap = {
   ...supervisionHandlers,
   ...substitutionHandlers,
   ...backupHandlers,
+  ...releaseHandlers,
 };
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
@@ -39,6 +41,8 @@ export type CallResult = { ok: true; result: unknown } | { ok: false; error: Api
 const PASSIVE: ReadonlySet<Method> = new Set<Method>([
   'app.state',
   'app.now',
+  // Sent when a form's state changes, not because the user acted (its typing pings anyway).
+  'session.setDirty',
   'test.setClock',
   'test.advanceClock',
 ]);
