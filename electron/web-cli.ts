@@ -50,6 +50,7 @@ function main(): void {
     installed: programVersion(),
     feedUrl: offered === undefined ? null : SIMULATED_FEED,
     isDirty: (): boolean => router.state.dirty.any(),
+    now: (): Date => router.state.clock.now(),
   });
   const log = AppLog.start(
     dataDir,

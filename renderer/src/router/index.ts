@@ -12,6 +12,7 @@ import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
+import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
@@ -67,6 +68,7 @@ export const routes: RouteRecordRaw[] = [
       ...supervisionRoutes,
       ...substitutionRoutes,
       ...backupRoutes,
+      ...releaseRoutes,
     ],
   },
   { path: '/:rest(.*)*', redirect: '/' },
