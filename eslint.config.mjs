@@ -100,6 +100,22 @@ export default tseslint.config(
     },
   },
   {
+    // The API layer also runs in browser mode and in the tests, where Electron cannot load.
+    files: ['electron/api/**/*.ts', 'common/**/*.ts', 'database/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-updater'].map((name) => ({
+            name,
+            message: 'Only the Electron glue in electron/*.ts may import Electron.',
+            allowTypeImports: true,
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Tool configs and plain scripts: checked by tsc (tsconfig.config.json), linted without types.
     files: ['**/*.mjs', 'scripts/**', '*.config.ts'],
     ...tseslint.configs.disableTypeChecked,

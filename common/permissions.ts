@@ -8,6 +8,7 @@ import { calendarPermissions } from './contract/calendar';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
 import { planningPermissions } from './contract/planning';
+import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
 import { supervisionPermissions } from './contract/supervision';
 import { substitutionPermissions } from './contract/substitution';
@@ -30,6 +31,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...supervisionPermissions,
   ...substitutionPermissions,
   ...backupPermissions,
+  ...releasePermissions,
 };
 
 /** Calls allowed while a temporary password still has to be changed. */

@@ -17,6 +17,12 @@ export interface OpenOptions {
   create?: boolean;
   /** The Electron build of the native driver (see scripts/prepare-electron.mjs). */
   nativeBinding?: string;
+  /**
+   * Called when an existing database has migrations to apply, before the first of them runs,
+   * with the names of those migrations: the pre-update backup of a new program version
+   * (electron/api/release/safe-migration.ts). Not called for a new or an up-to-date database.
+   */
+  beforeMigrate?: (dataSource: DataSource, pending: string[]) => Promise<void>;
 }
 
 export function databasePath(dataDir: string): string {
@@ -78,12 +84,33 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   }
   try {
     await refuseNewerDatabase(dataSource);
+    if (options.beforeMigrate) {
+      const pending = await pendingMigrations(dataSource);
+      if (pending.length > 0) await options.beforeMigrate(dataSource, pending);
+    }
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (err) {
     await dataSource.destroy();
     throw err;
   }
   return dataSource;
+}
+
+/** Names of the known migrations an existing database has not had yet ([] for a new one). */
+async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await appliedMigrations(dataSource);
+  if (applied.length === 0) return [];
+  const done = new Set(applied);
+  return MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
+}
+
+async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
+  const table = await dataSource.query<unknown[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
+  );
+  if (table.length === 0) return [];
+  const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
+  return rows.map((row) => row.name);
 }
 
 /** A migration the program does not know means the file was written by a newer version. */

@@ -8,8 +8,8 @@ import { Router } from './api/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, mimeType, resolveAppPath } from './security';
-import { startUpdater } from './updater';
-import { windowOptions } from './window';
+import { startRelease } from './updater';
+import { openWindow } from './window';
 
 const APP_ID = 'lv.pii.register';
 /** dist/electron → dist/renderer, inside app.asar when packaged. */
@@ -88,12 +88,10 @@ function denyAllPermissions(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    windowOptions({
-      preloadPath: path.join(__dirname, 'preload.js'),
-      isProduction: app.isPackaged,
-    }),
-  );
+  const window = openWindow(BrowserWindow, {
+    preloadPath: path.join(__dirname, 'preload.js'),
+    isProduction: app.isPackaged,
+  });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -147,12 +145,13 @@ async function start(): Promise<void> {
     return;
   }
   releaseLock = lock.release;
-  router = new Router({ dataDir, nativeBinding: nativeBinding() });
+  const release = startRelease(app, dataDir, () => router?.state.dirty.any() ?? false);
+  router = new Router({ dataDir, nativeBinding: nativeBinding(), release });
   router.startIdleWatch();
   registerIpc(ipcMain, router);
 
   mainWindow = createWindow();
-  startUpdater(app);
+  release.updates?.start();
 }
 
 // One register per PC session: a second launch hands over to the window already open, so two

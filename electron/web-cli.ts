@@ -3,13 +3,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestClock } from './api/clock';
+import { programVersion } from './api/backup/export';
 import { lockDataDir } from './api/data-lock';
+import { AppLog, aboutLine, captureConsole } from './api/release/app-log';
+import { SIMULATED_FEED, SimulatedUpdater } from './api/release/simulated-updater';
+import { Updates } from './api/release/updates';
 import { Router } from './api/router';
+import { MIGRATIONS } from '../database/migrations';
 import { createWebServer } from './web-server';
 
 /**
- * `npm run web -- --data-dir DIR --port N [--test --now ISO]`: the whole program, backend
- * included, served to a browser on 127.0.0.1. Prints one line with the URL to open.
+ * `npm run web -- --data-dir DIR --port N [--test --now ISO --offer-update VERSION]`: the whole
+ * program, backend included, served to a browser on 127.0.0.1. Prints one line with the URL to
+ * open. --offer-update simulates an update feed offering VERSION (tests of the head's controls).
  */
 function main(): void {
   const { values } = parseArgs({
@@ -18,6 +24,7 @@ function main(): void {
       port: { type: 'string', default: '5199' },
       test: { type: 'boolean', default: false },
       now: { type: 'string' },
+      'offer-update': { type: 'string' },
     },
     strict: true,
   });
@@ -27,6 +34,8 @@ function main(): void {
     fail(`--port must be a number 0–65535, got ${values.port}`);
   }
   if (values.now !== undefined && !values.test) fail('--now is available only with --test');
+  const offered = values['offer-update'];
+  if (offered !== undefined && !values.test) fail('--offer-update is available only with --test');
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);
   mkdirSync(dataDir, { recursive: true });
@@ -35,11 +44,30 @@ function main(): void {
     fail(`Šī datu mape jau ir atvērta citā programmā (process ${lock.heldBy}): ${dataDir}`);
   }
 
+  // Browser mode has no updater of its own; with --offer-update a simulated one.
+  const updates = new Updates({
+    port: offered === undefined ? null : new SimulatedUpdater(offered),
+    installed: programVersion(),
+    feedUrl: offered === undefined ? null : SIMULATED_FEED,
+    isDirty: (): boolean => router.state.dirty.any(),
+    now: (): Date => router.state.clock.now(),
+  });
+  const log = AppLog.start(
+    dataDir,
+    aboutLine({
+      programVersion: programVersion(),
+      schemaVersion: MIGRATIONS.length,
+      dataDir,
+      updates: updates.describe(),
+    }),
+  );
   const router = new Router({
     dataDir,
     testMode: values.test,
     clock: values.test ? new TestClock(start) : undefined,
+    release: { updates, logFile: log.file },
   });
+  updates.start();
   router.startIdleWatch();
   const token = randomBytes(24).toString('base64url');
   const staticDir = path.join(__dirname, '..', 'renderer');
@@ -48,6 +76,8 @@ function main(): void {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`Open http://127.0.0.1:${actual}/#token=${token}`);
+    // Only now: the line above carries this run's token, which stays out of the log file.
+    captureConsole(log);
   });
   const stop = () => {
     server.close();

@@ -6,6 +6,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
 import { peopleContract } from './people';
+import { releaseContract } from './release';
 import { planningContract } from './planning';
 import { journalsContract } from './journals';
 import { supervisionContract } from './supervision';
@@ -28,6 +29,7 @@ export const contract = {
   ...supervisionContract,
   ...substitutionContract,
   ...backupContract,
+  ...releaseContract,
 };
 
 export type Contract = typeof contract;

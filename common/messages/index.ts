@@ -4,6 +4,7 @@ import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { releaseMessages } from './release';
 import { journalsMessages } from './journals';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
@@ -105,6 +106,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...supervisionMessages.lv,
     ...substitutionMessages.lv,
     ...backupMessages.lv,
+    ...releaseMessages.lv,
   },
   en: {
     ...en,
@@ -116,6 +118,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...supervisionMessages.en,
     ...substitutionMessages.en,
     ...backupMessages.en,
+    ...releaseMessages.en,
   },
 };
 

@@ -14,6 +14,7 @@ import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
+import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
@@ -35,6 +36,7 @@ const handlers: HandlerMap = {
   ...supervisionHandlers,
   ...substitutionHandlers,
   ...backupHandlers,
+  ...releaseHandlers,
 };
 
 export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
@@ -43,6 +45,8 @@ export type CallResult = { ok: true; result: unknown } | { ok: false; error: Api
 const PASSIVE: ReadonlySet<Method> = new Set<Method>([
   'app.state',
   'app.now',
+  // Sent when a form's state changes, not because the user acted (its typing pings anyway).
+  'session.setDirty',
   'test.setClock',
   'test.advanceClock',
 ]);

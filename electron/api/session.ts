@@ -7,6 +7,8 @@ import type { Role } from '../../common/roles';
 import { databasePath } from '../../database/data-source';
 import { DEFAULT_SCRYPT, KeySlotFile, type ScryptParams } from '../../database/keyslots';
 import { systemClock, type Clock } from './clock';
+import { DirtyWindows } from './release/dirty';
+import { NO_RELEASE_RUNTIME, type ReleaseRuntime } from './release/runtime';
 
 export interface BackendOptions {
   dataDir: string;
@@ -17,6 +19,8 @@ export interface BackendOptions {
   scrypt?: ScryptParams;
   /** The Electron build of the native driver. */
   nativeBinding?: string;
+  /** The program's updates and log (electron/api/release); none in tests. */
+  release?: ReleaseRuntime;
 }
 
 export interface SessionUser {
@@ -37,6 +41,9 @@ export class SessionState {
   readonly testMode: boolean;
   readonly scrypt: ScryptParams;
   readonly nativeBinding?: string;
+  readonly release: ReleaseRuntime;
+  /** Windows of this session with unsaved input; cleared when the session ends. */
+  readonly dirty = new DirtyWindows();
   locale: Locale = DEFAULT_LOCALE;
   user?: SessionUser;
   private database?: DataSource;
@@ -49,6 +56,7 @@ export class SessionState {
     this.testMode = options.testMode ?? false;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.nativeBinding = options.nativeBinding;
+    this.release = options.release ?? NO_RELEASE_RUNTIME;
   }
 
   /** Setup when the folder holds neither file; locked when it holds both; else an error. */
@@ -108,6 +116,7 @@ export class SessionState {
     const database = this.database;
     this.database = undefined;
     this.user = undefined;
+    this.dirty.clear();
     this.key?.fill(0);
     this.key = undefined;
     if (database?.isInitialized) await database.destroy();

@@ -15,7 +15,10 @@ export interface RunningApp {
 }
 
 /** Starts browser mode on a fresh data folder with a test clock; prints the URL line. */
-async function startApp(now: string): Promise<{ app: RunningApp; child: ChildProcess }> {
+async function startApp(
+  now: string,
+  webArgs: string[],
+): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'register-e2e-'));
   const child = spawn(
     process.execPath,
@@ -28,6 +31,7 @@ async function startApp(now: string): Promise<{ app: RunningApp; child: ChildPro
       '--test',
       '--now',
       now,
+      ...webArgs,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -63,7 +67,7 @@ async function startApp(now: string): Promise<{ app: RunningApp; child: ChildPro
   };
 }
 
-export const test = base.extend<{ now: string; app: RunningApp }>({
+export const test = base.extend<{ now: string; webArgs: string[]; app: RunningApp }>({
   // E2E_THROTTLE=6 runs the page on a CPU six times slower, to shake out timing races.
   page: async ({ page }, use) => {
     const rate = Number(process.env.E2E_THROTTLE ?? 0);
@@ -74,8 +78,10 @@ export const test = base.extend<{ now: string; app: RunningApp }>({
     await use(page);
   },
   now: ['2026-11-30T07:30:00Z', { option: true }],
-  app: async ({ now }, use) => {
-    const { app, child } = await startApp(now);
+  /** More options for browser mode, e.g. ['--offer-update', '9.9.9']. */
+  webArgs: [[], { option: true }],
+  app: async ({ now, webArgs }, use) => {
+    const { app, child } = await startApp(now, webArgs);
     await use(app);
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

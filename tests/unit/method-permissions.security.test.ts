@@ -136,6 +136,13 @@ const GOLDEN: Record<Method, string> = {
   'backup.getAuto': 'H',
   'backup.saveAuto': 'H',
   'backup.status': 'H',
+  // Issue 17: everyone may see the About screen (version, data folder, update state) and report
+  // a window's unsaved input; only the head is told of a new version and decides its install.
+  'app.about': 'session',
+  'session.setDirty': 'session',
+  'update.status': 'H',
+  'update.check': 'H',
+  'update.install': 'H',
 };
 
 function asLetters(access: (typeof PERMISSIONS)[Method]): string {

@@ -15,6 +15,7 @@ import {
 } from '../../../database/keyslots';
 import { audit, flushPending } from '../audit/audit';
 import { autoBackupIfDue } from '../backup/automatic';
+import { openWithSafeMigration } from '../release/safe-migration';
 import type { Context } from '../context';
 import type { SessionUser } from '../session';
 import { lockSecondsLeft, registerFailure } from './lockout';
@@ -142,10 +143,13 @@ async function unlock(
   action: string,
 ): Promise<User | null> {
   await ctx.state.close();
-  const db = await openDatabase({
+  // A new program version migrates here, behind a backup that is put back if a migration fails.
+  const db = await openWithSafeMigration({
     dataDir: ctx.state.dataDir,
     key,
     nativeBinding: ctx.state.nativeBinding,
+    clock: ctx.state.clock,
+    scrypt: ctx.state.scrypt,
   });
   const user = await find(db);
   if (!user || !user.active) {

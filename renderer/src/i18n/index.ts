@@ -7,6 +7,7 @@ import en from './en';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
+import * as release from './release';
 import * as journals from './journals';
 import * as supervision from './supervision';
 import * as substitution from './substitution';
@@ -27,6 +28,7 @@ export const i18n = createI18n({
       supervision: supervision.lv,
       substitution: substitution.lv,
       backup: backup.lv,
+      release: release.lv,
     },
     en: {
       ...en,
@@ -38,6 +40,7 @@ export const i18n = createI18n({
       supervision: supervision.en,
       substitution: substitution.en,
       backup: backup.en,
+      release: release.en,
     },
   },
 });

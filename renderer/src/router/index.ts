@@ -14,6 +14,7 @@ import { calendarRoutes } from './calendar';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
 import { assessmentRoutes } from './assessment';
+import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
@@ -71,6 +72,7 @@ export const routes: RouteRecordRaw[] = [
       ...supervisionRoutes,
       ...substitutionRoutes,
       ...backupRoutes,
+      ...releaseRoutes,
     ],
   },
   { path: '/:rest(.*)*', redirect: '/' },
