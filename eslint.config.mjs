@@ -1,31 +1,23 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
-/** Renderer code talks to the backend only through the API client: no Node, no main process. */
-const NODE_BUILTINS = [
-  'fs',
-  'path',
-  'os',
-  'crypto',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'url',
-  'util',
-  'stream',
-  'zlib',
-  'worker_threads',
-  'module',
-  'process',
-  'buffer',
-  'events',
-  'readline',
-  'tls',
-  'dns',
-];
+/**
+ * The house's guards (issue 11): file size, import cycles and which layer may import which.
+ * Layers: common/ (pure, shared by both sides) ← database/ ← electron/api/ (plain Node) ←
+ * electron/ (main process); renderer/ talks to the backend only through its API client.
+ */
+
+/** Every Node built-in under its bare name ('fs', 'fs/promises', …); 'node:*' is a pattern. */
+const nodeBuiltins = (message) => ({
+  paths: builtinModules.map((name) => ({ name, message })),
+  patterns: [{ group: ['node:*'], message }],
+});
+
 const rendererRestrictions = {
   patterns: [
     {
@@ -41,8 +33,27 @@ const rendererRestrictions = {
       allowTypeImports: true,
     },
   ],
-  paths: NODE_BUILTINS.map((name) => ({ name, message: 'No Node built-ins in the renderer.' })),
+  paths: nodeBuiltins('No Node built-ins in the renderer.').paths,
 };
+
+const COMMON_MESSAGE =
+  'common/ is imported by both sides: no Node built-ins, TypeORM, Electron, SQLite driver or database/.';
+const commonNode = nodeBuiltins(COMMON_MESSAGE);
+const commonRestrictions = {
+  paths: [...commonNode.paths, 'typeorm', 'electron'].map((p) =>
+    typeof p === 'string' ? { name: p, message: COMMON_MESSAGE } : p,
+  ),
+  patterns: [
+    ...commonNode.patterns,
+    { group: ['typeorm/*', 'electron/*', 'better-sqlite3*'], message: COMMON_MESSAGE },
+  ],
+};
+
+const API_MESSAGE =
+  "electron/api/ is the plain-Node application layer, served over IPC and HTTP alike: never import 'electron'.";
+
+/** Source files: .ts and .vue, tests included. */
+const SOURCES = ['**/*.ts', '**/*.vue', '**/*.mjs'];
 
 export default tseslint.config(
   {
@@ -69,6 +80,9 @@ export default tseslint.config(
         },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.vue'],
+        // The script parser inside .vue files; also used when import-x reads a .vue dependency
+        // of a .ts file with that file's options. @typescript-eslint/parser ignores it.
+        parser: tseslint.parser,
       },
     },
     rules: {
@@ -93,10 +107,113 @@ export default tseslint.config(
     },
   },
   {
+    // Every line counts (blank lines and comments too), so the limit is the number `wc -l` shows.
+    files: SOURCES,
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    // A handler file only maps each method to one service call.
+    files: ['electron/api/**/handlers.ts'],
+    rules: {
+      'max-lines': ['error', { max: 150, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    // Cycles through static and dynamic imports (the router's lazy views too), .vue files
+    // included; type-only imports are left out, as they vanish at build time.
+    files: ['**/*.ts', '**/*.vue'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'renderer/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+      'import-x/extensions': ['.ts', '.vue', '.js', '.mjs'],
+      'import-x/parsers': {
+        '@typescript-eslint/parser': ['.ts'],
+        'vue-eslint-parser': ['.vue'],
+      },
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
     languageOptions: { globals: globals.browser },
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', rendererRestrictions],
+    },
+  },
+  {
+    // Views reach the backend through their domain's Pinia store (renderer/src/stores/).
+    // The one documented exception: a form dialog (*Dialog.vue) submits its own form with
+    // call(...), where the store would only pass the form through.
+    files: ['renderer/src/views/**', 'renderer/src/components/**'],
+    ignores: ['**/*Dialog.vue'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: ['renderer/src/views', 'renderer/src/components'],
+              from: 'renderer/src/api/client.ts',
+              message:
+                "Views call the backend through their domain's store (renderer/src/stores/); only a *Dialog.vue form may call(...) itself.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['common/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', commonRestrictions],
+    },
+  },
+  {
+    files: ['common/**', 'database/**'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: 'common',
+              from: ['database', 'electron', 'renderer'],
+              message: 'common/ is the bottom layer: it imports no other folder of the program.',
+            },
+            {
+              target: 'database',
+              from: ['electron', 'renderer'],
+              message:
+                'database/ is below the API: it never imports electron/ (the router, services).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/api/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: API_MESSAGE }],
+          patterns: [{ group: ['electron/*'], message: API_MESSAGE }],
+        },
+      ],
     },
   },
   {
