@@ -54,9 +54,8 @@ async function tableDrift(db: DataSource, table: string): Promise<string[]> {
     meta.columns.map((c) => [c.databaseName, c]),
   );
 
-  for (const name of byName.keys()) {
-    if (!entityColumns.has(name))
-      found.push(`${table}.${name}: in the database, not in the entity`);
+  for (const name of [...byName.keys()].filter((n) => !entityColumns.has(n))) {
+    found.push(`${table}.${name}: in the database, not in the entity`);
   }
   for (const [name, column] of entityColumns) {
     const dbColumn = byName.get(name);
