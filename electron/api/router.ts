@@ -1,6 +1,6 @@
 import { contract, isMethod, type Method } from '../../common/contract';
 import { MIN_IDLE_MINUTES } from '../../common/contract/settings';
-import { AppError, type ApiErrorBody } from '../../common/errors';
+import { AppError, type ApiErrorBody, type CallResult } from '../../common/errors';
 import { message } from '../../common/messages';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../common/permissions';
 import { validate } from '../../common/validation';
@@ -32,8 +32,6 @@ const handlers: HandlerMap = {
   ...substitutionHandlers,
   ...backupHandlers,
 };
-
-export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 /** Calls that read state without counting as the user doing something. */
 const PASSIVE: ReadonlySet<Method> = new Set<Method>([
