@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AttendanceGroup, CellCode, ExportedFile } from '../../../common/contract/attendance';
+import type { AttendanceGroup, CellCode } from '../../../common/contract/attendance';
 import { call } from '../api/client';
 
 /** The key a person presses → the code it sets (undefined: not a code key). */
@@ -21,18 +21,7 @@ export function codeForKey(key: string): CellCode | undefined {
   }
 }
 
-/** Saves a file the backend made (PDF, XLSX) through the browser's download. */
-export function download(file: ExportedFile): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { download } from '../download';
 
 export function groupLabel(g: AttendanceGroup): string {
   return g.number === null ? g.name : `${g.number}. «${g.name}»`;
