@@ -117,7 +117,7 @@ test('on a new PC the register is restored from the first-run screen; the teache
   await register(app);
   const usb = usbStick();
   await app.api('auth.login', { username: HEAD.username, password: HEAD.password });
-  const { file } = await app.api<{ file: string }>('backup.export', {
+  const { file } = await app.api('backup.export', {
     folder: usb,
     passphrase: PASSPHRASE,
     passphraseRepeat: PASSPHRASE,

@@ -27,8 +27,8 @@ export async function seedGroup(app: RunningApp, children: [string, string, stri
   for (const [username, fullName, role] of [
     ['dace', 'Dace Vītola', 'deputy'],
     ['anna', 'Anna Kalniņa', 'teacher'],
-  ]) {
-    const user = await app.api<{ id: number }>('users.create', {
+  ] as const) {
+    const user = await app.api('users.create', {
       username,
       fullName,
       role,
@@ -47,7 +47,7 @@ export async function seedGroup(app: RunningApp, children: [string, string, stri
   }
   await app.api('auth.logout');
   await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
-  const group = await app.api<{ id: number }>('groups.create', {
+  const group = await app.api('groups.create', {
     number: 3,
     name: 'Zīlītes',
     ageFromMonths: 36,
