@@ -40,9 +40,11 @@ const COMMON_MESSAGE =
   'common/ is imported by both sides: no Node built-ins, TypeORM, Electron, SQLite driver or database/.';
 const commonNode = nodeBuiltins(COMMON_MESSAGE);
 const commonRestrictions = {
-  paths: [...commonNode.paths, 'typeorm', 'electron'].map((p) =>
-    typeof p === 'string' ? { name: p, message: COMMON_MESSAGE } : p,
-  ),
+  paths: [
+    ...commonNode.paths,
+    { name: 'typeorm', message: COMMON_MESSAGE },
+    { name: 'electron', message: COMMON_MESSAGE },
+  ],
   patterns: [
     ...commonNode.patterns,
     { group: ['typeorm/*', 'electron/*', 'better-sqlite3*'], message: COMMON_MESSAGE },
@@ -52,7 +54,7 @@ const commonRestrictions = {
 const API_MESSAGE =
   "electron/api/ is the plain-Node application layer, served over IPC and HTTP alike: never import 'electron'.";
 
-/** Source files: .ts and .vue, tests included. */
+/** Source files: .ts and .vue, tests included, and the .mjs configs and scripts. */
 const SOURCES = ['**/*.ts', '**/*.vue', '**/*.mjs'];
 
 export default tseslint.config(
@@ -150,11 +152,9 @@ export default tseslint.config(
     },
   },
   {
-    // Views reach the backend through their domain's Pinia store (renderer/src/stores/).
-    // The one documented exception: a form dialog (*Dialog.vue) submits its own form with
-    // call(...), where the store would only pass the form through.
-    files: ['renderer/src/views/**', 'renderer/src/components/**'],
-    ignores: ['**/*Dialog.vue'],
+    // Which folder may import which, by resolved path (so '../../api/client' and './client'
+    // alike). Layers: common/ ← database/ ← electron/ ← nothing of renderer/ or tools/.
+    files: SOURCES,
     plugins: { 'import-x': importX },
     rules: {
       'import-x/no-restricted-paths': [
@@ -163,7 +163,36 @@ export default tseslint.config(
           basePath: import.meta.dirname,
           zones: [
             {
-              target: ['renderer/src/views', 'renderer/src/components'],
+              target: 'common',
+              from: ['database', 'electron', 'renderer', 'tools'],
+              message: 'common/ is the bottom layer: it imports no other folder of the program.',
+            },
+            {
+              target: 'database',
+              from: ['electron', 'renderer', 'tools'],
+              message:
+                'database/ is below the API: it never imports electron/ (the router, services), renderer/ or tools/.',
+            },
+            {
+              target: 'electron',
+              from: ['renderer', 'tools'],
+              message: 'The backend never imports the renderer or the tools.',
+            },
+            {
+              target: 'renderer',
+              from: 'tools',
+              message: 'The program never imports tools/ (seed and bench data).',
+            },
+            {
+              // Views reach the backend through their domain's Pinia store (renderer/src/stores/).
+              // The one documented exception: a form dialog (*Dialog.vue) submits its own form
+              // with call(...), where a store would only pass the form through.
+              target: [
+                'renderer/src/views/**/!(*Dialog).vue',
+                'renderer/src/views/**/*.ts',
+                'renderer/src/components/**/!(*Dialog).vue',
+                'renderer/src/components/**/*.ts',
+              ],
               from: 'renderer/src/api/client.ts',
               message:
                 "Views call the backend through their domain's store (renderer/src/stores/); only a *Dialog.vue form may call(...) itself.",
@@ -177,31 +206,6 @@ export default tseslint.config(
     files: ['common/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', commonRestrictions],
-    },
-  },
-  {
-    files: ['common/**', 'database/**'],
-    plugins: { 'import-x': importX },
-    rules: {
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          basePath: import.meta.dirname,
-          zones: [
-            {
-              target: 'common',
-              from: ['database', 'electron', 'renderer'],
-              message: 'common/ is the bottom layer: it imports no other folder of the program.',
-            },
-            {
-              target: 'database',
-              from: ['electron', 'renderer'],
-              message:
-                'database/ is below the API: it never imports electron/ (the router, services).',
-            },
-          ],
-        },
-      ],
     },
   },
   {
