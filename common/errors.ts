@@ -28,6 +28,9 @@ export interface ApiErrorBody {
   fields?: Record<string, string>;
 }
 
+/** What one call answers, over IPC and HTTP alike: the router makes it, the client reads it. */
+export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
 /**
  * Thrown by services and handlers. `key` and `params` pick the message from the catalog in
  * common/messages.ts; the router renders it in the session's language.

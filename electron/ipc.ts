@@ -1,8 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { ErrorCode } from '../common/errors';
+import type { CallResult, ErrorCode } from '../common/errors';
 import { DEFAULT_LOCALE, type Locale } from '../common/locale';
 import { message } from '../common/messages';
-import type { CallResult } from './api/router';
 import { isTrustedSender } from './security';
 
 /** The one IPC channel of the app; the preload's call() invokes it. */

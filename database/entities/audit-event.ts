@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Who did what, when, on whose behalf, with the values before and after (JSON). */
 @Entity('audit_event')
 @Index('idx_audit_event_at', ['at'])
+// "What was entered on her behalf" reads the audit by absent teacher and substitute.
+@Index('idx_audit_on_behalf', ['onBehalfOfId', 'actorId'])
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { DEFAULT_ATTENDANCE_DEADLINE, DEFAULT_IDLE_MINUTES } from '../../common/contract/settings';
 
 /** The one kindergarten this register belongs to (id is always 1), with its settings. */
 @Entity('institution')
@@ -16,10 +17,10 @@ export class Institution {
   address!: string;
 
   /** Daily attendance is due by this local time (Europe/Riga), "HH:MM". */
-  @Column({ type: 'text', name: 'attendance_deadline', default: '09:00' })
+  @Column({ type: 'text', name: 'attendance_deadline', default: DEFAULT_ATTENDANCE_DEADLINE })
   attendanceDeadline!: string;
 
-  @Column({ type: 'integer', name: 'idle_minutes', default: 10 })
+  @Column({ type: 'integer', name: 'idle_minutes', default: DEFAULT_IDLE_MINUTES })
   idleMinutes!: number;
 
   /** "MM-DD": the school year runs from this day to the day before it a year later. */

@@ -27,7 +27,7 @@ export class Substitution {
   @Column({ type: 'text', name: 'to_date' })
   toDate!: string;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: '' })
   note!: string;
 
   @Column({ type: 'text', name: 'created_at' })

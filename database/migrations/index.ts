@@ -7,6 +7,7 @@ import { Planning0000000000006 } from './0006-planning';
 import { Journals0000000000007 } from './0007-journals';
 import { Supervision0000000000008 } from './0008-supervision';
 import { Substitution0000000000009 } from './0009-substitution';
+import { InstitutionNotNull0000000000010 } from './0010-institution-not-null';
 
 /** Every migration, in order. A new one is a new numbered file added at the end. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Journals0000000000007,
   Supervision0000000000008,
   Substitution0000000000009,
+  InstitutionNotNull0000000000010,
 ];

@@ -1,6 +1,6 @@
 import { contract, isMethod, type Method } from '../../common/contract';
-import { MIN_IDLE_MINUTES } from '../../common/contract/settings';
-import { AppError, type ApiErrorBody } from '../../common/errors';
+import { DEFAULT_IDLE_MINUTES, MIN_IDLE_MINUTES } from '../../common/contract/settings';
+import { AppError, type ApiErrorBody, type CallResult } from '../../common/errors';
 import { message } from '../../common/messages';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../common/permissions';
 import { validate } from '../../common/validation';
@@ -38,8 +38,6 @@ const handlers: HandlerMap = {
   ...backupHandlers,
   ...releaseHandlers,
 };
-
-export type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 /** Calls that read state without counting as the user doing something. */
 const PASSIVE: ReadonlySet<Method> = new Set<Method>([
@@ -103,7 +101,7 @@ export class Router {
     const rows = await this.state.db.query<{ m: number }[]>(
       'SELECT idle_minutes AS m FROM institution WHERE id = 1',
     );
-    return rows[0]?.m ?? 10;
+    return rows[0]?.m ?? DEFAULT_IDLE_MINUTES;
   }
 
   private async dispatch(method: string, input: unknown): Promise<CallResult> {

@@ -1,6 +1,6 @@
+import type { RouteRecordRaw } from 'vue-router';
 import { mayCall } from '../../common/permissions';
 import type { Role } from '../../common/roles';
-import { routes } from './router';
 
 /** The menu, read off the layout's routes: an entry shows to the roles that may use its screen. */
 export interface NavItem {
@@ -9,7 +9,11 @@ export interface NavItem {
   icon: string;
 }
 
-export function navFor(role: Role): NavItem[] {
+/**
+ * The routes are the router's own (`router.options.routes`), passed in rather than imported: the
+ * router loads the layout that shows this menu, so importing it here would close a cycle.
+ */
+export function navFor(routes: readonly RouteRecordRaw[], role: Role): NavItem[] {
   const layout = routes.find((route) => route.path === '/');
   return (layout?.children ?? []).flatMap((route) => {
     const nav = route.meta?.nav;

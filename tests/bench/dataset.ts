@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Generator } from '../../database/seed/generator';
+import { Generator } from '../../tools/seed/generator';
 
 /** The ten-year kindergarten of ARCHITECTURE's budgets, built once and kept between runs. */
 export const BENCH_DIR = path.resolve('.bench-data', 'ten-years');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
+import { AppLayout } from './page-models/layout';
 import { AttendancePage, STAFF_PASSWORD, seedKindergarten } from './page-models/attendance';
 
 const CHILDREN: [string, string, string][] = [
@@ -24,6 +25,7 @@ test('teacher marks by keyboard and confirms on time, the nurse corrects, the sh
   await page.goto(app.url);
   const login = new LoginPage(page);
   const attendance = new AttendancePage(page);
+  const layout = new AppLayout(page);
 
   // The teacher: three absences with one keystroke each, then confirm — all from the keyboard.
   await login.login('anna', STAFF_PASSWORD);
@@ -34,68 +36,58 @@ test('teacher marks by keyboard and confirms on time, the nurse corrects, the sh
   await page.keyboard.press('ArrowDown'); // Ozoliņa stays present
   await page.keyboard.press('s'); // Šmite → NS
   await page.keyboard.press('c'); // Žagare → NC
-  await expect(attendance.row('Bērziņš').getByTestId('code')).toHaveText('N');
-  await expect(attendance.row('Ozoliņa').getByTestId('code')).toHaveText('ieradies');
-  await expect(attendance.row('Šmite').getByTestId('code')).toHaveText('NS');
-  await expect(attendance.row('Žagare').getByTestId('code')).toHaveText('NC');
+  await expect(attendance.code('Bērziņš')).toHaveText('N');
+  await expect(attendance.code('Ozoliņa')).toHaveText('ieradies');
+  await expect(attendance.code('Šmite')).toHaveText('NS');
+  await expect(attendance.code('Žagare')).toHaveText('NC');
   await page.keyboard.press('Tab');
-  await expect(page.getByTestId('confirm-day')).toBeFocused();
+  await expect(attendance.confirmButton()).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('confirmation')).toHaveText(
+  await expect(attendance.confirmation()).toHaveText(
     'Apstiprināja Anna Kalniņa 30.11.2026 08:30 (ievadīts laikus)',
   );
-  await expect(page.locator('.p-toast-message')).toHaveCount(0);
+  await expect(layout.toasts()).toHaveCount(0);
   await snapshot(page, 'attendance-day');
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   // The nurse: the doctor's note arrived, N → NS with a reason; the history shows both.
   await login.login('marta', STAFF_PASSWORD);
-  await page.getByRole('link', { name: 'Māsas pārbaude' }).click();
-  const group = page.getByTestId('nurse-group-Zīlītes');
-  await expect(group.getByText('(ievadīts laikus)')).toBeVisible();
-  const janis = group.getByTestId('absentee-Bērziņš');
-  await janis.getByRole('combobox', { name: 'Kods: Bērziņš Jānis' }).click();
-  await page.getByRole('option', { name: 'NS', exact: true }).click();
-  await janis.getByLabel('Labojuma iemesls: Bērziņš Jānis').fill('Atnesta ārsta zīme');
-  await janis.getByRole('button', { name: 'Labot' }).click();
+  await attendance.openNurseCheck();
+  await expect(attendance.nurseGroup('Zīlītes').getByText('(ievadīts laikus)')).toBeVisible();
+  const janis = attendance.absentee('Zīlītes', 'Bērziņš');
+  await attendance.correct(janis, 'Bērziņš Jānis', 'NS', 'Atnesta ārsta zīme');
   await expect(janis.getByText('labots')).toBeVisible();
-  await page.getByTestId('nurse-confirm').click();
-  await expect(page.getByTestId('nurse-checked')).toContainText(
-    'Pārbaudi apstiprināja Mārta Ābele',
-  );
-  await expect(page.locator('.p-toast-message')).toHaveCount(0);
+  await attendance.nurseConfirm();
+  await expect(attendance.nurseChecked()).toContainText('Pārbaudi apstiprināja Mārta Ābele');
+  await expect(layout.toasts()).toHaveCount(0);
   await snapshot(page, 'attendance-nurse');
-  await janis.getByRole('button', { name: 'Vēsture' }).click();
-  const history = page.getByTestId('history');
-  await expect(history.locator('tbody tr')).toHaveCount(2);
-  await expect(history.locator('tbody tr').nth(0)).toContainText('Anna Kalniņa (skolotāja)');
-  await expect(history.locator('tbody tr').nth(0)).toContainText('ieradies → N');
-  await expect(history.locator('tbody tr').nth(1)).toContainText('Mārta Ābele (māsa)');
-  await expect(history.locator('tbody tr').nth(1)).toContainText('N → NS');
-  await expect(history.locator('tbody tr').nth(1)).toContainText('Atnesta ārsta zīme');
+  await attendance.openHistory(janis);
+  const history = attendance.historyRows();
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toContainText('Anna Kalniņa (skolotāja)');
+  await expect(history.nth(0)).toContainText('ieradies → N');
+  await expect(history.nth(1)).toContainText('Mārta Ābele (māsa)');
+  await expect(history.nth(1)).toContainText('N → NS');
+  await expect(history.nth(1)).toContainText('Atnesta ārsta zīme');
   await snapshot(page, 'attendance-history');
   await page.keyboard.press('Escape');
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   // The month grid (teacher) and its XLSX: the totals are the same.
   await login.login('anna', STAFF_PASSWORD);
-  await page.getByRole('link', { name: 'Mēneša apmeklējums' }).click();
-  const grid = page.getByTestId('month-grid');
-  await expect(grid.getByTestId('row-Bērziņš').getByTestId('total-NS')).toHaveText('1');
+  await attendance.openMonth();
+  await expect(attendance.monthTotal('Bērziņš', 'NS')).toHaveText('1');
   const totals = await attendance.gridTotals();
   // November 2026: 20 working days × 4 children, 3 absences.
   expect(totals).toEqual([77, 2, 1, 0]);
   await snapshot(page, 'attendance-month');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-xlsx').click(),
-  ]);
+  const download = await attendance.exportXlsx();
   expect(download.suggestedFilename()).toMatch(/^apmeklejums-2026-11-.*\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(new Uint8Array(readFileSync(await download.path())).buffer);
   const rows: unknown[][] = [];
   book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   expect(rows.find((r) => r[0] === 'Kopā')?.slice(-4)).toEqual(totals);
-  const gridRow = await grid.getByTestId('row-Šmite').locator('td.total').allTextContents();
-  expect(rows.find((r) => r[0] === 'Šmite Līga')?.slice(-4)).toEqual(gridRow.map(Number));
+  const gridRow = await attendance.rowTotals('Šmite');
+  expect(rows.find((r) => r[0] === 'Šmite Līga')?.slice(-4)).toEqual(gridRow);
 });

@@ -1,9 +1,11 @@
 import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LoginPage } from './page-models/auth';
+import { LoginPage, SetupPage } from './page-models/auth';
 import { BackupPage, RestoreSetupPage } from './page-models/backup';
-import { expect, formDialog, snapshot, test, type RunningApp } from './fixtures';
+import { AppLayout } from './page-models/layout';
+import { UsersPage } from './page-models/users';
+import { expect, snapshot, test, type RunningApp } from './fixtures';
 
 const HEAD = { fullName: 'Ilze Bērziņa', username: 'ilze', password: 'vadītājas-parole-1' };
 const INSTITUTION = { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' };
@@ -58,8 +60,11 @@ test('the head exports, changes a record, restores and sees the old data again',
   await register(app);
   const usb = usbStick();
   await page.goto(app.url);
-  await new LoginPage(page).login(HEAD.username, HEAD.password);
-  await expect(page.getByTestId('welcome')).toBeVisible();
+  const login = new LoginPage(page);
+  const layout = new AppLayout(page);
+  const users = new UsersPage(page);
+  await login.login(HEAD.username, HEAD.password);
+  await expect(layout.welcome()).toBeVisible();
 
   const backup = new BackupPage(page);
   await backup.open();
@@ -80,15 +85,9 @@ test('the head exports, changes a record, restores and sees the old data again',
   await snapshot(page, 'backup');
 
   // A change after the backup: a new colleague.
-  await page.getByRole('link', { name: 'Lietotāji' }).click();
-  await page.getByTestId('add-user').click();
-  const dialog = formDialog(page);
-  await dialog.getByLabel('Vārds, uzvārds').fill('Jānis Ozols');
-  await dialog.getByLabel('Lietotājvārds').fill('janis');
-  await dialog.getByLabel('Pagaidu parole').fill('pagaidu-parole-7');
-  await dialog.getByRole('button', { name: 'Saglabāt' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('cell', { name: 'Jānis Ozols' }).first()).toBeVisible();
+  await users.open();
+  await users.add({ fullName: 'Jānis Ozols', username: 'janis', password: 'pagaidu-parole-7' });
+  await expect(users.cell('Jānis Ozols').first()).toBeVisible();
 
   // A wrong passphrase is refused next to its field; nothing changes.
   await backup.open();
@@ -99,15 +98,15 @@ test('the head exports, changes a record, restores and sees the old data again',
   await backup.restore(path.join(usb, files[0]), PASSPHRASE);
   await snapshot(page, 'backup-restore-confirm');
   await backup.confirmRestore();
-  await expect(page.getByRole('heading', { name: 'Pieslēgties' })).toBeVisible();
+  await expect(login.heading()).toBeVisible();
   await expect(page.getByText(/Dati atjaunoti no rezerves kopijas \(30\.11\.2026/)).toBeVisible();
-  await expect(page.getByTestId('idle-notice')).toBeHidden();
+  await expect(login.idleNotice()).toBeHidden();
   await snapshot(page, 'backup-restored-login');
 
-  await new LoginPage(page).login(HEAD.username, HEAD.password);
-  await page.getByRole('link', { name: 'Lietotāji' }).click();
-  await expect(page.getByRole('cell', { name: 'Anna Kalniņa' }).first()).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Jānis Ozols' })).toHaveCount(0);
+  await login.login(HEAD.username, HEAD.password);
+  await users.open();
+  await expect(users.cell('Anna Kalniņa').first()).toBeVisible();
+  await expect(users.cell('Jānis Ozols')).toHaveCount(0);
 });
 
 test('on a new PC the register is restored from the first-run screen; the teacher logs in', async ({
@@ -117,7 +116,7 @@ test('on a new PC the register is restored from the first-run screen; the teache
   await register(app);
   const usb = usbStick();
   await app.api('auth.login', { username: HEAD.username, password: HEAD.password });
-  const { file } = await app.api<{ file: string }>('backup.export', {
+  const { file } = await app.api('backup.export', {
     folder: usb,
     passphrase: PASSPHRASE,
     passphraseRepeat: PASSPHRASE,
@@ -130,16 +129,18 @@ test('on a new PC the register is restored from the first-run screen; the teache
   }
 
   await page.goto(app.url);
-  await expect(page.getByRole('heading', { name: 'Iestādes izveide' })).toBeVisible();
-  await page.getByRole('link', { name: 'Atjaunot no rezerves kopijas' }).click();
+  const setup = new SetupPage(page);
+  await expect(setup.heading()).toBeVisible();
+  await setup.chooseRestore();
   const restore = new RestoreSetupPage(page);
   await snapshot(page, 'backup-first-run-restore');
   await restore.restore(path.join(usb, 'nav.kgbak'), PASSPHRASE);
   await expect(page.getByText('Šāds fails nav atrasts.')).toBeVisible();
   await restore.restore(file, PASSPHRASE);
-  await expect(page.getByRole('heading', { name: 'Pieslēgties' })).toBeVisible();
-  await new LoginPage(page).login('anna', TEACHER_PASSWORD);
-  await expect(page.getByTestId('welcome')).toHaveText('Labdien, Anna Kalniņa!');
+  const login = new LoginPage(page);
+  await expect(login.heading()).toBeVisible();
+  await login.login('anna', TEACHER_PASSWORD);
+  await expect(new AppLayout(page).welcome()).toHaveText('Labdien, Anna Kalniņa!');
 });
 
 test('a failed automatic backup is shown to the head at her next login', async ({ page, app }) => {
@@ -156,12 +157,11 @@ test('a failed automatic backup is shown to the head at her next login', async (
   await app.advanceClock(24 * 3600);
   await page.goto(app.url);
   await new LoginPage(page).login(HEAD.username, HEAD.password);
-  await expect(page.getByTestId('backup-failure')).toContainText(
-    'Automātiskā rezerves kopija 01.12.2026',
-  );
-  await expect(page.getByTestId('backup-failure')).toContainText('Šāda mape nav atrasta.');
+  const backup = new BackupPage(page);
+  await expect(backup.failure()).toContainText('Automātiskā rezerves kopija 01.12.2026');
+  await expect(backup.failure()).toContainText('Šāda mape nav atrasta.');
   await snapshot(page, 'backup-failure-home');
-  await page.getByRole('link', { name: 'Atvērt rezerves kopiju iestatījumus' }).click();
-  await expect(page.getByTestId('auto-status')).toContainText('Pēdējā neveiksmīgā: 01.12.2026');
+  await backup.openSettingsFromFailure();
+  await expect(backup.autoStatus()).toContainText('Pēdējā neveiksmīgā: 01.12.2026');
   await snapshot(page, 'backup-settings');
 });

@@ -3,14 +3,20 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { Input, Method, Output } from '../../common/contract';
+import type { CallResult } from '../../common/errors';
 
 export const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+
+/** A method's input, which may be left out where the method takes none. */
+type ApiArgs<M extends Method> =
+  Record<never, never> extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
 
 export interface RunningApp {
   url: string;
   dataDir: string;
-  /** Calls the backend directly, as the UI would (used for test-only clock control). */
-  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** Calls the backend directly, as the UI would; typed by the method's name. */
+  api<M extends Method>(method: M, ...args: ApiArgs<M>): Promise<Output<M>>;
   advanceClock(seconds: number): Promise<void>;
 }
 
@@ -46,15 +52,15 @@ async function startApp(
   });
   const origin = new URL(url).origin;
   const token = new URL(url).hash.replace('#token=', '');
-  const api = async <T>(method: string, input: unknown = {}): Promise<T> => {
+  const api = async <M extends Method>(method: M, ...args: ApiArgs<M>): Promise<Output<M>> => {
     const response = await fetch(`${origin}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-register-token': token },
-      body: JSON.stringify(input),
+      body: JSON.stringify(args[0] ?? {}),
     });
-    const body = (await response.json()) as { ok: boolean; result?: T; error?: unknown };
+    const body = (await response.json()) as CallResult;
     if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-    return body.result as T;
+    return body.result as Output<M>;
   };
   return {
     child,

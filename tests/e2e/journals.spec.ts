@@ -1,6 +1,7 @@
-import { expect, formDialog, snapshot, test } from './fixtures';
+import { expect, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
 import { JournalsPage, STAFF_PASSWORD, seedJournals } from './page-models/journals';
+import { AppLayout } from './page-models/layout';
 
 const CHILDREN: [string, string, string][] = [
   ['Elza', 'Ozoliņa', '2022-03-14'],
@@ -20,6 +21,7 @@ test('a teacher and the speech therapist keep the individual work journal; the h
   await page.goto(app.url);
   const login = new LoginPage(page);
   const journals = new JournalsPage(page);
+  const layout = new AppLayout(page);
 
   // The teacher: today's note for Elza's parents, and yesterday's session entered late.
   await login.login('anna', STAFF_PASSWORD);
@@ -32,8 +34,8 @@ test('a teacher and the speech therapist keep the individual work journal; the h
     minutes: 20,
     sendToParents: true,
   });
-  const dialog = formDialog(page);
-  await expect(dialog.getByLabel('Datums', { exact: true })).toHaveValue('10.12.2026');
+  const dialog = journals.dialog();
+  await expect(journals.dateField()).toHaveValue('10.12.2026');
   await expect(dialog.getByText('Pasts vēl nav pieejams')).toBeVisible();
   await snapshot(page, 'journals-entry-dialog');
   await journals.save();
@@ -43,14 +45,13 @@ test('a teacher and the speech therapist keep the individual work journal; the h
     content: 'Rotaļa “Atrodi pāri” ar krāsu kartītēm.',
     date: '09.12.2026',
   });
-  const entries = page.getByTestId('entries');
-  const note = entries.getByRole('row').filter({ hasText: 'Skaņas “R”' });
+  const note = journals.entry('Skaņas “R”');
   await expect(note).toContainText('10.12.2026');
   await expect(note).toContainText('Elza Ozoliņa');
   await expect(note).toContainText('20 min');
   await expect(note).toContainText('Anna Kalniņa');
   await expect(note).toContainText('Gaida nosūtīšanu');
-  const late = entries.getByRole('row').filter({ hasText: 'Atrodi pāri' });
+  const late = journals.entry('Atrodi pāri');
   await expect(late).toContainText('Jānis Bērziņš, Mārtiņš Kalniņš');
   await expect(late).toContainText('Ievadīts vēlāk');
   await expect(late).not.toContainText('Gaida nosūtīšanu');
@@ -59,16 +60,16 @@ test('a teacher and the speech therapist keep the individual work journal; the h
   // Nothing saved without content: the message stands next to the field. The calendar does not
   // take a future date (the backend refuses one too: see the integration test).
   await journals.fillEntry({ child: 'Elza Ozoliņa', kind: 'Individuālā nodarbība', content: '' });
-  await dialog.getByRole('button', { name: 'Saglabāt' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Obligāti aizpildāms lauks.');
-  await dialog.getByRole('button', { name: 'Atcelt' }).click();
+  await journals.trySave();
+  await expect(journals.dialogAlert()).toHaveText('Obligāti aizpildāms lauks.');
+  await journals.cancel();
   await expect(dialog).toBeHidden();
-  await expect(entries.getByRole('row')).toHaveCount(3);
+  await expect(journals.entryRows()).toHaveCount(3);
 
-  await page.getByTestId('tab-waiting').click();
-  await expect(page.getByTestId('tab-waiting')).toHaveText('Gaida nosūtīšanu (1)');
-  await expect(page.getByTestId('waiting').getByRole('row')).toHaveCount(2); // header + 1
-  await expect(page.getByTestId('waiting')).toContainText('Skaņas “R”');
+  await journals.waitingTab().click();
+  await expect(journals.waitingTab()).toHaveText('Gaida nosūtīšanu (1)');
+  await expect(journals.waiting().getByRole('row')).toHaveCount(2); // header + 1
+  await expect(journals.waiting()).toContainText('Skaņas “R”');
   await snapshot(page, 'journals-waiting');
 
   // A talk with Elza's mother.
@@ -80,46 +81,41 @@ test('a teacher and the speech therapist keep the individual work journal; the h
     content: 'Runājām par to, kā Elza dalās ar rotaļlietām.',
     agreed: 'Mājās un grupā slavējam, kad dalās.',
   });
-  await expect(dialog.getByLabel(/^Pēteris Ozoliņa/)).not.toBeChecked();
+  await expect(journals.guardianField('Pēteris Ozoliņa')).not.toBeChecked();
   await snapshot(page, 'journals-talk-dialog');
   await journals.save();
-  const talk = page.getByTestId('talks').getByRole('row').filter({ hasText: 'dalās' });
+  const talk = journals.talk('dalās');
   await expect(talk).toContainText('Inese Ozoliņa');
   await expect(talk).toContainText('Uzvedība');
   await expect(talk).toContainText('Mājās un grupā slavējam');
   await snapshot(page, 'journals-talks');
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   // The speech therapist: no talks, no "Nosūtīt vecākiem", her own entries only.
   await login.login('sarma', STAFF_PASSWORD);
-  await expect(page.getByRole('link', { name: 'Sarunas ar vecākiem' })).toHaveCount(0);
+  await expect(layout.link('Sarunas ar vecākiem')).toHaveCount(0);
   await journals.open();
-  await expect(page.getByTestId('tab-waiting')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Pievienot ierakstu' }).click();
-  await expect(formDialog(page).getByLabel('Nosūtīt vecākiem')).toHaveCount(0);
-  await formDialog(page).getByRole('button', { name: 'Atcelt' }).click();
+  await expect(journals.waitingTab()).toHaveCount(0);
+  await journals.startEntry();
+  await expect(journals.sendToParentsField()).toHaveCount(0);
+  await journals.cancel();
   await journals.addEntry({
     child: 'Jānis Bērziņš',
     kind: 'Individuālā nodarbība',
     content: 'Artikulācijas vingrinājumi, skaņa “Š”.',
     minutes: 30,
   });
-  await expect(page.getByTestId('entries').getByRole('row')).toHaveCount(2);
-  await page.getByTestId('logout').click();
+  await expect(journals.entryRows()).toHaveCount(2);
+  await layout.logout();
 
   // The head reads everything and writes nothing.
   await login.login('ilze', 'vadītājas-parole-1');
   await journals.open();
-  await expect(page.getByRole('button', { name: 'Pievienot ierakstu' })).toHaveCount(0);
-  const all = page.getByTestId('entries');
-  await expect(all.getByRole('row')).toHaveCount(4);
-  await expect(all.getByRole('row').filter({ hasText: 'skaņa “Š”' })).toContainText(
-    'Sarma Krūmiņa',
-  );
-  await expect(all.getByRole('button', { name: /Labot/ })).toHaveCount(0);
+  await expect(journals.addEntryButton()).toHaveCount(0);
+  await expect(journals.entryRows()).toHaveCount(4);
+  await expect(journals.entry('skaņa “Š”')).toContainText('Sarma Krūmiņa');
+  await expect(journals.editButtons()).toHaveCount(0);
   await snapshot(page, 'journals-head');
   await journals.openTalks();
-  await expect(
-    page.getByTestId('talks').getByRole('row').filter({ hasText: 'dalās' }),
-  ).toContainText('Anna Kalniņa');
+  await expect(journals.talk('dalās')).toContainText('Anna Kalniņa');
 });

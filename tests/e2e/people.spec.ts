@@ -1,5 +1,6 @@
-import { expect, formDialog, snapshot, test } from './fixtures';
-import { LoginPage, SetupPage } from './page-models/auth';
+import { expect, snapshot, test } from './fixtures';
+import { LoginPage, RecoveryKeyPage, SetupPage } from './page-models/auth';
+import { AppLayout } from './page-models/layout';
 import { changeTemporaryPassword, PeoplePages } from './page-models/people';
 import { importCsv, personalCode } from './page-models/people-data';
 
@@ -16,9 +17,10 @@ test('the deputy registers groups, children, parents, applications and an import
   const setup = new SetupPage(page);
   await setup.fill(INSTITUTION, HEAD);
   await setup.submit();
-  await page.getByLabel('Esmu atslēgu saglabājusi drošā vietā').check();
-  await page.getByRole('button', { name: 'Apstiprināt' }).click();
-  await expect(page.getByTestId('welcome')).toBeVisible();
+  await new RecoveryKeyPage(page).confirm();
+  const layout = new AppLayout(page);
+  const people = new PeoplePages(page);
+  await expect(layout.welcome()).toBeVisible();
   // The head makes the deputy's and a teacher's accounts (the UI flow is in platform.spec).
   await app.api('users.create', {
     username: 'dace',
@@ -32,154 +34,135 @@ test('the deputy registers groups, children, parents, applications and an import
     role: 'teacher',
     temporaryPassword: TEMP,
   });
-  await page.getByRole('link', { name: 'Iestatījumi', exact: true }).click();
-  await expect(page.getByLabel('Apmeklējuma ievades termiņš (hh:mm)')).toHaveValue('09:00');
+  await people.openSettings();
+  await expect(people.deadlineField()).toHaveValue('09:00');
   await snapshot(page, 'people-settings');
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   const login = new LoginPage(page);
   await login.login('dace', TEMP);
   await changeTemporaryPassword(page, TEMP, 'daces-jauna-parole');
-  const people = new PeoplePages(page);
 
   // A group, with the teacher assigned.
   await people.open('Grupas');
   await people.createGroup('3', 'Zīlītes');
-  await expect(page.getByRole('cell', { name: '3. grupa «Zīlītes»', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Piesaistīt skolotāju' }).click();
-  await formDialog(page).getByLabel('Skolotājs').click();
-  await people.choose('Anna Kalniņa');
-  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(people.cell('3. grupa «Zīlītes»', { exact: true })).toBeVisible();
+  await people.assignTeacher('Anna Kalniņa');
   await expect(page.getByText(/Anna Kalniņa \(30\.11\.2026–bez beigu datuma\)/)).toBeVisible();
   await people.createGroup('4', 'Vāverītes');
   await snapshot(page, 'people-groups');
 
   // A child with a wrong check digit is refused next to the field, and nothing is saved.
   await people.open('Bērni');
-  await page.getByTestId('add-child').click();
+  await people.startChild();
   await people.fillChild(
     { firstName: 'Jānis', lastName: 'Bērziņš', code: '120785-12348' },
     '3. grupa «Zīlītes»',
   );
-  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
+  await people.save();
   await expect(page.getByText('Personas koda kontrolcipars nav pareizs.')).toBeVisible();
   await snapshot(page, 'people-child-invalid');
-  expect(await app.api<unknown[]>('children.list', { includeLeft: true })).toHaveLength(0);
-  await formDialog(page).getByLabel('Personas kods').fill('12078512347');
-  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
+  expect(await app.api('children.list', { includeLeft: true })).toHaveLength(0);
+  await people.field('Personas kods').fill('12078512347');
+  await people.save();
 
   // The child's record opens; the deputy adds a parent.
-  const detail = page.getByTestId('child-detail');
+  const detail = people.childDetail();
   await expect(detail).toBeVisible();
-  await expect(page.getByTestId('child-code')).toHaveText('120785-*****');
-  await page.getByTestId('add-guardian').click();
-  const guardian = page.getByRole('dialog', { name: 'Vecāks vai likumiskais pārstāvis' });
-  await guardian.getByLabel('Vārds', { exact: true }).fill('Ieva');
-  await guardian.getByLabel('Uzvārds').fill('Bērziņa');
-  await guardian.getByLabel('Mobilais tālrunis').fill('2612 345');
-  await guardian.getByRole('button', { name: 'Saglabāt' }).click();
+  await expect(people.childCode()).toHaveText('120785-*****');
+  const guardian = await people.fillGuardian({
+    firstName: 'Ieva',
+    lastName: 'Bērziņa',
+    phone: '2612 345',
+  });
+  await people.saveGuardian();
   await expect(
     guardian.getByText('Tālrunis: 8 cipari (Latvijā) vai starptautisks numurs ar + sākumā.'),
   ).toBeVisible();
-  await guardian.getByLabel('Mobilais tālrunis').fill('2612 3456');
+  await people.retypeGuardianPhone('2612 3456');
   await guardian.getByText('E-žurnāla lietošana un ziņas').click();
-  await guardian.getByRole('button', { name: 'Saglabāt' }).click();
+  await people.saveGuardian();
   await expect(guardian).toBeHidden();
-  await expect(page.getByTestId('child-guardians')).toContainText('Ieva Bērziņa (māte), 26123456');
-  await page.getByRole('button', { name: 'Parādīt kodu' }).click();
-  await expect(page.getByTestId('child-code')).toHaveText('120785-12347');
+  await expect(people.childGuardians()).toContainText('Ieva Bērziņa (māte), 26123456');
+  await people.showCode();
+  await expect(people.childCode()).toHaveText('120785-12347');
   await snapshot(page, 'people-child-detail');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
 
   // Search ignores diacritics.
-  await page.getByTestId('child-search').fill('berzins');
-  await expect(page.getByRole('cell', { name: 'Bērziņš', exact: true })).toBeVisible();
+  await people.searchChildren('berzins');
+  await expect(people.cell('Bērziņš', { exact: true })).toBeVisible();
   await snapshot(page, 'people-children');
 
   // A parent's application: registered, then connected.
   await people.open('Iesniegumi');
-  await page.getByTestId('add-application').click();
-  const form = formDialog(page);
-  await form.getByLabel('Vecāka vārds, uzvārds').fill('Ivars Bērziņš');
-  await form.getByLabel('Mobilā tālruņa Nr.').fill('+371 2999 8888');
-  await people.suggest(form.getByLabel('Bērns'), 'berz', /Jānis Bērziņš/);
-  await form.getByRole('button', { name: 'Saglabāt' }).click();
+  const form = await people.fillApplication({
+    parent: 'Ivars Bērziņš',
+    phone: '+371 2999 8888',
+    search: 'berz',
+    child: /Jānis Bērziņš/,
+  });
+  await people.save();
   await expect(form).toBeHidden();
-  const row = page.getByRole('row', { name: /Ivars Bērziņš/ });
-  await expect(row.getByTestId('application-status')).toHaveText('Saņemts');
-  await expect(row).toContainText('07.12.2026');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('blank-pdf').click(),
-  ]);
+  await expect(people.applicationStatus('Ivars Bērziņš')).toHaveText('Saņemts');
+  await expect(people.application('Ivars Bērziņš')).toContainText('07.12.2026');
+  const download = await people.downloadBlankForm();
   expect(download.suggestedFilename()).toBe('iesniegums-pielikums-nr1.pdf');
   await snapshot(page, 'people-applications');
-  await row.getByRole('button', { name: 'Pieslēgt' }).click();
-  await formDialog(page).getByLabel('Radniecība').click();
-  await people.choose('tēvs');
-  await formDialog(page).getByRole('button', { name: 'Pieslēgt' }).click();
-  await expect(row.getByTestId('application-status')).toHaveText('Pieslēgts');
+  await people.connect('Ivars Bērziņš', 'tēvs');
+  await expect(people.applicationStatus('Ivars Bērziņš')).toHaveText('Pieslēgts');
 
   // Import: 30 rows, 2 bad ones with their reasons; 28 children after confirming.
-  await expect(formDialog(page)).toHaveCount(0);
+  await expect(people.dialog()).toHaveCount(0);
   await people.open('Imports');
-  await expect(page.getByRole('heading', { name: 'Bērnu un vecāku imports' })).toBeVisible();
-  await page.getByTestId('import-file').setInputFiles({
-    name: 'berni.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(importCsv(30, '4')),
-  });
-  await expect(page.getByTestId('import-summary')).toHaveText(
-    'Rindas: 30, derīgas: 28, ar kļūdām: 2.',
-  );
-  await page.getByLabel('Rādīt tikai kļūdainās').check();
+  await expect(people.importHeading()).toBeVisible();
+  await people.chooseImportFile('berni.csv', importCsv(30, '4'));
+  await expect(people.importSummary()).toHaveText('Rindas: 30, derīgas: 28, ar kļūdām: 2.');
+  await people.showImportErrorsOnly();
   await expect(
     page.getByText('Personas kods: Personas koda kontrolcipars nav pareizs.'),
   ).toBeVisible();
   await expect(page.getByText('Grupa: nav tādas grupas: “42”.')).toBeVisible();
   await snapshot(page, 'people-import-preview');
-  await page.getByTestId('import-confirm').click();
+  await people.confirmImport();
   await expect(page.getByText('Importēti 28 bērni.')).toBeVisible();
   await people.open('Bērni');
-  await page.getByTestId('group-filter').click();
-  await people.choose('4. grupa «Vāverītes»');
-  await expect(page.getByTestId('child-count')).toHaveText('Bērnu skaits: 28');
+  await people.filterGroup('4. grupa «Vāverītes»');
+  await expect(people.childCount()).toHaveText('Bērnu skaits: 28');
 
   // A parent has more than one child: Ieva is linked to a second child; the child is renamed.
-  await page.getByTestId('add-child').click();
+  await people.startChild();
   await people.fillChild(
     { firstName: 'Līga', lastName: 'Bērziņa', code: personalCode(5, 3, 99) },
     '4. grupa «Vāverītes»',
   );
-  await formDialog(page).getByRole('button', { name: 'Saglabāt' }).click();
+  await people.save();
   await expect(detail).toBeVisible();
-  await expect(page.getByTestId('child-guardians')).not.toContainText('Ieva Bērziņa');
+  await expect(people.childGuardians()).not.toContainText('Ieva Bērziņa');
   await people.linkGuardian('ieva', /Ieva Bērziņa/);
-  await expect(page.getByTestId('child-guardians')).toContainText('Ieva Bērziņa (māte), 26123456');
+  await expect(people.childGuardians()).toContainText('Ieva Bērziņa (māte), 26123456');
   await snapshot(page, 'people-link-guardian');
   await people.renameChild('Līva');
-  await expect(page.getByRole('dialog', { name: 'Līva Bērziņa' })).toBeVisible();
+  await expect(people.dialogNamed('Līva Bērziņa')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
-  await page.getByTestId('child-search').fill('liva');
-  await expect(page.getByRole('cell', { name: 'Līva', exact: true })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Līga', exact: true })).toHaveCount(0);
-  await page.getByTestId('logout').click();
+  await people.searchChildren('liva');
+  await expect(people.cell('Līva', { exact: true })).toBeVisible();
+  await expect(people.cell('Līga', { exact: true })).toHaveCount(0);
+  await layout.logout();
 
   // The teacher sees her own group only, with masked codes.
   await login.login('anna', TEMP);
   await changeTemporaryPassword(page, TEMP, 'annas-jauna-parole');
   await people.open('Grupas');
-  await expect(page.getByRole('cell', { name: '3. grupa «Zīlītes»', exact: true })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '4. grupa «Vāverītes»', exact: true })).toHaveCount(
-    0,
-  );
-  await expect(page.getByTestId('add-group')).toHaveCount(0);
+  await expect(people.cell('3. grupa «Zīlītes»', { exact: true })).toBeVisible();
+  await expect(people.cell('4. grupa «Vāverītes»', { exact: true })).toHaveCount(0);
+  await expect(people.addGroupButton()).toHaveCount(0);
   await people.open('Bērni');
-  await expect(page.getByTestId('child-count')).toHaveText('Bērnu skaits: 1');
-  await expect(page.getByRole('cell', { name: '120785-*****', exact: true })).toBeVisible();
+  await expect(people.childCount()).toHaveText('Bērnu skaits: 1');
+  await expect(people.cell('120785-*****', { exact: true })).toBeVisible();
   await expect(page.getByText('120785-12347')).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Imports' })).toHaveCount(0);
+  await expect(layout.link('Imports')).toHaveCount(0);
   await snapshot(page, 'people-teacher-children');
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
 import { expect, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
-import { PlanPage, STAFF_PASSWORD, seedGroup } from './page-models/planning';
+import { PlanPage, SheetPage, STAFF_PASSWORD, seedGroup } from './page-models/planning';
 
 const CHILDREN: [string, string, string][] = [
   ['Elza', 'Ozoliņa', '2022-03-14'],
@@ -22,16 +22,14 @@ test('a teacher plans, submits and amends a month, then assesses a topic by keyb
   const { groupId } = await seedGroup(app, CHILDREN);
   await page.goto(app.url);
   await new LoginPage(page).login('anna', STAFF_PASSWORD);
-  await page.getByRole('link', { name: 'Plānošana' }).click();
-  await expect(page.getByRole('heading', { name: 'Mēneša plāni' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '30.12.2026' })).toBeVisible();
-  await page.getByTestId(`open-plan-${groupId}`).click();
+  const plan = new PlanPage(page);
+  await plan.openPlans();
+  await expect(plan.plansHeading()).toBeVisible();
+  await expect(plan.cell('30.12.2026')).toBeVisible();
+  await plan.openPlan(groupId);
 
   // Two topics; the second runs past the month's end. Drafts save as she types.
-  const plan = new PlanPage(page);
-  await expect(
-    page.getByRole('heading', { name: /Mēneša plāns: Zīlītes, 2027\. gada janvāris/ }),
-  ).toBeVisible();
+  await expect(plan.heading(/Mēneša plāns: Zīlītes, 2027\. gada janvāris/)).toBeVisible();
   await plan.fillTopic({
     title: 'Ziema',
     from: '04.01.2027',
@@ -43,8 +41,8 @@ test('a teacher plans, submits and amends a month, then assesses a topic by keyb
     },
     walks: 'Pastaiga pa sniegoto parku.',
   });
-  await page.getByTestId('add-topic').click();
-  await expect(page.getByLabel('Temats', { exact: true })).toHaveValue('');
+  await plan.addTopic();
+  await expect(plan.titleField()).toHaveValue('');
   await plan.fillTopic({
     title: 'Sniegs',
     from: '18.01.2027',
@@ -52,35 +50,30 @@ test('a teacher plans, submits and amends a month, then assesses a topic by keyb
     message: 'Sniegs krīt.',
     results: { 'Dabaszinātņu mācību joma': 'Novēro, kā sniegs kūst.' },
   });
-  await expect(page.getByTestId('topic-Ziema')).toBeVisible();
-  await expect(page.getByTestId('topic-Sniegs')).toContainText('18.01.2027–05.02.2027');
-  await page.getByTestId('submit-plan').click();
+  await expect(plan.topic('Ziema')).toBeVisible();
+  await expect(plan.topic('Sniegs')).toContainText('18.01.2027–05.02.2027');
+  await plan.submit();
   await expect(page.getByText('Plāns iesniegts.')).toBeVisible();
-  await expect(page.getByTestId('plan-meta')).toContainText(
-    /Iesniegts 28\.12\.2026 10:\d\d, Anna Kalniņa/,
-  );
-  await expect(page.getByTestId('version-1')).toContainText('Pievienots temats “Sniegs”');
+  await expect(plan.meta()).toContainText(/Iesniegts 28\.12\.2026 10:\d\d, Anna Kalniņa/);
+  await expect(plan.version(1)).toContainText('Pievienots temats “Sniegs”');
 
   // The amendment: a new message for «Ziema», submitted again; two versions with the difference.
-  await page.getByTestId('topic-Ziema').click();
-  await expect(page.getByLabel('Temats', { exact: true })).toHaveValue('Ziema');
-  await page.getByLabel('Ziņa bērnam').fill('Ziemā mēs slēpojam un ragaviņām braucam.');
+  await plan.topic('Ziema').click();
+  await expect(plan.titleField()).toHaveValue('Ziema');
+  await plan.setMessage('Ziemā mēs slēpojam un ragaviņām braucam.');
   await plan.saved();
-  await page.getByTestId('submit-plan').click();
-  await expect(page.getByTestId('version-2')).toContainText(
+  await plan.submit();
+  await expect(plan.version(2)).toContainText(
     '“Ziema”: Ziņa bērnam — “Ziema ir balta un auksta.” → “Ziemā mēs slēpojam un ragaviņām braucam.”',
   );
-  await expect(page.getByTestId('versions').locator(':scope > li')).toHaveCount(2);
+  await expect(plan.versions()).toHaveCount(2);
   await snapshot(page, 'planning-plan');
 
   // The assessment sheet: five children × two areas, all by keyboard; Rūta was absent (K).
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: 'Ziema' })
-    .getByRole('link', { name: 'Vērtēt' })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Vērtēšana: Ziema' })).toBeVisible();
-  await page.getByTestId('cell-Jānis Bērziņš-VAL').click();
+  await plan.assess('Ziema');
+  const sheet = new SheetPage(page);
+  await expect(sheet.heading('Ziema')).toBeVisible();
+  await sheet.cell('Jānis Bērziņš', 'VAL').click();
   // Rows: Bērziņš, Kalniņš, Ozoliņa, Šmite, Žagare (Latvian order).
   for (const key of ['a', 't', 's', 'p', 'k']) await page.keyboard.press(key);
   await page.keyboard.press('ArrowRight');
@@ -90,31 +83,26 @@ test('a teacher plans, submits and amends a month, then assesses a topic by keyb
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Delete');
   await page.keyboard.press('P');
-  await expect(page.getByTestId('sheet-state')).toHaveText(/Saglabāts/);
-  await expect(page.getByTestId('cell-Jānis Bērziņš-VAL')).toHaveText('A');
-  await expect(page.getByTestId('cell-Līga Šmite-MAT')).toHaveText('P');
-  await expect(page.getByTestId('cell-Rūta Žagare-VAL')).toHaveText('K');
-  await expect(page.getByTestId('later-list')).toContainText('Rūta Žagare — Ziema');
+  await expect(sheet.state()).toHaveText(/Saglabāts/);
+  await expect(sheet.cell('Jānis Bērziņš', 'VAL')).toHaveText('A');
+  await expect(sheet.cell('Līga Šmite', 'MAT')).toHaveText('P');
+  await expect(sheet.cell('Rūta Žagare', 'VAL')).toHaveText('K');
+  await expect(sheet.later()).toContainText('Rūta Žagare — Ziema');
   await snapshot(page, 'planning-sheet');
 
   // Rūta is back: her marks empty the "to assess later" list.
-  await page.getByTestId('cell-Rūta Žagare-VAL').click();
+  await sheet.cell('Rūta Žagare', 'VAL').click();
   await page.keyboard.press('A');
-  await page.getByTestId('cell-Rūta Žagare-MAT').click();
+  await sheet.cell('Rūta Žagare', 'MAT').click();
   await page.keyboard.press('T');
-  await expect(page.getByTestId('later-empty')).toBeVisible();
-  await expect(page.getByTestId('cell-Rūta Žagare-MAT')).toHaveText('T');
+  await expect(sheet.laterEmpty()).toBeVisible();
+  await expect(sheet.cell('Rūta Žagare', 'MAT')).toHaveText('T');
 
   // Her progress over the school year, on screen and as a PDF for the talk with her parents.
-  await page.getByRole('link', { name: 'Rūta Žagare' }).click();
-  await expect(
-    page.getByRole('heading', { name: /Rūta Žagare: sasniegumi 2026\.\/2027\./ }),
-  ).toBeVisible();
+  await sheet.openProgress('Rūta Žagare');
+  await expect(sheet.progressHeading(/Rūta Žagare: sasniegumi 2026\.\/2027\./)).toBeVisible();
   await snapshot(page, 'planning-progress');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('progress-pdf').click(),
-  ]);
+  const download = await sheet.downloadProgress();
   const parser = new PDFParse({ data: readFileSync((await download.path()) ?? '') });
   const text = (await parser.getText()).text;
   await parser.destroy();

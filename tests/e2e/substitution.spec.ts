@@ -2,6 +2,7 @@ import { expect, snapshot, test } from './fixtures';
 import { LoginPage } from './page-models/auth';
 import { AttendancePage, STAFF_PASSWORD, seedKindergarten } from './page-models/attendance';
 import { JournalsPage } from './page-models/journals';
+import { AppLayout } from './page-models/layout';
 import { SubstitutionPage } from './page-models/substitution';
 
 // 08:15 in Riga on Monday 30 November 2026 (UTC+2): Anna is ill today.
@@ -37,20 +38,21 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
   const login = new LoginPage(page);
   const substitution = new SubstitutionPage(page);
   const attendance = new AttendancePage(page);
+  const layout = new AppLayout(page);
 
   // The deputy: Liene substitutes for Anna in «Zīlītes», today only.
   await login.login('dace', STAFF_PASSWORD);
   await substitution.open();
-  await page.getByTestId('add-substitution').click();
+  await substitution.startNew();
   await snapshot(page, 'substitution-dialog');
-  await page.getByRole('button', { name: 'Atcelt' }).click();
+  await substitution.cancel();
   await substitution.assignToday('3. grupa «Zīlītes»', 'Liene Egle');
   const row = substitution.row('Liene Egle');
   await expect(row).toContainText('Anna Kalniņa');
   await expect(row).toContainText('30.11.2026–30.11.2026');
   await expect(row).toContainText('Notiek');
   await snapshot(page, 'substitution-list');
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   // The substitute: the group is hers today; she confirms the day's attendance.
   await login.login('liene', STAFF_PASSWORD);
@@ -60,16 +62,15 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
   await attendance.openDay();
   await attendance.row('Bērziņš').focus();
   await page.keyboard.press('s');
-  await expect(attendance.row('Bērziņš').getByTestId('code')).toHaveText('NS');
-  await page.getByTestId('confirm-day').click();
+  await expect(attendance.code('Bērziņš')).toHaveText('NS');
+  await attendance.confirmDay();
   // The test clock runs on in real time, so on a loaded machine the minute may have moved.
-  await expect(page.getByTestId('confirmation')).toHaveText(
+  await expect(attendance.confirmation()).toHaveText(
     /^Apstiprināja Liene Egle \(aizvieto Anna Kalniņa\) 30\.11\.2026 08:\d\d \(ievadīts laikus\)$/,
   );
-  await attendance.row('Bērziņš').getByRole('button', { name: 'Vēsture' }).click();
-  const history = page.getByTestId('history');
-  await expect(history.locator('tbody tr')).toHaveCount(1);
-  await expect(history.locator('tbody tr').first()).toContainText(
+  await attendance.openHistory('Bērziņš');
+  await expect(attendance.historyRows()).toHaveCount(1);
+  await expect(attendance.historyRows().first()).toContainText(
     'Liene Egle (aizvieto Anna Kalniņa)',
   );
   await snapshot(page, 'substitution-history');
@@ -82,37 +83,32 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
     kind: 'Individuālais darbs',
     content: 'Skaņas «r» vingrinājumi ar spoguli.',
   });
-  await expect(
-    page.getByTestId('entries').getByRole('row').filter({ hasText: 'Skaņas «r»' }),
-  ).toContainText('Liene Egle (aizvieto Anna Kalniņa)');
+  await expect(journals.entry('Skaņas «r»')).toContainText('Liene Egle (aizvieto Anna Kalniņa)');
   await snapshot(page, 'substitution-journal');
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   // The next day the substitution has ended by itself: no group for Liene.
   await app.advanceClock(24 * 3600);
   await page.reload();
   await login.login('liene', STAFF_PASSWORD);
-  await expect(page.getByTestId('welcome')).toBeVisible();
+  await expect(layout.welcome()).toBeVisible();
   await expect(page.getByText(/Šodien jūs aizvietojat/)).toHaveCount(0);
   await attendance.openDay();
   await expect(page.getByText('Šajā datumā jums nav grupu.')).toBeVisible();
-  await page.getByTestId('logout').click();
+  await layout.logout();
 
   // Anna is back: her home screen names what was entered for her group while she was away.
   await login.login('anna', STAFF_PASSWORD);
-  const notice = page.getByTestId('substitution-notice');
-  await expect(notice).toContainText(
+  await expect(substitution.notice()).toContainText(
     'Kamēr jūs nebijāt (30.11.2026–30.11.2026), Liene Egle jūsu grupā veica ierakstus: 3.',
   );
   await snapshot(page, 'substitution-notice');
-  await notice.getByRole('link', { name: 'Skatīt ierakstus' }).click();
-  const entries = page.getByTestId('substitution-entries');
-  await expect(entries.locator('tbody tr')).toHaveCount(3);
-  await expect(entries.locator('tbody tr').nth(0)).toContainText('Apmeklējuma atzīmes');
-  await expect(entries.locator('tbody tr').nth(0)).toContainText(
-    'Liene Egle (aizvieto Anna Kalniņa)',
-  );
-  await expect(entries.locator('tbody tr').nth(1)).toContainText('Apmeklējums apstiprināts');
-  await expect(entries.locator('tbody tr').nth(2)).toContainText('Individuālā darba ieraksts');
+  await substitution.openNoticeEntries();
+  const entries = substitution.entryRows();
+  await expect(entries).toHaveCount(3);
+  await expect(entries.nth(0)).toContainText('Apmeklējuma atzīmes');
+  await expect(entries.nth(0)).toContainText('Liene Egle (aizvieto Anna Kalniņa)');
+  await expect(entries.nth(1)).toContainText('Apmeklējums apstiprināts');
+  await expect(entries.nth(2)).toContainText('Individuālā darba ieraksts');
   await snapshot(page, 'substitution-entries');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Generator } from '../../database/seed/generator';
+import { Generator } from '../../tools/seed/generator';
 import { TEST_SCRYPT, tempDir, testBackend } from './helpers';
 
 describe('the demo kindergarten', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallResult } from '../../electron/api/router';
+import type { CallResult } from '../../common/errors';
 import { handleIpcCall, IPC_CHANNEL, type IpcRouter } from '../../electron/ipc';
 
 /** A router that records what reached it. */

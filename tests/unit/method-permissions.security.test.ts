@@ -16,7 +16,7 @@ const LETTER: Record<string, Role> = {
  * Who may call each method, written by hand from shared/spec/DOMAIN.md and the roles table of
  * shared/ARCHITECTURE.md (not from the code): 'public' needs no login, 'session' any login,
  * otherwise the letters of the roles. A wrong entry in the permission table fails here; the
- * router's enforcement of the table is proven in tests/integration/permissions.test.ts.
+ * router's enforcement of the table is proven in tests/integration/permissions.security.test.ts.
  */
 const GOLDEN: Record<Method, string> = {
   'app.state': 'public',

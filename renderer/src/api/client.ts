@@ -1,7 +1,5 @@
 import type { Input, Method, Output } from '../../../common/contract';
-import { ApiCallError, type ApiErrorBody } from '../../../common/errors';
-
-type CallResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+import { ApiCallError, type CallResult } from '../../../common/errors';
 
 const TOKEN_KEY = 'register.token';
 

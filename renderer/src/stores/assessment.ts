@@ -8,7 +8,7 @@ import type {
   SheetData,
 } from '../../../common/contract/assessment';
 import { call } from '../api/client';
-import { download } from './planning';
+import { download } from '../download';
 
 /** A topic's assessment sheet with its history, the to-assess-later list, a child's progress. */
 export const useAssessmentStore = defineStore('assessment', () => {

@@ -22,18 +22,6 @@ export function codeForKey(key: string): CellCode | undefined {
   }
 }
 
-/** Saves a file the backend made (PDF, XLSX) through the browser's download. */
-export function download(file: ExportedFile): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** An edit not yet saved: the code loaded (the save is refused if it changed since) and the new. */
 export interface MarkChange {

@@ -20,16 +20,7 @@ export interface TopicDraft {
 const draftKey = (userId: number, groupId: number, month: string) =>
   `planning.draft.${userId}.${groupId}.${month}`;
 
-/** Hands a file from the API to the browser as a download. */
-export function download(file: PlanningFile): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../download';
 
 /** Monthly plans: the month's overview, one plan with its versions, earlier plans to copy. */
 export const usePlanningStore = defineStore('planning', () => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { RunningApp } from '../fixtures';
 
 /**
@@ -27,8 +27,8 @@ export async function seedKindergarten(app: RunningApp, children: [string, strin
     ['dace', 'Dace Vītola', 'deputy'],
     ['anna', 'Anna Kalniņa', 'teacher'],
     ['marta', 'Mārta Ābele', 'nurse'],
-  ]) {
-    const user = await app.api<{ id: number }>('users.create', {
+  ] as const) {
+    const user = await app.api('users.create', {
       username,
       fullName,
       role,
@@ -47,7 +47,7 @@ export async function seedKindergarten(app: RunningApp, children: [string, strin
   }
   await app.api('auth.logout');
   await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
-  const group = await app.api<{ id: number }>('groups.create', {
+  const group = await app.api('groups.create', {
     number: 3,
     name: 'Zīlītes',
     ageFromMonths: 36,
@@ -81,6 +81,94 @@ export class AttendancePage {
 
   row(lastName: string) {
     return this.page.getByTestId(`child-${lastName}`);
+  }
+
+  /** The code a child's row of the day shows ("ieradies", N, NS, NC). */
+  code(lastName: string) {
+    return this.row(lastName).getByTestId('code');
+  }
+
+  confirmButton() {
+    return this.page.getByTestId('confirm-day');
+  }
+
+  async confirmDay(): Promise<void> {
+    await this.confirmButton().click();
+  }
+
+  /** Who confirmed the day, when, and whether on time. */
+  confirmation() {
+    return this.page.getByTestId('confirmation');
+  }
+
+  /** Opens the history of a child's day: from the day's list (by last name) or a nurse's row. */
+  async openHistory(child: string | Locator): Promise<void> {
+    const row = typeof child === 'string' ? this.row(child) : child;
+    await row.getByRole('button', { name: 'Vēsture' }).click();
+  }
+
+  /** The rows of the open history dialog, oldest first. */
+  historyRows() {
+    return this.page.getByTestId('history').locator('tbody tr');
+  }
+
+  async openNurseCheck(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Māsas pārbaude' }).click();
+  }
+
+  /** A group's block on the nurse's screen, by the group's name. */
+  nurseGroup(name: string) {
+    return this.page.getByTestId(`nurse-group-${name}`);
+  }
+
+  /** An absent child of a group on the nurse's screen. */
+  absentee(group: string, lastName: string) {
+    return this.nurseGroup(group).getByTestId(`absentee-${lastName}`);
+  }
+
+  /** The nurse changes an absent child's code, with the reason ("Bērziņš Jānis": the label). */
+  async correct(absentee: Locator, label: string, code: string, reason: string): Promise<void> {
+    await absentee.getByRole('combobox', { name: `Kods: ${label}` }).click();
+    await this.page.getByRole('option', { name: code, exact: true }).click();
+    await absentee.getByLabel(`Labojuma iemesls: ${label}`).fill(reason);
+    await absentee.getByRole('button', { name: 'Labot' }).click();
+  }
+
+  async nurseConfirm(): Promise<void> {
+    await this.page.getByTestId('nurse-confirm').click();
+  }
+
+  nurseChecked() {
+    return this.page.getByTestId('nurse-checked');
+  }
+
+  async openMonth(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Mēneša apmeklējums' }).click();
+  }
+
+  /** A child's row of the month grid. */
+  monthRow(lastName: string) {
+    return this.page.getByTestId('month-grid').getByTestId(`row-${lastName}`);
+  }
+
+  /** A child's total of one code in the month grid. */
+  monthTotal(lastName: string, code: 'NS' | 'NC' | 'N') {
+    return this.monthRow(lastName).getByTestId(`total-${code}`);
+  }
+
+  /** A child's totals in the month grid: present, NS, NC, N. */
+  async rowTotals(lastName: string): Promise<number[]> {
+    const cells = await this.monthRow(lastName).locator('td.total').allTextContents();
+    return cells.map(Number);
+  }
+
+  /** The month's XLSX, as the browser downloads it. */
+  async exportXlsx(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('export-xlsx').click(),
+    ]);
+    return download;
   }
 
   async openDay(): Promise<void> {

@@ -23,6 +23,59 @@ export class SetupPage {
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Izveidot iestādi' }).click();
   }
+
+  /** The first step alone with a registration number, then "Tālāk" (to see it refused). */
+  async tryRegNo(regNo: string): Promise<void> {
+    await this.page.getByLabel('Reģistrācijas numurs').fill(regNo);
+    await this.page.getByRole('button', { name: 'Tālāk' }).click();
+  }
+
+  /** The screen's heading, in Latvian unless another is given. */
+  heading(name = 'Iestādes izveide') {
+    return this.page.getByRole('heading', { name });
+  }
+
+  /** The link from the first-run screen to restoring a backup instead. */
+  async chooseRestore(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Atjaunot no rezerves kopijas' }).click();
+  }
+}
+
+/** The recovery key, shown once after setup. */
+export class RecoveryKeyPage {
+  constructor(private readonly page: Page) {}
+
+  heading() {
+    return this.page.getByRole('heading', { name: 'Atjaunošanas atslēga' });
+  }
+
+  key() {
+    return this.page.getByTestId('recovery-key');
+  }
+
+  async confirm(): Promise<void> {
+    await this.page.getByLabel('Esmu atslēgu saglabājusi drošā vietā').check();
+    await this.page.getByRole('button', { name: 'Apstiprināt' }).click();
+  }
+}
+
+/** The forced change of a temporary password at the first login. */
+export class ChangePasswordPage {
+  constructor(private readonly page: Page) {}
+
+  forced() {
+    return this.page.getByTestId('forced');
+  }
+
+  async fill(current: string, next: string): Promise<void> {
+    await this.page.getByLabel('Pašreizējā parole').fill(current);
+    await this.page.getByLabel('Jaunā parole', { exact: true }).fill(next);
+    await this.page.getByLabel('Jaunā parole atkārtoti').fill(next);
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Mainīt paroli' }).click();
+  }
 }
 
 export class LoginPage {
@@ -36,5 +89,19 @@ export class LoginPage {
 
   formError() {
     return this.page.getByTestId('form-error');
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { name: 'Pieslēgties' });
+  }
+
+  /** Why the register was closed (idle logout). */
+  idleNotice() {
+    return this.page.getByTestId('idle-notice');
+  }
+
+  /** The language switch on the screens before login ('English', 'Latviešu'). */
+  async switchLanguage(name: string): Promise<void> {
+    await this.page.getByText(name).click();
   }
 }

@@ -28,6 +28,21 @@ export class BackupPage {
     return this.page.getByTestId('exported');
   }
 
+  /** The automatic backup's last result on the settings part of the screen. */
+  autoStatus() {
+    return this.page.getByTestId('auto-status');
+  }
+
+  /** The head's home screen after a failed automatic backup. */
+  failure() {
+    return this.page.getByTestId('backup-failure');
+  }
+
+  /** From that notice to the automatic backup settings. */
+  async openSettingsFromFailure(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Atvērt rezerves kopiju iestatījumus' }).click();
+  }
+
   async restore(file: string, passphrase: string): Promise<void> {
     const s = this.section('Atjaunot no rezerves kopijas');
     await s.getByLabel('Rezerves kopijas fails').fill(file);

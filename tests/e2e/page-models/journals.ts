@@ -27,11 +27,11 @@ export async function seedJournals(app: RunningApp, children: [string, string, s
   await app.api('auth.logout');
   await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
   const [first] = children;
-  const [child] = await app.api<{ id: number }[]>('children.list', { search: first[1] });
+  const [child] = await app.api('children.list', { search: first[1] });
   for (const [firstName, relation] of [
     ['Inese', 'mother'],
     ['Pēteris', 'father'],
-  ]) {
+  ] as const) {
     await app.api('guardians.create', {
       firstName,
       lastName: first[1],
@@ -110,18 +110,85 @@ export class JournalsPage {
   }
 
   async save(): Promise<void> {
-    const dialog = formDialog(this.page);
-    await dialog.getByRole('button', { name: 'Saglabāt' }).click();
-    await expect(dialog).toBeHidden();
+    await this.trySave();
+    await expect(this.dialog()).toBeHidden();
+  }
+
+  /** "Saglabāt" in the open dialog, which may stay open with a message. */
+  async trySave(): Promise<void> {
+    await this.dialog().getByRole('button', { name: 'Saglabāt' }).click();
+  }
+
+  async cancel(): Promise<void> {
+    await this.dialog().getByRole('button', { name: 'Atcelt' }).click();
+  }
+
+  /** The open entry or talk dialog. */
+  dialog() {
+    return formDialog(this.page);
+  }
+
+  /** Fields of the open dialog, by label. */
+  dateField() {
+    return this.dialog().getByLabel('Datums', { exact: true });
+  }
+
+  sendToParentsField() {
+    return this.dialog().getByLabel('Nosūtīt vecākiem');
+  }
+
+  /** A guardian's tick box in the talk dialog, by the start of its label. */
+  guardianField(name: string) {
+    return this.dialog().getByLabel(new RegExp(`^${name}`));
+  }
+
+  /** The field message of the open dialog. */
+  dialogAlert() {
+    return this.dialog().getByRole('alert');
+  }
+
+  addEntryButton() {
+    return this.page.getByRole('button', { name: 'Pievienot ierakstu' });
+  }
+
+  async startEntry(): Promise<void> {
+    await this.addEntryButton().click();
+  }
+
+  /** Rows of the entries table (the header row included). */
+  entryRows() {
+    return this.page.getByTestId('entries').getByRole('row');
+  }
+
+  /** "Labot" buttons of the listed entries. */
+  editButtons() {
+    return this.page.getByTestId('entries').getByRole('button', { name: /Labot/ });
+  }
+
+  /** A listed talk with parents, by a piece of its text. */
+  talk(text: string) {
+    return this.page.getByTestId('talks').getByRole('row').filter({ hasText: text });
+  }
+
+  /** The "Gaida nosūtīšanu" tab (entries waiting to be sent to the parents) and its list. */
+  waitingTab() {
+    return this.page.getByTestId('tab-waiting');
+  }
+
+  waiting() {
+    return this.page.getByTestId('waiting');
+  }
+
+  /** A listed individual work entry, by a piece of its text. */
+  entry(text: string) {
+    return this.page.getByTestId('entries').getByRole('row').filter({ hasText: text });
   }
 
   /** Writes one individual work entry through the dialog and waits until it is listed. */
   async addEntry(e: Parameters<JournalsPage['fillEntry']>[0]): Promise<void> {
     await this.fillEntry(e);
     await this.save();
-    await expect(
-      this.page.getByTestId('entries').getByRole('row').filter({ hasText: e.content }),
-    ).toBeVisible();
+    await expect(this.entry(e.content)).toBeVisible();
   }
 
   /** Opens "Pievienot sarunu" and fills it. */

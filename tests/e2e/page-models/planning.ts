@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import type { RunningApp } from '../fixtures';
 
 export const STAFF_PASSWORD = 'darbinieka-parole-1';
@@ -27,8 +27,8 @@ export async function seedGroup(app: RunningApp, children: [string, string, stri
   for (const [username, fullName, role] of [
     ['dace', 'Dace Vītola', 'deputy'],
     ['anna', 'Anna Kalniņa', 'teacher'],
-  ]) {
-    const user = await app.api<{ id: number }>('users.create', {
+  ] as const) {
+    const user = await app.api('users.create', {
       username,
       fullName,
       role,
@@ -47,7 +47,7 @@ export async function seedGroup(app: RunningApp, children: [string, string, stri
   }
   await app.api('auth.logout');
   await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
-  const group = await app.api<{ id: number }>('groups.create', {
+  const group = await app.api('groups.create', {
     number: 3,
     name: 'Zīlītes',
     ageFromMonths: 36,
@@ -79,6 +79,71 @@ export async function seedGroup(app: RunningApp, children: [string, string, stri
 /** The plan screen, driven by labels and buttons. */
 export class PlanPage {
   constructor(private readonly page: Page) {}
+
+  /** "Plānošana" in the menu: the month's plans of her groups, with their due dates. */
+  async openPlans(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Plānošana' }).click();
+  }
+
+  plansHeading() {
+    return this.page.getByRole('heading', { name: 'Mēneša plāni' });
+  }
+
+  /** A cell of the plans table, by its text (e.g. the due date). */
+  cell(text: string) {
+    return this.page.getByRole('cell', { name: text });
+  }
+
+  async openPlan(groupId: number): Promise<void> {
+    await this.page.getByTestId(`open-plan-${groupId}`).click();
+  }
+
+  heading(name: RegExp) {
+    return this.page.getByRole('heading', { name });
+  }
+
+  async addTopic(): Promise<void> {
+    await this.page.getByTestId('add-topic').click();
+  }
+
+  titleField() {
+    return this.page.getByLabel('Temats', { exact: true });
+  }
+
+  async setMessage(text: string): Promise<void> {
+    await this.page.getByLabel('Ziņa bērnam').fill(text);
+  }
+
+  /** A topic of the plan's list, by its title; a click opens it in the form. */
+  topic(title: string) {
+    return this.page.getByTestId(`topic-${title}`);
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByTestId('submit-plan').click();
+  }
+
+  /** Who submitted the plan and when. */
+  meta() {
+    return this.page.getByTestId('plan-meta');
+  }
+
+  version(n: number) {
+    return this.page.getByTestId(`version-${n}`);
+  }
+
+  versions() {
+    return this.page.getByTestId('versions').locator(':scope > li');
+  }
+
+  /** "Vērtēt" beside a topic: its assessment sheet. */
+  async assess(title: string): Promise<void> {
+    await this.page
+      .getByRole('listitem')
+      .filter({ hasText: title })
+      .getByRole('link', { name: 'Vērtēt' })
+      .click();
+  }
 
   async fillTopic(t: {
     title: string;
@@ -112,5 +177,50 @@ export class PlanPage {
     await expect(this.page.getByTestId('draft-state')).toHaveText(/Melnraksts saglabāts/, {
       timeout: 10_000,
     });
+  }
+}
+
+/** A topic's assessment sheet (children × areas) and a child's progress. */
+export class SheetPage {
+  constructor(private readonly page: Page) {}
+
+  heading(topic: string) {
+    return this.page.getByRole('heading', { name: `Vērtēšana: ${topic}` });
+  }
+
+  /** A child's mark in an area (VAL, MAT, …). */
+  cell(child: string, area: string) {
+    return this.page.getByTestId(`cell-${child}-${area}`);
+  }
+
+  /** "Saglabāts" once the marks are stored. */
+  state() {
+    return this.page.getByTestId('sheet-state');
+  }
+
+  /** The "to assess later" list, and its empty state. */
+  later() {
+    return this.page.getByTestId('later-list');
+  }
+
+  laterEmpty() {
+    return this.page.getByTestId('later-empty');
+  }
+
+  async openProgress(child: string): Promise<void> {
+    await this.page.getByRole('link', { name: child }).click();
+  }
+
+  progressHeading(name: RegExp) {
+    return this.page.getByRole('heading', { name });
+  }
+
+  /** The progress PDF, as the browser downloads it. */
+  async downloadProgress(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('progress-pdf').click(),
+    ]);
+    return download;
   }
 }

@@ -23,6 +23,29 @@ export class SubstitutionPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** Opens the "Pievienot aizvietošanu" dialog, and closes it unsaved. */
+  async startNew(): Promise<void> {
+    await this.page.getByTestId('add-substitution').click();
+  }
+
+  async cancel(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Atcelt' }).click();
+  }
+
+  /** The absent teacher's home screen: what was entered for her group while she was away. */
+  notice() {
+    return this.page.getByTestId('substitution-notice');
+  }
+
+  async openNoticeEntries(): Promise<void> {
+    await this.notice().getByRole('link', { name: 'Skatīt ierakstus' }).click();
+  }
+
+  /** The rows of the entries made on her behalf. */
+  entryRows() {
+    return this.page.getByTestId('substitution-entries').locator('tbody tr');
+  }
+
   row(text: string) {
     return this.page.getByTestId('substitutions').getByRole('row', { name: new RegExp(text) });
   }

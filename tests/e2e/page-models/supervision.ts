@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { formDialog } from '../fixtures';
 import type { RunningApp } from '../fixtures';
 import { STAFF_PASSWORD, seedGroup } from './planning';
 
@@ -35,6 +36,104 @@ export async function seedSupervision(app: RunningApp) {
 /** The diary and journal-check screens, driven by labels and buttons. */
 export class SupervisionPage {
   constructor(private readonly page: Page) {}
+
+  diaryLink() {
+    return this.page.getByRole('link', { name: 'Dienasgrāmata' });
+  }
+
+  async openDiary(): Promise<void> {
+    await this.diaryLink().click();
+  }
+
+  diaryHeading() {
+    return this.page.getByRole('heading', { name: 'Vadītāja vietnieka dienasgrāmata' });
+  }
+
+  async openChecks(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Žurnālu pārbaudes' }).click();
+  }
+
+  uncheckedHeading() {
+    return this.page.getByRole('heading', { name: 'Temati bez pārbaudes' });
+  }
+
+  /** A date field of the open form, by its label. */
+  dateField(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** The date picker's calendar, by its Latvian accessible name. */
+  calendar() {
+    return this.page.getByRole('dialog', { name: 'Izvēlēties datumu' });
+  }
+
+  previousMonthButton() {
+    return this.calendar().getByRole('button', { name: 'Iepriekšējais mēnesis' });
+  }
+
+  addEntryButton() {
+    return this.page.getByTestId('add-entry');
+  }
+
+  async saveDiary(): Promise<void> {
+    await this.page.getByTestId('diary-save').click();
+  }
+
+  diaryTable() {
+    return this.page.getByTestId('diary-table');
+  }
+
+  /** A diary entry's row, by a piece of its text. */
+  diaryRow(text: string) {
+    return this.diaryTable().getByRole('row').filter({ hasText: text });
+  }
+
+  /** The open form dialog (diary entry or check). */
+  dialog() {
+    return formDialog(this.page);
+  }
+
+  /** The started topics without a check, and their "Ierakstīt pārbaudi" buttons. */
+  unchecked() {
+    return this.page.getByTestId('unchecked');
+  }
+
+  uncheckedEmpty() {
+    return this.page.getByTestId('unchecked-empty');
+  }
+
+  async checkTopic(group: string, topic: string): Promise<void> {
+    await this.unchecked()
+      .getByRole('button', { name: `Ierakstīt pārbaudi: ${group}, ${topic}` })
+      .click();
+  }
+
+  /** A select of the check form (Grupa, Temats), to read what it shows. */
+  select(label: string) {
+    return this.page.getByRole('combobox', { name: label });
+  }
+
+  addCheckButton() {
+    return this.page.getByTestId('add-check');
+  }
+
+  async startCheck(): Promise<void> {
+    await this.addCheckButton().click();
+    await expect(this.page.getByRole('dialog', { name: 'Jauna žurnāla pārbaude' })).toBeVisible();
+  }
+
+  async saveCheck(): Promise<void> {
+    await this.page.getByTestId('check-save').click();
+  }
+
+  checks() {
+    return this.page.getByTestId('checks');
+  }
+
+  /** The head's count of her checks this school year. */
+  headCount() {
+    return this.page.getByTestId('head-count');
+  }
 
   async date(label: string, value: string): Promise<void> {
     const input = this.page.getByLabel(label, { exact: true });
