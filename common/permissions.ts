@@ -7,6 +7,7 @@ import { backupPermissions } from './contract/backup';
 import { calendarPermissions } from './contract/calendar';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
+import { applicationsPermissions } from './contract/applications';
 import { planningPermissions } from './contract/planning';
 import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
@@ -23,6 +24,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...usersPermissions,
   ...settingsPermissions,
   ...peoplePermissions,
+  ...applicationsPermissions,
   ...attendancePermissions,
   ...calendarPermissions,
   ...planningPermissions,

@@ -6,6 +6,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
 import { peopleContract } from './people';
+import { applicationsContract } from './applications';
 import { releaseContract } from './release';
 import { planningContract } from './planning';
 import { journalsContract } from './journals';
@@ -21,6 +22,7 @@ export const contract = {
   ...usersContract,
   ...settingsContract,
   ...peopleContract,
+  ...applicationsContract,
   ...attendanceContract,
   ...calendarContract,
   ...planningContract,

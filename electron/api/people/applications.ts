@@ -1,6 +1,9 @@
 import { In } from 'typeorm';
 import type { ParsedInput } from '../../../common/contract';
-import { APPLICATION_DUE_DAYS, type ApplicationSummary } from '../../../common/contract/people';
+import {
+  APPLICATION_DUE_DAYS,
+  type ApplicationSummary,
+} from '../../../common/contract/applications';
 import { addDays } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
 import { personSearchName } from '../../../common/text';

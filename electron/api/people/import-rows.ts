@@ -5,8 +5,8 @@ import {
   optionalEmail,
   optionalPhone,
   type GuardianRelation,
-  type ImportRow,
 } from '../../../common/contract/people';
+import { type ImportRow } from '../../../common/contract/applications';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
 import { normalisePersonalCode } from '../../../common/personal-code';

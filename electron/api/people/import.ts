@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../common/contract';
-import type { ImportPreview, ImportRow } from '../../../common/contract/people';
+import type { ImportPreview, ImportRow } from '../../../common/contract/applications';
 import { parsePersonalCode } from '../../../common/personal-code';
 import { personSearchName } from '../../../common/text';
 import { Child, ChildGuardian, Enrolment, Guardian } from '../../../database/entities/people';

@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { FileDownload } from '../../../common/contract/people';
+import type { FileDownload } from '../../../common/contract/applications';
 import { AppError } from '../../../common/errors';
 import { formatPersonalCode } from '../../../common/personal-code';
 import { Institution } from '../../../database/entities';

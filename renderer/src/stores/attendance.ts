@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
-import type { AttendanceGroup, CellCode, ExportedFile } from '../../../common/contract/attendance';
+import type { AttendanceGroup, CellCode } from '../../../common/contract/attendance';
 import { call } from '../api/client';
 
 /** The key a person presses → the code it sets (undefined: not a code key). */
@@ -21,7 +21,6 @@ export function codeForKey(key: string): CellCode | undefined {
       return undefined;
   }
 }
-
 
 /** An edit not yet saved: the code loaded (the save is refused if it changed since) and the new. */
 export interface MarkChange {

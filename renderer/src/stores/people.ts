@@ -2,14 +2,16 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type {
-  ApplicationSummary,
   ChildDetail,
   ChildSummary,
-  FileDownload,
   GroupSummary,
   GuardianSummary,
-  ImportPreview,
 } from '../../../common/contract/people';
+import type {
+  ApplicationSummary,
+  FileDownload,
+  ImportPreview,
+} from '../../../common/contract/applications';
 import { call } from '../api/client';
 
 /** Groups, children and parent applications as the current user may see them. */

@@ -4,7 +4,6 @@ import type { Input } from '../../../common/contract';
 import type {
   PlanDetail,
   PlanListRow,
-  PlanningFile,
   PlanOverviewRow,
   PlanVersionRow,
   TopicInput,
