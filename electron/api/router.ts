@@ -16,6 +16,8 @@ import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
 import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
+import { mailHandlers } from './mail/handlers';
+import { OutboxWorker } from './mail/worker';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -37,6 +39,7 @@ const handlers: HandlerMap = {
   ...substitutionHandlers,
   ...backupHandlers,
   ...releaseHandlers,
+  ...mailHandlers,
 };
 
 /** Calls that read state without counting as the user doing something. */
@@ -56,11 +59,15 @@ const PASSIVE: ReadonlySet<Method> = new Set<Method>([
  */
 export class Router {
   readonly state: SessionState;
+  /** Sends the outbox in the background, through this queue in short steps (mail/worker.ts). */
+  readonly outbox: OutboxWorker;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer?: NodeJS.Timeout;
 
   constructor(options: BackendOptions) {
     this.state = new SessionState(options);
+    this.outbox = new OutboxWorker(this.state, (work) => this.serial(work));
+    this.state.wakeOutbox = () => this.outbox.wake();
   }
 
   /** Starts the timer that logs out an idle user even when the UI sends nothing. */
@@ -71,6 +78,8 @@ export class Router {
 
   async dispose(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    // An e-mail in flight is finished and recorded before the database closes.
+    await this.outbox.stop();
     await this.serial(() => this.state.close());
   }
 

@@ -49,6 +49,11 @@ export class SessionState {
   private database?: DataSource;
   private key?: Buffer;
   lastActivity = 0;
+  /**
+   * Set by the router: wakes the outbox worker (electron/api/mail/worker.ts) after mail is
+   * queued and whenever the database opens.
+   */
+  wakeOutbox: () => void = () => undefined;
 
   constructor(options: BackendOptions) {
     this.dataDir = options.dataDir;
@@ -105,6 +110,7 @@ export class SessionState {
     this.key = key;
     this.user = user;
     this.touch();
+    this.wakeOutbox();
   }
 
   touch(): void {

@@ -143,6 +143,24 @@ const GOLDEN: Record<Method, string> = {
   'update.status': 'H',
   'update.check': 'H',
   'update.install': 'H',
+  // 4: everyone mails staff and parents (a teacher her groups' parents, by the access scope);
+  // a teacher sends a child's progress; the head keeps the mail server's settings.
+  'mail.inbox': 'HDTSN',
+  'mail.sent': 'HDTSN',
+  'mail.get': 'HDTSN',
+  'mail.unread': 'HDTSN',
+  'mail.recipients': 'HDTSN',
+  'mail.send': 'HDTSN',
+  'mail.remove': 'HDTSN',
+  'mail.parentRecipients': 'HDTSN',
+  'mail.sendToParents': 'HDTSN',
+  'mail.sendProgress': 'T',
+  'mail.outbox': 'HDTSN',
+  'mail.outboxRow': 'HDTSN',
+  'mail.resend': 'HDTSN',
+  'mail.settings': 'H',
+  'mail.saveSettings': 'H',
+  'mail.testMessage': 'H',
 };
 
 function asLetters(access: (typeof PERMISSIONS)[Method]): string {

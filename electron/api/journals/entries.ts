@@ -7,6 +7,7 @@ import { IndividualWorkChild, IndividualWorkEntry } from '../../../database/enti
 import { Child } from '../../../database/entities/people';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
+import { cancelNote, noteStates, queueNote } from '../mail/notes';
 import { userNames } from '../users/names';
 import {
   assertReach,
@@ -51,6 +52,10 @@ async function entryRows(
   const editable = await writableIds(m, ctx, 'individualWork', visible);
   const childIds = [...new Set(visible.flatMap((v) => v.childIds))];
   const children = new Map((await m.findBy(Child, { id: In(childIds) })).map((c) => [c.id, c]));
+  const sending = await noteStates(
+    m,
+    visible.filter((v) => v.entry.sendStatus !== null).map((v) => v.id),
+  );
   const names = await userNames(m, [
     ...visible.map((v) => v.entry.authorId),
     ...visible.map((v) => v.entry.onBehalfOf),
@@ -66,7 +71,10 @@ async function entryRows(
       return { id, name: c ? personName(c) : '' };
     }),
     sendToParents: e.sendStatus !== null,
-    sendStatus: e.sendStatus === 'waiting' ? 'waiting' : null,
+    // Ticked before the register had mail, and not saved since: still waiting.
+    sendStatus: e.sendStatus === null ? null : (sending.get(e.id)?.status ?? 'waiting'),
+    sentAt: sending.get(e.id)?.at ?? null,
+    sendError: sending.get(e.id)?.error ?? null,
     authorId: e.authorId,
     authorName: names.get(e.authorId) ?? '',
     onBehalfOfName: e.onBehalfOf === null ? null : (names.get(e.onBehalfOf) ?? null),
@@ -88,13 +96,19 @@ export async function list(ctx: Context, from: string, to: string): Promise<Entr
   return entryRows(m, ctx, rows);
 }
 
-/** "Gaida nosūtīšanu": entries ticked for parents and not sent yet, that she may read. */
+/** "Gaida nosūtīšanu": entries ticked for parents and not all sent yet, that she may read. */
 export async function waiting(ctx: Context): Promise<EntryRow[]> {
   const m = ctx.db.manager;
-  const rows = await m.find(IndividualWorkEntry, {
-    where: { sendStatus: 'waiting' },
-    order: { date: 'DESC', id: 'DESC' },
-  });
+  const rows = await m
+    .createQueryBuilder(IndividualWorkEntry, 'e')
+    .where('e.send_status IS NOT NULL')
+    .andWhere(
+      "(NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id AND o.status <> 'cancelled') " +
+        "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id AND o.status NOT IN ('sent', 'cancelled')))",
+    )
+    .orderBy('e.date', 'DESC')
+    .addOrderBy('e.id', 'DESC')
+    .getMany();
   return entryRows(m, ctx, rows);
 }
 
@@ -112,8 +126,14 @@ async function writableEntry(m: EntityManager, ctx: Context, id: number) {
   return before;
 }
 
+async function childNames(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
+  const children = await m.findBy(Child, { id: In(ids) });
+  return new Map(children.map((c) => [c.id, personName(c)]));
+}
+
 export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
   const now = ctx.now();
+  let queued = false;
   const id = await ctx.db.transaction(async (m) => {
     const before = input.id ? await writableEntry(m, ctx, input.id) : undefined;
     if (input.sendToParents && !maySendToParents(ctx.user.role)) {
@@ -153,6 +173,11 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
       input.childIds.map((childId, position) => ({ entryId, childId, position })),
     );
     const after = await snapshot(m, await m.findOneByOrFail(IndividualWorkEntry, { id: entryId }));
+    // "Nosūtīt vecākiem" goes out through the outbox; unticked, what has not gone stays.
+    if (input.sendToParents) {
+      const names = await childNames(m, input.childIds);
+      queued = await queueNote(m, ctx, { ...input, id: entryId, childNames: names });
+    } else if (before?.sendStatus) await cancelNote(m, entryId);
     await audit(m, now, {
       action: before ? 'journals.entryUpdated' : 'journals.entryCreated',
       actorId: ctx.user.id,
@@ -164,6 +189,7 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
     });
     return entryId;
   });
+  if (queued) ctx.state.wakeOutbox();
   const m = ctx.db.manager;
   const [row] = await entryRows(m, ctx, [await m.findOneByOrFail(IndividualWorkEntry, { id })]);
   return row;
@@ -172,6 +198,7 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
 export async function remove(ctx: Context, id: number): Promise<void> {
   await ctx.db.transaction(async (m) => {
     const before = await writableEntry(m, ctx, id);
+    await cancelNote(m, id);
     await m.delete(IndividualWorkChild, { entryId: id });
     await m.delete(IndividualWorkEntry, { id });
     await audit(m, ctx.now(), {

@@ -20,6 +20,7 @@ async function guardianSummary(m: EntityManager, guardian: Guardian): Promise<Gu
     lastName: guardian.lastName,
     phone: guardian.phone,
     email: guardian.email,
+    agreesEmail: guardian.agreesEmail,
     consents: parseConsents(guardian.consents),
     children: links.map((l) => {
       const child = children.find((c) => c.id === l.childId);
