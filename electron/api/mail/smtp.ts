@@ -107,24 +107,44 @@ export function describe(err: NodemailerError): string {
   return `${err.code ?? 'Kļūda'}: ${err.message}`;
 }
 
-function run<T>(work: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) =>
-    work((err, value) => (err ? reject(err) : resolve(value as T))),
-  );
+/**
+ * One step of the conversation as a promise. A broken connection is reported by the 'error'
+ * event (and 'end'), not always by the step's callback, so both settle it.
+ */
+function step<T>(
+  conn: SMTPConnection,
+  work: (done: (err: Error | null | undefined, value?: T) => void) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => finish(err);
+    const onEnd = () =>
+      finish(Object.assign(new Error('Connection closed'), { code: 'ECONNECTION' }));
+    const finish = (err: Error | null | undefined, value?: T) => {
+      conn.removeListener('error', onError);
+      conn.removeListener('end', onEnd);
+      if (err) reject(err);
+      else resolve(value as T);
+    };
+    conn.once('error', onError);
+    conn.once('end', onEnd);
+    work(finish);
+  });
 }
 
 async function open(server: SmtpServer): Promise<SMTPConnection> {
   const conn = connection(server);
-  // An 'error' event without a listener would crash the process; the callbacks report it.
+  // An 'error' event without a listener would crash the process; the steps report it.
   conn.on('error', () => undefined);
-  await run<void>((done) => conn.connect((err) => done(err ?? null)));
-  if (server.username) {
-    await run<boolean>((done) =>
-      conn.login({ user: server.username, pass: server.password }, done),
-    ).catch((err: unknown) => {
-      conn.close();
-      throw err;
-    });
+  try {
+    await step<void>(conn, (done) => conn.connect(() => done(null)));
+    if (server.username) {
+      await step<boolean>(conn, (done) =>
+        conn.login({ user: server.username, pass: server.password }, done),
+      );
+    }
+  } catch (err) {
+    conn.close();
+    throw err;
   }
   return conn;
 }
@@ -153,7 +173,7 @@ export async function deliver(server: SmtpServer, email: Email): Promise<Deliver
   try {
     conn = await open(server);
     const live = conn;
-    const info = await run<SMTPConnection.SentMessageInfo>((done) =>
+    const info = await step<SMTPConnection.SentMessageInfo>(live, (done) =>
       live.send({ from: email.fromAddress, to: [email.toAddress] }, stream, done),
     );
     live.quit();
