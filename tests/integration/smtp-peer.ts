@@ -21,6 +21,8 @@ export class SmtpPeer {
   readonly received: Received[] = [];
   /** Recipient address → the reply that refuses it, e.g. '550 5.1.1 Mailbox unavailable'. */
   readonly refuse = new Map<string, { code: number; text: string }>();
+  /** Refuse every login, as a server whose password was changed would. */
+  rejectAuth = false;
   private server?: SMTPServer;
   port = 0;
 
@@ -33,7 +35,7 @@ export class SmtpPeer {
       authOptional: false,
       logger: false,
       onAuth: (auth, _session, done) => {
-        if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) {
+        if (!this.rejectAuth && auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) {
           done(null, { user: auth.username });
         } else {
           done(Object.assign(new Error('Authentication failed'), { responseCode: 535 }));

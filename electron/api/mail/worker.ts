@@ -139,7 +139,7 @@ export class OutboxWorker {
     const m = this.state.db.manager;
     const now = this.state.clock.now().toISOString();
     await m.query(
-      "UPDATE outbox SET status = 'unknown', last_error = ?, updated_at = ? " +
+      "UPDATE outbox SET status = 'unknown', last_error = ?, claim = NULL, updated_at = ? " +
         "WHERE status = 'sending' AND (claim IS NULL OR claim <> ?)",
       [message(this.state.locale, 'mail.crashed'), now, this.run],
     );
