@@ -111,6 +111,9 @@ export class Mail0000000000012 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE parent_application DROP COLUMN agrees_email');
+    await q.query('ALTER TABLE parent_application DROP COLUMN email');
+    await q.query('ALTER TABLE guardian DROP COLUMN agrees_email');
     for (const table of ['mail_settings', 'outbox', 'message_recipient', 'message']) {
       await q.dropTable(table);
     }

@@ -200,6 +200,14 @@ describe('entities and migrations describe the same schema', () => {
 describe('migration 0010: institution.assessment_due_days NOT NULL', () => {
   it('keeps the institution row, fills a missing value with 5 and can be undone', async () => {
     const db = await freshDatabase();
+    // Later migrations are undone first (each can be), then 0010 itself.
+    const last = async () =>
+      (
+        await db.query<{ name: string }[]>('SELECT name FROM migrations ORDER BY id DESC LIMIT 1')
+      )[0].name;
+    while ((await last()) !== 'InstitutionNotNull0000000000010') {
+      await db.undoLastMigration({ transaction: 'each' });
+    }
     await db.undoLastMigration({ transaction: 'each' });
     await db.query(
       "INSERT INTO institution (id, name, reg_no, address, idle_minutes, assessment_due_days) VALUES (1, 'PII «Zīlīte»', '40900012345', 'Rīga', 15, NULL)",
