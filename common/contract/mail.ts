@@ -31,6 +31,8 @@ const headerText = (max: number) =>
     .refine((s) => s.length > 0, 'v.required');
 
 const body = z.string().trim().min(1, 'v.required').max(MAIL_LIMITS.body, 'v.tooLong');
+export const subjectSchema = headerText(MAIL_LIMITS.subject);
+export const bodySchema = body;
 
 export const emailAddress = z
   .string()

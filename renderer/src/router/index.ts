@@ -16,6 +16,7 @@ import { planningRoutes } from './planning';
 import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
+import { mailRoutes } from './mail';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
 
@@ -58,6 +59,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/home/HomeView.vue'),
         meta: { nav: { label: 'layout.home', icon: 'pi pi-home' } },
       },
+      ...mailRoutes,
       {
         path: 'users',
         component: () => import('../views/users/UsersView.vue'),
