@@ -119,7 +119,11 @@ export const useMailStore = defineStore('mail', () => {
     return call('mail.testMessage', { to });
   }
 
+  /** At logout: nothing of one user's mail stays for the next. */
   function reset(): void {
+    box.value = 'inbox';
+    search.value = '';
+    recipients.value = null;
     unread.value = 0;
     notice.value = false;
     list.value = emptyPage();
