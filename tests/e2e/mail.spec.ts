@@ -67,6 +67,14 @@ test('staff write and answer each other; a note to parents goes out and shows as
     await mail.tab('Nosūtītās');
     await expect(mail.row('Ekskursija uz Rīgas zoodārzu')).toContainText('Dace Vītola');
 
+    // Before writing to a child's parents she sees who will receive it and who cannot.
+    await mail.composeToChildParents('Elza Ozoliņa');
+    await expect(mail.parentsPreview()).toContainText('Saņems (1)');
+    await expect(mail.parentsPreview()).toContainText('Inese Ozoliņa <inese.ozolina@example.lv>');
+    await expect(mail.parentsPreview()).toContainText('Pēteris Ozoliņa — nav e-pasta adreses');
+    await snapshot(page, 'mail-parents');
+    await mail.cancel();
+
     // …and sends Elza's parents today's note.
     await journals.open();
     await journals.fillEntry({
@@ -95,13 +103,24 @@ test('staff write and answer each other; a note to parents goes out and shows as
     await expect(mail.notice()).toContainText('Jums ir nelasītas vēstules: 1.');
     await mail.badge().click();
     await expect(mail.row('Ekskursija uz Rīgas zoodārzu')).toContainText('Nelasīta');
-    await mail.read('Ekskursija uz Rīgas zoodārzu');
+    // She reads and replies with the keyboard alone: Enter on the message, on "Atbildēt", typing,
+    // Tab to "Sūtīt".
+    await mail.row('Ekskursija uz Rīgas zoodārzu').getByRole('button').focus();
+    await page.keyboard.press('Enter');
     await expect(mail.message()).toContainText('Autobuss — 9:30.');
     await expect(mail.badge()).not.toContainText('1');
     await snapshot(page, 'mail-inbox');
-    await mail.reply();
-    await mail.fill({ to: [], body: 'Apstiprinu. Paldies!' });
-    await mail.send();
+    await mail.message().getByRole('button', { name: 'Atbildēt', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Teksts')).toBeVisible();
+    await page.getByLabel('Teksts').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('Apstiprinu. Paldies!');
+    await page.keyboard.press('Tab'); // past the counter to "Atcelt"
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Sūtīt' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(layout.toasts().filter({ hasText: 'Vēstule nosūtīta.' })).toBeVisible();
     await layout.logout();
 
     await login.login('anna', STAFF_PASSWORD);

@@ -75,6 +75,26 @@ export class MailPage {
     await this.page.getByRole('tab', { name }).click();
   }
 
+  /** "Rakstīt vecākiem" for one child: the dialog then shows who will and who cannot receive it. */
+  async composeToChildParents(child: string): Promise<void> {
+    const p = this.page;
+    await p.getByRole('button', { name: 'Rakstīt vecākiem' }).click();
+    const dialog = formDialog(p);
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Viena bērna vecākiem').check();
+    await dialog.getByRole('combobox', { name: 'Bērns' }).click();
+    await p.getByRole('option', { name: new RegExp(`^${child}`) }).click();
+  }
+
+  parentsPreview() {
+    return this.page.getByTestId('parents-preview');
+  }
+
+  async cancel(): Promise<void> {
+    await formDialog(this.page).getByRole('button', { name: 'Atcelt' }).click();
+    await expect(formDialog(this.page)).toBeHidden();
+  }
+
   /* The outbox */
 
   async openOutbox(): Promise<void> {
