@@ -121,6 +121,16 @@ export async function noteStates(
   return states;
 }
 
+/** An attachment within the outbox's limit, or the refusal that names the limit. */
+export function checkAttachment(content: Buffer): Buffer {
+  if (content.length > MAIL_LIMITS.attachmentBytes) {
+    throw new AppError('VALIDATION', 'mail.attachmentTooLarge', {
+      max: MAIL_LIMITS.attachmentBytes / 1024 / 1024,
+    });
+  }
+  return content;
+}
+
 /** A child's progress over the school year, as the PDF of the progress screen, to the parents. */
 export async function sendProgress(
   ctx: Context,
@@ -132,12 +142,7 @@ export async function sendProgress(
     .access()
     .assertChild(m, 'messages', 'write', input.childId, ctx.today(), 'mail.notYourParents');
   const file = await progressPdf(ctx, data);
-  const content = Buffer.from(file.base64, 'base64');
-  if (content.length > MAIL_LIMITS.attachmentBytes) {
-    throw new AppError('VALIDATION', 'mail.attachmentTooLarge', {
-      max: MAIL_LIMITS.attachmentBytes / 1024 / 1024,
-    });
-  }
+  const content = checkAttachment(Buffer.from(file.base64, 'base64'));
   const year = `${data.schoolYear}./${data.schoolYear + 1}. mācību gads`;
   const result = await ctx.db.transaction(async (t) => {
     const found = await childrenReach(t, [input.childId]);

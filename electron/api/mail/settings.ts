@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../../common/contract';
 import type { MailSettingsView, TlsMode } from '../../../common/contract/mail';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
+import { Institution } from '../../../database/entities';
 import { MailSettings } from '../../../database/entities/mail';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
@@ -74,7 +75,11 @@ function view(row: MailSettings | null): MailSettingsView {
 }
 
 export async function get(ctx: Context): Promise<MailSettingsView> {
-  return view(await ctx.db.manager.findOneBy(MailSettings, { id: 1 }));
+  const row = await ctx.db.manager.findOneBy(MailSettings, { id: 1 });
+  if (row) return view(row);
+  // Parents see the kindergarten's name as the sender: offered until the head sets another.
+  const institution = await ctx.db.manager.findOneByOrFail(Institution, { id: 1 });
+  return { ...view(null), fromName: institution.name };
 }
 
 /** Which field a failed connection is about, and why, in the user's language. */

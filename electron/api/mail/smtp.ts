@@ -3,6 +3,7 @@ import type { NodemailerError } from 'nodemailer/lib/errors';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TlsMode } from '../../../common/contract/mail';
+import { hasControlCharacters } from '../../../common/email-address';
 
 /**
  * The SMTP conversation, and nothing else: no database, no session. The worker hands it one
@@ -59,12 +60,20 @@ function connection(server: SmtpServer): SMTPConnection {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, '<br>\n');
 
+/** A name or subject made from stored data (a child's, a guardian's): one line, always. */
+const oneLine = (s: string) =>
+  [...s]
+    .map((c) => (hasControlCharacters(c) ? ' ' : c))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+
 /** The message as MIME: UTF-8 headers as encoded words, a plain-text part beside the HTML. */
 export function buildMime(email: Email): Promise<Buffer> {
   return new MailComposer({
-    from: { name: email.fromName, address: email.fromAddress },
-    to: { name: email.toName, address: email.toAddress },
-    subject: email.subject,
+    from: { name: oneLine(email.fromName), address: email.fromAddress },
+    to: { name: oneLine(email.toName), address: email.toAddress },
+    subject: oneLine(email.subject),
     messageId: email.messageId,
     date: email.date,
     text: email.body,
