@@ -52,7 +52,7 @@ const commonRestrictions = {
 };
 
 const API_MESSAGE =
-  "electron/api/ and database/ are plain Node, served over IPC and HTTP alike: never import electron or electron-updater.";
+  'electron/api/ and database/ are plain Node, served over IPC and HTTP alike: never import electron or electron-updater.';
 
 /** Source files: .ts and .vue, tests included, and the .mjs configs and scripts. */
 const SOURCES = ['**/*.ts', '**/*.vue', '**/*.mjs'];
