@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../../common/contract';
+import { applicationsContract } from '../../common/contract/applications';
 import { peopleContract } from '../../common/contract/people';
 import { settingsContract } from '../../common/contract/settings';
 import { usersContract } from '../../common/contract/users';
@@ -55,6 +56,7 @@ describe('people, settings and staff accounts: every method for every role', () 
   it('lists every new method in the expected table', () => {
     const methods = [
       ...Object.keys(peopleContract),
+      ...Object.keys(applicationsContract),
       ...Object.keys(settingsContract),
       ...Object.keys(usersContract),
     ].sort();
