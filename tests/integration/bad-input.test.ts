@@ -270,6 +270,28 @@ describe('names with control or text-direction characters', () => {
     expect(named.lastName).toBe("O'Konore-Ābele");
   });
 
+  it('an imported file with such names refuses those rows and writes nothing for them', async () => {
+    const { b, as } = await registerWithStaff();
+    await as('deputy');
+    await b.ok('groups.create', GROUP);
+    const csv = [
+      'Vārds;Uzvārds;Personas kods;Dzimšanas datums;Grupa;Vecāka vārds;Vecāka uzvārds',
+      'Anna;Ozola\u202Eanavl;03019010457;;3;;',
+      'Jānis;Bērziņš;120785-12347;;3;Ieva\u0007;Bērziņa',
+      'Līva;Ābele;321234-56785;04.03.2022;3;Kārlis;Ābele',
+    ].join('\n');
+    const file = { fileName: 'berni.csv', base64: Buffer.from(csv).toString('base64') };
+    const preview = await b.ok('import.preview', file);
+    expect(preview.rows.map((r) => r.reasons)).toEqual([
+      [`Uzvārds: ${NAME_CHARS}`],
+      [`Vecāka vārds: ${NAME_CHARS}`],
+      [],
+    ]);
+    expect(await b.ok('import.confirm', file)).toEqual({ imported: 1, skipped: 2 });
+    const children = await b.ok('children.list', {});
+    expect(children.map((c) => c.lastName)).toEqual(['Ābele']);
+  });
+
   it('a free-text field refuses NUL and direction overrides but keeps line breaks', async () => {
     const { b, as } = await registerWithStaff();
     await as('deputy');
