@@ -6,6 +6,7 @@ import { backupOnExit } from './api/backup/on-exit';
 import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { registerFileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, mimeType, resolveAppPath } from './security';
 import { startRelease } from './updater';
@@ -149,6 +150,13 @@ async function start(): Promise<void> {
   router = new Router({ dataDir, nativeBinding: nativeBinding(), release });
   router.startIdleWatch();
   registerIpc(ipcMain, router);
+  const current = router;
+  registerFileDialogs(
+    ipcMain,
+    dialog,
+    (event) => BrowserWindow.fromWebContents(event.sender),
+    () => current.state.locale,
+  );
 
   mainWindow = createWindow();
   release.updates?.start();

@@ -66,6 +66,8 @@ function main(): void {
     testMode: values.test,
     clock: values.test ? new TestClock(start) : undefined,
     release: { updates, logFile: log.file },
+    // A page cannot open the PC's Open dialog: browser mode lists folders for its own picker.
+    folderPicker: true,
   });
   updates.start();
   router.startIdleWatch();

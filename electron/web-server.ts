@@ -70,6 +70,27 @@ const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
   INTERNAL: 500,
 };
 
+/**
+ * Only pages of this server may talk to it: the Host must be the loopback address and port it
+ * listens on, and an Origin, when the browser sends one, the same. Another name that resolves to
+ * 127.0.0.1 (DNS rebinding) or a page of another site is refused before the token is looked at.
+ */
+export function isOwnRequest(req: IncomingMessage): boolean {
+  const own = `127.0.0.1:${req.socket.localPort}`;
+  if (req.headers.host !== own) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${own}`;
+}
+
+/** decodeURIComponent without the throw: a malformed escape ("/%") is the client's error. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -115,7 +136,15 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
+    const isApi = url.pathname.startsWith('/api/');
+    if (!isOwnRequest(req)) {
+      req.resume();
+      const text = message(router.state.locale, 'error.FORBIDDEN');
+      if (isApi) sendError(res, 403, { code: 'FORBIDDEN', message: text });
+      else res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+      return;
+    }
+    if (isApi) {
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
         req.resume();
         sendError(res, 401, { code: 'UNAUTHENTICATED', message: 'Missing or wrong token.' });
@@ -139,7 +168,8 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
           return bad(`${message(router.state.locale, 'error.BAD_REQUEST')} (JSON)`);
         }
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      if (method === null) return bad(message(router.state.locale, 'error.BAD_REQUEST'));
       const result = await router.call(method, input);
       if (result.ok) sendJson(res, 200, result);
       else sendJson(res, STATUS[result.error.code] ?? 400, result);
@@ -149,7 +179,14 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) {
+      res
+        .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(message(router.state.locale, 'error.BAD_REQUEST'));
+      return;
+    }
+    const relative = path.normalize(decoded).replace(/^([/\\])+/, '');
     let file = path.join(staticDir, relative || 'index.html');
     if (!file.startsWith(path.resolve(staticDir))) {
       res.writeHead(404).end();

@@ -21,6 +21,11 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** The program's updates and log (electron/api/release); none in tests. */
   release?: ReleaseRuntime;
+  /**
+   * Browser mode: the page may list the PC's folders to pick a backup folder or file, since a
+   * browser cannot open the system's dialog. The desktop build opens that dialog instead.
+   */
+  folderPicker?: boolean;
 }
 
 export interface SessionUser {
@@ -42,6 +47,7 @@ export class SessionState {
   readonly scrypt: ScryptParams;
   readonly nativeBinding?: string;
   readonly release: ReleaseRuntime;
+  readonly folderPicker: boolean;
   /** Windows of this session with unsaved input; cleared when the session ends. */
   readonly dirty = new DirtyWindows();
   locale: Locale = DEFAULT_LOCALE;
@@ -57,6 +63,7 @@ export class SessionState {
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.nativeBinding = options.nativeBinding;
     this.release = options.release ?? NO_RELEASE_RUNTIME;
+    this.folderPicker = options.folderPicker ?? false;
   }
 
   /** Setup when the folder holds neither file; locked when it holds both; else an error. */

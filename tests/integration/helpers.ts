@@ -24,10 +24,18 @@ export function tempDir(prefix = 'register-test-'): string {
 }
 
 /** A backend on a fresh data folder with a test clock; `ok` unwraps results, `fail` errors. */
-export function testBackend(options: { dataDir?: string; start?: string } = {}) {
+export function testBackend(
+  options: { dataDir?: string; start?: string; folderPicker?: boolean } = {},
+) {
   const dataDir = options.dataDir ?? tempDir();
   const clock = new TestClock(new Date(options.start ?? '2026-11-30T07:00:00Z'));
-  const router = new Router({ dataDir, clock, testMode: true, scrypt: TEST_SCRYPT });
+  const router = new Router({
+    dataDir,
+    clock,
+    testMode: true,
+    scrypt: TEST_SCRYPT,
+    folderPicker: options.folderPicker,
+  });
   routers.push(router);
   return {
     dataDir,

@@ -136,6 +136,9 @@ const GOLDEN: Record<Method, string> = {
   'backup.getAuto': 'H',
   'backup.saveAuto': 'H',
   'backup.status': 'H',
+  // Browser mode's folder picker for those backups (the desktop opens the system's dialog).
+  'backup.browse': 'H',
+  'backup.browseSetup': 'public',
   // Issue 17: everyone may see the About screen (version, data folder, update state) and report
   // a window's unsaved input; only the head is told of a new version and decides its install.
   'app.about': 'session',
