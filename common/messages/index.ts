@@ -5,6 +5,7 @@ import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
+import { serverMessages } from './server';
 import { journalsMessages } from './journals';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
@@ -107,6 +108,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...serverMessages.lv,
   },
   en: {
     ...en,
@@ -119,6 +121,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...serverMessages.en,
   },
 };
 
