@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { ApiErrorBody } from '../common/errors';
+import { DEFAULT_LOCALE } from '../common/locale';
 import { message } from '../common/messages';
-import type { Router } from './api/router';
+import type { IpcRouter } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Request bodies above this are refused with 413 (an import file travels as base64). */
@@ -26,7 +27,8 @@ const TYPES: Record<string, string> = {
 };
 
 export interface WebServerOptions {
-  router: Router;
+  /** This PC's router, or the forwarder to the kindergarten's server (client mode). */
+  router: IpcRouter;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   token: string;
@@ -101,13 +103,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
  * call the register.
  */
 export function createWebServer({ router, staticDir, token }: WebServerOptions): Server {
+  const locale = () => router.state?.locale ?? DEFAULT_LOCALE;
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) {
         sendError(res, 500, {
           code: 'INTERNAL',
-          message: message(router.state.locale, 'error.INTERNAL'),
+          message: message(locale(), 'error.INTERNAL'),
         });
       }
     });
@@ -122,7 +125,7 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
         return;
       }
       const bad = (text: string) => sendError(res, 400, { code: 'BAD_REQUEST', message: text });
-      if (req.method !== 'POST') return bad(message(router.state.locale, 'error.BAD_REQUEST'));
+      if (req.method !== 'POST') return bad(message(locale(), 'error.BAD_REQUEST'));
       const body = await readBody(req);
       if (body === 'too-large') {
         sendError(res, 413, {
@@ -136,7 +139,7 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
         try {
           input = JSON.parse(body.toString('utf8'));
         } catch {
-          return bad(`${message(router.state.locale, 'error.BAD_REQUEST')} (JSON)`);
+          return bad(`${message(locale(), 'error.BAD_REQUEST')} (JSON)`);
         }
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
