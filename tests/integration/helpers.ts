@@ -108,8 +108,9 @@ type Backend = ReturnType<typeof testBackend>;
  * PC, the login_lockout table on a server.
  */
 export async function lockoutFailures(b: Backend, username: string): Promise<number> {
-  if (TEST_ENGINE === 'sqlite')
+  if (TEST_ENGINE === 'sqlite') {
     return (await KeySlotFile.load(b.dataDir)).lockout(username).failures;
+  }
   const rows = await (b.router as ServerTestClient).database.query<{ failures: number }[]>(
     'SELECT failures FROM login_lockout WHERE name = ?',
     [`user:${username}`],
