@@ -55,11 +55,18 @@ export function postgresDataSource(options: PostgresOptions): DataSource {
   return dataSource;
 }
 
-/** Connects the pool and brings the database to this program's schema. */
-export async function openPostgres(options: PostgresOptions): Promise<DataSource> {
+/**
+ * Connects the pool and brings the database to this program's schema. `check` runs first, on
+ * the connected pool, before anything is written (server mode refuses a too mighty role there).
+ */
+export async function openPostgres(
+  options: PostgresOptions,
+  check?: (dataSource: DataSource) => Promise<void>,
+): Promise<DataSource> {
   const dataSource = postgresDataSource(options);
   await dataSource.initialize();
   try {
+    await check?.(dataSource);
     const lock = dataSource.createQueryRunner();
     await lock.query('SELECT pg_advisory_lock(?)', [MIGRATION_LOCK]);
     try {

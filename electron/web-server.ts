@@ -41,7 +41,7 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -55,7 +55,8 @@ function sendError(res: ServerResponse, status: number, error: ApiErrorBody): vo
   sendJson(res, status, { ok: false, error });
 }
 
-const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
+/** The HTTP status of each error code (browser mode and server mode alike). */
+export const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
   FORBIDDEN: 403,
@@ -70,9 +71,11 @@ const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
   LOCKED: 429,
   BAD_REQUEST: 400,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
+  CERTIFICATE_MISMATCH: 502,
 };
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+export function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {

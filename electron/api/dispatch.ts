@@ -11,6 +11,7 @@ import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import { calendarHandlers } from './calendar/handlers';
+import { clientHandlers } from './client/handlers';
 import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { driverError } from './driver-errors';
@@ -39,6 +40,7 @@ const handlers: HandlerMap = {
   ...substitutionHandlers,
   ...backupHandlers,
   ...releaseHandlers,
+  ...clientHandlers,
 };
 
 /** Calls that read state without counting as the user doing something. */
