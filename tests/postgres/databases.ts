@@ -36,6 +36,11 @@ afterAll(async () => {
   admin = undefined;
 });
 
+/** Runs SQL as the cluster's superuser (roles for the tests of the server's start). */
+export async function adminQuery(sql: string): Promise<void> {
+  await (await adminClient()).query(sql);
+}
+
 /**
  * A database of its own for one test, dropped after it: a copy of the migrated template, or an
  * empty one (`migrated: false`) for tests of the migrations themselves.
