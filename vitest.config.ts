@@ -8,6 +8,8 @@ const ON_POSTGRES = [
   'tests/integration/schema-drift.test.ts',
   'tests/integration/auth.security.test.ts',
   'tests/integration/people.test.ts',
+  'tests/integration/people-import.test.ts',
+  'tests/integration/people-pdf.test.ts',
   'tests/integration/people-permissions.security.test.ts',
   'tests/integration/permissions.security.test.ts',
   'tests/integration/access-scope.security.test.ts',
