@@ -128,4 +128,35 @@ describe('server mode: many sessions on one register', () => {
       Array(5).fill({ address: '10.0.0.99' }),
     );
   });
+
+  it('answers a clear error when PostgreSQL drops the connection mid-call, keeps nothing, recovers', async () => {
+    const f = await serverFixture();
+    const { head } = await registerWithTeacher(f);
+    const holder = await f.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT id FROM institution WHERE id = 1 FOR UPDATE');
+    const save = head.call('settings.update', { ...SETTINGS, name: 'PII «Zīle»' });
+    // The save waits for the row; its connection is then cut, as by a restarting server.
+    let cut = 0;
+    while (cut === 0) {
+      const killed = await holder.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity ' +
+          "WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+      );
+      cut = killed.rowCount ?? 0;
+    }
+    expect(await save).toEqual({
+      ok: false,
+      error: {
+        code: 'UNAVAILABLE',
+        message:
+          'Serveris nevar sazināties ar datubāzi. Izmaiņas netika saglabātas; mēģiniet vēlreiz pēc brīža.',
+      },
+    });
+    await holder.query('COMMIT');
+    expect((await head.ok('settings.get', {})).name).toBe(SETTINGS.name);
+    expect((await head.ok('settings.update', { ...SETTINGS, name: 'PII «Zīle»' })).name).toBe(
+      'PII «Zīle»',
+    );
+  });
 });
