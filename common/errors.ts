@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'BAD_REQUEST',
   'INTERNAL',
+  // Server mode: the database or the kindergarten's server cannot be reached, or not trusted.
+  'UNAVAILABLE',
+  'CERTIFICATE_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

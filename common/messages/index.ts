@@ -5,6 +5,7 @@ import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
+import { serverMessages } from './server';
 import { journalsMessages } from './journals';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
@@ -123,6 +124,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...serverMessages.lv,
   },
   en: {
     ...en,
@@ -135,6 +137,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...serverMessages.en,
   },
 };
 
