@@ -18,7 +18,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'BAD_REQUEST',
   'INTERNAL',
-  // Server mode: the database or the kindergarten's server cannot be reached, or not trusted.
+  // Not on this build or mode (the server, the desktop's own dialog), or in server mode the
+  // database or the kindergarten's server cannot be reached, or is not trusted.
   'UNAVAILABLE',
   'CERTIFICATE_MISMATCH',
 ] as const;

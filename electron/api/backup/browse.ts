@@ -33,7 +33,7 @@ export async function browse(
   state: SessionState,
   input: ParsedInput<'backup.browse'>,
 ): Promise<FolderListing> {
-  if (!state.folderPicker) throw new AppError('FORBIDDEN', 'backup.browseDesktop');
+  if (!state.folderPicker) throw new AppError('UNAVAILABLE', 'backup.browseDesktop');
   const folder = path.resolve(input.path ?? os.homedir());
   let entries: Dirent[];
   try {
