@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from '../validation';
+import { isoDate, nameText, text } from '../validation';
 import { method, type Permissions } from './define';
 import { emailForConsent, GUARDIAN_RELATIONS, id, optionalEmail, phoneSchema } from './people';
 
@@ -41,7 +41,7 @@ export interface ApplicationSummary {
 export const createApplicationSchema = z
   .object({
     receivedOn: isoDate,
-    parentName: text(120),
+    parentName: nameText(120),
     parentPhone: phoneSchema,
     email: optionalEmail,
     agreesEmail: z.boolean().default(false),

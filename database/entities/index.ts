@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from './accounts';
 import { ATTENDANCE_ENTITIES } from './attendance';
 import { AuditEvent } from './audit-event';
 import { BACKUP_ENTITIES } from './backup';
@@ -23,5 +24,6 @@ export const ENTITIES = [
   ...SUBSTITUTION_ENTITIES,
   ...BACKUP_ENTITIES,
   ...MAIL_ENTITIES,
+  ...ACCOUNT_ENTITIES,
 ];
 export { AuditEvent, Institution, User };

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { NodemailerError } from 'nodemailer/lib/errors';
+import type { EntityManager } from 'typeorm';
 import type { ParsedInput } from '../../../common/contract';
 import type { MailSettingsView, TlsMode } from '../../../common/contract/mail';
 import { AppError } from '../../../common/errors';
@@ -8,7 +9,6 @@ import { Institution } from '../../../database/entities';
 import { MailSettings } from '../../../database/entities/mail';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
-import type { SessionState } from '../session';
 import { redact, verify, type SmtpServer } from './smtp';
 
 /**
@@ -44,8 +44,11 @@ export interface SenderSettings {
 }
 
 /** The settings with the password unwrapped, for the worker; null until the head sets them. */
-export async function senderSettings(state: SessionState): Promise<SenderSettings | null> {
-  const row = await state.db.manager.findOneBy(MailSettings, { id: 1 });
+export async function senderSettings(
+  m: EntityManager,
+  masterKey: () => Buffer,
+): Promise<SenderSettings | null> {
+  const row = await m.findOneBy(MailSettings, { id: 1 });
   if (!row) return null;
   return {
     server: {
@@ -53,7 +56,7 @@ export async function senderSettings(state: SessionState): Promise<SenderSetting
       port: row.port,
       tls: row.tls as TlsMode,
       username: row.username,
-      password: row.passwordWrapped ? unwrap(state.masterKey, row.passwordWrapped) : '',
+      password: row.passwordWrapped ? unwrap(masterKey(), row.passwordWrapped) : '',
     },
     fromAddress: row.fromAddress,
     fromName: row.fromName,

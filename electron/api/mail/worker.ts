@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxEmail } from '../../../database/entities/mail';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_LOCALE } from '../../../common/locale';
 import { message } from '../../../common/messages';
-import type { SessionState } from '../session';
+import { OutboxEmail } from '../../../database/entities/mail';
+import type { Clock } from '../clock';
 import { senderSettings } from './settings';
 import { deliver, type Delivery, type Email, type SmtpServer } from './smtp';
 
 /**
- * The outbox worker: sends queued e-mail in the background, outside the router's call queue.
+ * The outbox worker: sends queued e-mail in the background, outside any session's call queue.
+ * There is one per register (per database), on `Register.outbox`: one PC has one; a server has
+ * one for all its sessions, so one worker sends the whole outbox.
  *
- * The database is used only while it is open (someone is logged in), and only in short steps
- * through the router's serial queue: claim one due row (queued → sending), then talk to the SMTP
+ * The database is used only while it is open (on one PC while someone is logged in; a server's
+ * pool always), and only in short steps (on one PC through the router's serial queue): claim one due row (queued → sending), then talk to the SMTP
  * server with no transaction and no queue held, then record the outcome. A UI call waits at most
  * for one of those short steps, never for a mail server.
  *
@@ -29,6 +33,19 @@ export const MAX_ATTEMPTS = 8;
 const IDLE_POLL_MS = 5 * 60_000;
 
 type Serial = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** Where the worker finds the database, attached by the router that holds it. */
+export interface OutboxDatabase {
+  /** The database while it can be used, else undefined (one PC: nobody is logged in). */
+  database(): DataSource | undefined;
+  /** Runs one short step: one PC through the router's call queue; a server's pool at once. */
+  serial: Serial;
+  /** The key the SMTP password is wrapped with (one PC: the encrypted file's master key). */
+  passwordKey(): Buffer;
+}
+
+/** The stored reasons are written for everyone who reads the outbox: in the register's language. */
+const LOCALE = DEFAULT_LOCALE;
 
 interface Job {
   id: number;
@@ -51,16 +68,30 @@ export class OutboxWorker {
   private stopped = false;
   private timer?: NodeJS.Timeout;
   private readonly unrecorded: Outcome[] = [];
+  private host?: OutboxDatabase;
 
   constructor(
-    private readonly state: SessionState,
-    private readonly serial: Serial,
+    private readonly clock: Clock,
+    private readonly testMode: boolean,
     private readonly send: (server: SmtpServer, email: Email) => Promise<Delivery> = deliver,
   ) {}
 
+  /** The router holding the register's database attaches it once, before the first call. */
+  attach(host: OutboxDatabase): void {
+    this.host = host;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    return this.host ? this.host.serial(work) : work();
+  }
+
+  private get db(): DataSource | undefined {
+    return this.host?.database();
+  }
+
   /** Something may be due: a login, a queued e-mail, a resend. Returns at once. */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.host) return;
     if (this.draining) {
       this.again = true;
       return;
@@ -110,7 +141,7 @@ export class OutboxWorker {
     // Test hook for the crash test: the process dies between the server's 250 and the record.
     if (
       delivery.outcome === 'sent' &&
-      this.state.testMode &&
+      this.testMode &&
       process.env.REGISTER_TEST_KILL_AFTER_250 === '1'
     ) {
       process.kill(process.pid, 'SIGKILL');
@@ -120,30 +151,28 @@ export class OutboxWorker {
 
   private schedule(due: string | null): void {
     if (this.timer) clearTimeout(this.timer);
-    if (this.stopped || !this.state.isOpen()) return;
+    if (this.stopped || !this.db) return;
     const wait =
       due === null
         ? IDLE_POLL_MS
-        : Math.min(
-            Math.max(Date.parse(due) - this.state.clock.now().getTime(), 1000),
-            IDLE_POLL_MS,
-          );
+        : Math.min(Math.max(Date.parse(due) - this.clock.now().getTime(), 1000), IDLE_POLL_MS);
     this.timer = setTimeout(() => this.wake(), wait);
     this.timer.unref();
   }
 
   /** One due row moved to 'sending', or when the next one is due; null while closed. */
   private async claim(): Promise<Job | { due: string | null } | null> {
-    if (!this.state.isOpen()) return null;
-    await this.flushUnrecorded();
-    const m = this.state.db.manager;
-    const now = this.state.clock.now().toISOString();
+    const db = this.db;
+    if (!db || !this.host) return null;
+    await this.flushUnrecorded(db);
+    const m = db.manager;
+    const now = this.clock.now().toISOString();
     await m.query(
       "UPDATE outbox SET status = 'unknown', last_error = ?, claim = NULL, updated_at = ? " +
         "WHERE status = 'sending' AND (claim IS NULL OR claim <> ?)",
-      [message(this.state.locale, 'mail.crashed'), now, this.run],
+      [message(LOCALE, 'mail.crashed'), now, this.run],
     );
-    const settings = await senderSettings(this.state);
+    const settings = await senderSettings(m, () => this.host!.passwordKey());
     if (!settings) return { due: null };
     const [row] = await m.query<{ id: number }[]>(
       "SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? " +
@@ -157,11 +186,13 @@ export class OutboxWorker {
       return { due: next?.due ?? null };
     }
     const e = await m.findOneByOrFail(OutboxEmail, { id: row.id });
-    await m.update(
+    const claimed = await m.update(
       OutboxEmail,
       { id: e.id, status: 'queued' },
       { status: 'sending', claim: this.run, attempts: e.attempts + 1, updatedAt: now },
     );
+    // Changed in between (a resend by hand, a restore): look again rather than send it.
+    if (claimed.affected === 0) return { due: now };
     return {
       id: e.id,
       attempts: e.attempts + 1,
@@ -174,7 +205,7 @@ export class OutboxWorker {
         subject: e.subject,
         body: e.body,
         messageId: e.messageId,
-        date: this.state.clock.now(),
+        date: this.clock.now(),
         attachment:
           e.attachment && e.attachmentName
             ? { name: e.attachmentName, content: Buffer.from(e.attachment) }
@@ -183,17 +214,19 @@ export class OutboxWorker {
     };
   }
 
-  private async flushUnrecorded(): Promise<void> {
-    for (const outcome of this.unrecorded.splice(0)) await this.record(outcome);
+  private async flushUnrecorded(db: DataSource): Promise<void> {
+    for (const outcome of this.unrecorded.splice(0)) await this.write(db, outcome);
   }
 
   /** Writes what happened to a row this run claimed; held for later while closed. */
-  private async record({ id, attempts, delivery }: Outcome): Promise<void> {
-    if (!this.state.isOpen()) {
-      this.unrecorded.push({ id, attempts, delivery });
-      return;
-    }
-    const now = this.state.clock.now();
+  private async record(outcome: Outcome): Promise<void> {
+    const db = this.db;
+    if (db) await this.write(db, outcome);
+    else this.unrecorded.push(outcome);
+  }
+
+  private async write(db: DataSource, { id, attempts, delivery }: Outcome): Promise<void> {
+    const now = this.clock.now();
     const at = now.toISOString();
     let values: Partial<OutboxEmail>;
     if (delivery.outcome === 'sent') {
@@ -206,13 +239,13 @@ export class OutboxWorker {
         nextAttemptAt: new Date(now.getTime() + delay * 1000).toISOString(),
       };
     } else if (delivery.outcome === 'unknown') {
-      const reason = message(this.state.locale, 'mail.lostAfterData');
+      const reason = message(LOCALE, 'mail.lostAfterData');
       values = { status: 'unknown', lastError: `${reason} (${delivery.reason})` };
     } else {
       values = { status: 'failed', lastError: delivery.reason };
     }
     // Only the claim of this run: a restored backup or a manual change is never overwritten.
-    await this.state.db.manager.update(
+    await db.manager.update(
       OutboxEmail,
       { id, status: 'sending', claim: this.run },
       { ...values, claim: null, updatedAt: at },
