@@ -100,8 +100,9 @@ export class OutboxEmail {
   @Column({ type: 'text' })
   body!: string;
 
-  @Column({ type: 'blob', nullable: true })
-  attachment!: Buffer | null;
+  /** The attachment's bytes in base64: the same text column on SQLite and PostgreSQL. */
+  @Column({ type: 'text', nullable: true })
+  attachment!: string | null;
 
   @Column({ type: 'text', name: 'attachment_name', nullable: true })
   attachmentName!: string | null;

@@ -1,4 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { engineOf } from '../engine';
 import { assertForeignKeys } from './checks';
 import { fk, id } from './columns';
 
@@ -60,7 +61,8 @@ export class Mail0000000000012 implements MigrationInterface {
           { name: 'entry_id', type: 'integer', isNullable: true },
           { name: 'subject', type: 'text' },
           { name: 'body', type: 'text' },
-          { name: 'attachment', type: 'blob', isNullable: true },
+          // Base64 text: one column type on SQLite and PostgreSQL (no blob/bytea split).
+          { name: 'attachment', type: 'text', isNullable: true },
           { name: 'attachment_name', type: 'text', isNullable: true },
           { name: 'message_id', type: 'text' },
           { name: 'attempts', type: 'integer', default: 0 },
@@ -102,10 +104,11 @@ export class Mail0000000000012 implements MigrationInterface {
       }),
     );
     // Plain ALTER TABLE: TypeORM's addColumn rebuilds the whole table on SQLite.
-    await q.query('ALTER TABLE guardian ADD COLUMN agrees_email boolean NOT NULL DEFAULT (0)');
+    const no = engineOf(q) === 'postgres' ? 'false' : '(0)';
+    await q.query(`ALTER TABLE guardian ADD COLUMN agrees_email boolean NOT NULL DEFAULT ${no}`);
     await q.query('ALTER TABLE parent_application ADD COLUMN email text');
     await q.query(
-      'ALTER TABLE parent_application ADD COLUMN agrees_email boolean NOT NULL DEFAULT (0)',
+      `ALTER TABLE parent_application ADD COLUMN agrees_email boolean NOT NULL DEFAULT ${no}`,
     );
     await assertForeignKeys(q);
   }

@@ -26,13 +26,16 @@ export class SmtpPeer {
   private server?: SMTPServer;
   port = 0;
 
+  /** `authOptional`: a relay that takes mail without a login (server mode keeps no password). */
+  constructor(private readonly authOptional = false) {}
+
   /** Starts listening (on `port`, or a free one the first time). */
   async start(port = this.port): Promise<this> {
     const server = new SMTPServer({
       secure: false,
       disabledCommands: ['STARTTLS'],
       allowInsecureAuth: true,
-      authOptional: false,
+      authOptional: this.authOptional,
       logger: false,
       onAuth: (auth, _session, done) => {
         if (!this.rejectAuth && auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) {
@@ -110,8 +113,8 @@ export class SmtpPeer {
 const peers: SmtpPeer[] = [];
 
 /** A started peer, stopped by stopPeers() (call it from afterEach). */
-export async function smtpPeer(): Promise<SmtpPeer> {
-  const peer = await new SmtpPeer().start();
+export async function smtpPeer(options: { authOptional?: boolean } = {}): Promise<SmtpPeer> {
+  const peer = await new SmtpPeer(options.authOptional).start();
   peers.push(peer);
   return peer;
 }

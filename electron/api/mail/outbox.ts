@@ -50,7 +50,7 @@ export async function enqueue(m: EntityManager, ctx: Context, emails: NewEmail[]
     entryId: e.entryId ?? null,
     subject: e.subject,
     body: e.body,
-    attachment: e.attachment?.content ?? null,
+    attachment: e.attachment?.content.toString('base64') ?? null,
     attachmentName: e.attachment?.name ?? null,
     messageId: messageIdFor(settings?.fromAddress),
     attempts: 0,

@@ -208,7 +208,7 @@ export class OutboxWorker {
         date: this.clock.now(),
         attachment:
           e.attachment && e.attachmentName
-            ? { name: e.attachmentName, content: Buffer.from(e.attachment) }
+            ? { name: e.attachmentName, content: Buffer.from(e.attachment, 'base64') }
             : null,
       },
     };
