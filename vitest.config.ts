@@ -13,6 +13,7 @@ const ON_POSTGRES = [
   'tests/integration/people-permissions.security.test.ts',
   'tests/integration/permissions.security.test.ts',
   'tests/integration/access-scope.security.test.ts',
+  'tests/integration/mail-staff.test.ts',
 ];
 
 export default defineConfig({

@@ -30,7 +30,7 @@ const ROLE_LISTS: Record<StaffList, readonly Role[]> = {
 
 async function activeStaff(m: EntityManager): Promise<StaffUser[]> {
   const rows = await m.query<StaffUser[]>(
-    'SELECT id, full_name AS name, role FROM "user" WHERE active = 1',
+    'SELECT id, full_name AS name, role FROM "user" WHERE active = TRUE',
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => compareLv(a.name, b.name));
 }
@@ -45,11 +45,11 @@ async function groupLists(m: EntityManager, ctx: Context) {
     [today, today],
   );
   const members = await m.query<{ groupId: number; userId: number }[]>(
-    'SELECT t.group_id AS groupId, t.user_id AS userId FROM group_teacher t ' +
-      'JOIN "user" u ON u.id = t.user_id AND u.active = 1 ' +
+    'SELECT t.group_id AS "groupId", t.user_id AS "userId" FROM group_teacher t ' +
+      'JOIN "user" u ON u.id = t.user_id AND u.active = TRUE ' +
       'WHERE t.from_date <= ? AND (t.to_date IS NULL OR t.to_date >= ?) ' +
       'UNION SELECT s.group_id, s.substitute_id FROM substitution s ' +
-      'JOIN "user" u ON u.id = s.substitute_id AND u.active = 1 ' +
+      'JOIN "user" u ON u.id = s.substitute_id AND u.active = TRUE ' +
       'WHERE s.from_date <= ? AND s.to_date >= ?',
     [today, today, today, today],
   );

@@ -100,7 +100,7 @@ export async function noteStates(
   const rows = await m.query<
     { entryId: number; status: string; sentAt: string | null; lastError: string | null }[]
   >(
-    'SELECT entry_id AS entryId, status, sent_at AS sentAt, last_error AS lastError FROM outbox ' +
+    'SELECT entry_id AS "entryId", status, sent_at AS "sentAt", last_error AS "lastError" FROM outbox ' +
       `WHERE status <> 'cancelled' AND entry_id IN (${entryIds.map(() => '?').join(', ')})`,
     entryIds,
   );

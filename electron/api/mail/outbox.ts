@@ -70,11 +70,11 @@ export async function enqueue(m: EntityManager, ctx: Context, emails: NewEmail[]
 }
 
 const COLUMNS =
-  'o.id, o.kind, o.status, o.to_name AS toName, o.to_address AS toAddress, o.subject, ' +
-  'o.created_at AS createdAt, u.full_name AS createdBy, o.created_by AS createdById, ' +
-  'o.attempts, o.next_attempt_at AS nextAttemptAt, o.last_error AS lastError, ' +
-  'o.sent_at AS sentAt, o.server_reply AS serverReply, o.message_id AS messageId, ' +
-  'o.attachment_name AS attachmentName';
+  'o.id, o.kind, o.status, o.to_name AS "toName", o.to_address AS "toAddress", o.subject, ' +
+  'o.created_at AS "createdAt", u.full_name AS "createdBy", o.created_by AS "createdById", ' +
+  'o.attempts, o.next_attempt_at AS "nextAttemptAt", o.last_error AS "lastError", ' +
+  'o.sent_at AS "sentAt", o.server_reply AS "serverReply", o.message_id AS "messageId", ' +
+  'o.attachment_name AS "attachmentName"';
 
 type Raw = Omit<OutboxRow, 'canResend'> & { createdById: number };
 

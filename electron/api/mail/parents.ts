@@ -29,9 +29,9 @@ export interface Reach extends ParentRecipients {
 }
 
 const LINKS =
-  "SELECT c.id AS childId, c.first_name || ' ' || c.last_name AS childName, " +
-  "g.id AS guardianId, g.first_name || ' ' || g.last_name AS guardianName, g.email, " +
-  'g.agrees_email AS agreesEmail FROM child c ' +
+  `SELECT c.id AS "childId", c.first_name || ' ' || c.last_name AS "childName", ` +
+  `g.id AS "guardianId", g.first_name || ' ' || g.last_name AS "guardianName", g.email, ` +
+  'g.agrees_email AS "agreesEmail" FROM child c ' +
   'JOIN child_guardian cg ON cg.child_id = c.id JOIN guardian g ON g.id = cg.guardian_id ';
 const ENROLLED_TODAY =
   'JOIN enrolment e ON e.child_id = c.id AND e.from_date <= ? AND (e.to_date IS NULL OR e.to_date >= ?) ';

@@ -30,8 +30,8 @@ interface Raw {
 }
 
 const SUMMARY =
-  'm.id, m.subject, substr(m.body, 1, 160) AS preview, m.author_id AS authorId, ' +
-  'a.full_name AS authorName, m.to_labels AS toLabels, m.created_at AS createdAt';
+  'm.id, m.subject, substr(m.body, 1, 160) AS preview, m.author_id AS "authorId", ' +
+  'a.full_name AS "authorName", m.to_labels AS "toLabels", m.created_at AS "createdAt"';
 
 const summary = (r: Raw): MessageSummary => ({
   id: Number(r.id),
@@ -64,7 +64,7 @@ async function pageOf(
   const s = searchClause(search);
   const size = MAIL_LIMITS.pageSize;
   const rows = await m.query<Raw[]>(
-    `SELECT ${SUMMARY}, ${readAt} AS readAt FROM ${from} JOIN "user" a ON a.id = m.author_id ` +
+    `SELECT ${SUMMARY}, ${readAt} AS "readAt" FROM ${from} JOIN "user" a ON a.id = m.author_id ` +
       `WHERE ${where}${s.sql} ORDER BY m.id DESC LIMIT ? OFFSET ?`,
     [...params, ...s.params, size, (page - 1) * size],
   );
@@ -79,7 +79,7 @@ export function inbox(ctx: Context, page: number, search: string): Promise<Messa
   return pageOf(
     ctx.db.manager,
     'message_recipient r JOIN message m ON m.id = r.message_id',
-    'r.user_id = ? AND r.removed = 0',
+    'r.user_id = ? AND r.removed = FALSE',
     [ctx.user.id],
     page,
     search,
@@ -91,7 +91,7 @@ export function sent(ctx: Context, page: number, search: string): Promise<Messag
   return pageOf(
     ctx.db.manager,
     'message m',
-    'm.author_id = ? AND m.author_removed = 0',
+    'm.author_id = ? AND m.author_removed = FALSE',
     [ctx.user.id],
     page,
     search,
@@ -101,7 +101,7 @@ export function sent(ctx: Context, page: number, search: string): Promise<Messag
 
 export async function unread(ctx: Context): Promise<{ count: number }> {
   const [{ n }] = await ctx.db.manager.query<{ n: number }[]>(
-    'SELECT COUNT(*) AS n FROM message_recipient WHERE user_id = ? AND removed = 0 AND read_at IS NULL',
+    'SELECT COUNT(*) AS n FROM message_recipient WHERE user_id = ? AND removed = FALSE AND read_at IS NULL',
     [ctx.user.id],
   );
   return { count: Number(n) };
@@ -110,15 +110,15 @@ export async function unread(ctx: Context): Promise<{ count: number }> {
 /** A message of her own mailbox (received, or sent and not removed), with its recipients. */
 async function detail(m: EntityManager, ctx: Context, id: number): Promise<MessageDetail> {
   const [raw] = await m.query<(Raw & { body: string; replyToId: number | null })[]>(
-    `SELECT ${SUMMARY}, m.body, m.reply_to_id AS replyToId, r.read_at AS readAt, ` +
+    `SELECT ${SUMMARY}, m.body, m.reply_to_id AS "replyToId", r.read_at AS "readAt", ` +
       'r.user_id AS mine FROM message m JOIN "user" a ON a.id = m.author_id ' +
-      'LEFT JOIN message_recipient r ON r.message_id = m.id AND r.user_id = ? AND r.removed = 0 ' +
-      'WHERE m.id = ? AND (r.user_id IS NOT NULL OR (m.author_id = ? AND m.author_removed = 0))',
+      'LEFT JOIN message_recipient r ON r.message_id = m.id AND r.user_id = ? AND r.removed = FALSE ' +
+      'WHERE m.id = ? AND (r.user_id IS NOT NULL OR (m.author_id = ? AND m.author_removed = FALSE))',
     [ctx.user.id, id, ctx.user.id],
   );
   if (!raw) throw new AppError('NOT_FOUND', 'mail.messageNotFound');
   const recipients = await m.query<{ id: number; name: string; readAt: string | null }[]>(
-    'SELECT u.id, u.full_name AS name, r.read_at AS readAt FROM message_recipient r ' +
+    'SELECT u.id, u.full_name AS name, r.read_at AS "readAt" FROM message_recipient r ' +
       'JOIN "user" u ON u.id = r.user_id WHERE r.message_id = ? ORDER BY u.full_name',
     [id],
   );
