@@ -27,6 +27,8 @@ const ON_POSTGRES = [
   'tests/integration/planning-pdf.test.ts',
   'tests/integration/bad-input.test.ts',
   'tests/integration/mail-staff.test.ts',
+  'tests/integration/mail-parents.test.ts',
+  'tests/integration/mail-outbox.test.ts',
 ];
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import { logout } from './auth/service';
 import { systemClock, type Clock } from './clock';
 import { Context } from './context';
 import { dispatch, expireIdle, renderError } from './dispatch';
+import { serverMailKey } from './mail/server-key';
 import { OutboxWorker } from './mail/worker';
 import { NO_RELEASE_RUNTIME } from './release/runtime';
 import { SessionState, type Register } from './session';
@@ -31,10 +32,7 @@ export function serverRegister(options: ServerRegisterOptions): Register {
   outbox.attach({
     database: () => (options.db.isInitialized ? options.db : undefined),
     serial: (work) => work(),
-    passwordKey: () => {
-      // The server has no master key to wrap the SMTP password with (yet): settings refuse it.
-      throw new AppError('UNAVAILABLE', 'server.notOnServer');
-    },
+    passwordKey: () => serverMailKey(options.dataDir),
   });
   return {
     mode: 'server',

@@ -9,12 +9,13 @@ import { Institution } from '../../../database/entities';
 import { MailSettings } from '../../../database/entities/mail';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
+import { mailKeyOf } from './server-key';
 import { redact, verify, type SmtpServer } from './smtp';
 
 /**
  * The kindergarten's SMTP server, set by the head. The password lives only in the encrypted
- * database, wrapped once more by a key derived from the master key; it is never sent back to
- * the UI, written to the audit, a log or an error message.
+ * database, wrapped once more by a key derived from the master key (a server: from its key file,
+ * server-key.ts); it is never sent back to the UI, written to the audit, a log or an error message.
  */
 
 function passwordKey(masterKey: Buffer): Buffer {
@@ -118,7 +119,7 @@ export async function save(
   const m = ctx.db.manager;
   const stored = await m.findOneBy(MailSettings, { id: 1 });
   const keep = input.password === '' && !!stored?.passwordWrapped && !!input.username;
-  const password = keep ? unwrap(ctx.state.masterKey, stored.passwordWrapped!) : input.password;
+  const password = keep ? unwrap(mailKeyOf(ctx.state), stored.passwordWrapped!) : input.password;
   if (input.username && !password) {
     throw new AppError(
       'VALIDATION',
@@ -140,7 +141,7 @@ export async function save(
     port: input.port,
     tls: input.tls,
     username: input.username,
-    passwordWrapped: server.password ? wrap(ctx.state.masterKey, server.password) : null,
+    passwordWrapped: server.password ? wrap(mailKeyOf(ctx.state), server.password) : null,
     fromAddress: input.fromAddress,
     fromName: input.fromName,
     updatedAt: now,
