@@ -91,6 +91,10 @@ test('staff write and answer each other; a note to parents goes out and shows as
     await layout.open('Pasts', { exact: true });
     await journals.open();
     await expect(journals.entry('Skaņas “R”')).toContainText(/nosūtīts 10\.12\.2026 10:\d\d/);
+    // The picture shows the settled list: no loading mask, no toast over the header.
+    await expect(page.locator('.p-datatable-mask')).toHaveCount(0);
+    for (const close of await page.locator('.p-toast-close-button').all()) await close.click();
+    await expect(page.locator('.p-toast-message')).toHaveCount(0);
     await snapshot(page, 'mail-journal-sent');
     await mail.openOutbox();
     await expect(mail.outboxRow('Inese Ozoliņa')).toContainText('Nosūtīts');
