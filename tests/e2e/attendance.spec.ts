@@ -31,13 +31,13 @@ test('teacher marks by keyboard and confirms on time, the nurse corrects, the sh
   await login.login('anna', STAFF_PASSWORD);
   await attendance.openDay();
   await expect(page.getByText('Jāapstiprina līdz 09:00')).toBeVisible();
-  await attendance.row('Bērziņš').focus();
+  await attendance.focusRow('Bērziņš');
   await page.keyboard.press('n'); // Bērziņš → N, focus moves to Ozoliņa
   await page.keyboard.press('ArrowDown'); // Ozoliņa stays present
   await page.keyboard.press('s'); // Šmite → NS
   await page.keyboard.press('c'); // Žagare → NC
   await expect(attendance.code('Bērziņš')).toHaveText('N');
-  await expect(attendance.code('Ozoliņa')).toHaveText('ieradies');
+  await expect(attendance.code('Ozoliņa')).toHaveText('klāt');
   await expect(attendance.code('Šmite')).toHaveText('NS');
   await expect(attendance.code('Žagare')).toHaveText('NC');
   await page.keyboard.press('Tab');
@@ -65,7 +65,7 @@ test('teacher marks by keyboard and confirms on time, the nurse corrects, the sh
   const history = attendance.historyRows();
   await expect(history).toHaveCount(2);
   await expect(history.nth(0)).toContainText('Anna Kalniņa (skolotāja)');
-  await expect(history.nth(0)).toContainText('ieradies → N');
+  await expect(history.nth(0)).toContainText('klāt → N');
   await expect(history.nth(1)).toContainText('Mārta Ābele (māsa)');
   await expect(history.nth(1)).toContainText('N → NS');
   await expect(history.nth(1)).toContainText('Atnesta ārsta zīme');

@@ -60,7 +60,7 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
     page.getByText('Šodien jūs aizvietojat Anna Kalniņa grupā 3. grupa «Zīlītes».'),
   ).toBeVisible();
   await attendance.openDay();
-  await attendance.row('Bērziņš').focus();
+  await attendance.focusRow('Bērziņš');
   await page.keyboard.press('s');
   await expect(attendance.code('Bērziņš')).toHaveText('NS');
   await attendance.confirmDay();

@@ -83,7 +83,17 @@ export class AttendancePage {
     return this.page.getByTestId(`child-${lastName}`);
   }
 
-  /** The code a child's row of the day shows ("ieradies", N, NS, NC). */
+  /** Puts the keyboard on a child's code picker (its current code), as Tab would. */
+  async focusRow(lastName: string): Promise<void> {
+    await this.row(lastName).locator('[role="radio"][aria-checked="true"]').focus();
+  }
+
+  /** Clicks a code on a child's row: 'present', 'NS', 'NC' or 'N'. */
+  async pick(lastName: string, code: 'present' | 'NS' | 'NC' | 'N'): Promise<void> {
+    await this.row(lastName).getByTestId(`pick-${code}`).click();
+  }
+
+  /** The code a child's row of the day shows ("klāt", N, NS, NC). */
   code(lastName: string) {
     return this.row(lastName).getByTestId('code');
   }
