@@ -5,6 +5,7 @@ import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
+import { ruMessages } from './ru';
 import { journalsMessages } from './journals';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
@@ -51,6 +52,10 @@ const lv = {
   'v.time': 'Laiks jāievada formātā hh:mm.',
   'v.number': 'Jāievada skaitlis no {min} līdz {max}.',
   'v.oneOf': 'Izvēlieties vienu no piedāvātajām vērtībām.',
+  'unsaved.closeTitle': 'Nesaglabātas izmaiņas',
+  'unsaved.closeMessage': 'Žurnālā ir nesaglabātas izmaiņas. Aizvērt to, nesaglabājot?',
+  'unsaved.closeStay': 'Atcelt',
+  'unsaved.closeLeave': 'Aizvērt, nesaglabājot',
 } as const;
 
 export type MessageKey = keyof typeof lv;
@@ -92,10 +97,17 @@ const en: Record<MessageKey, string> = {
   'v.time': 'Enter the time as hh:mm.',
   'v.number': 'Enter a number from {min} to {max}.',
   'v.oneOf': 'Choose one of the offered values.',
+  'unsaved.closeTitle': 'Unsaved changes',
+  'unsaved.closeMessage': 'The register has unsaved changes. Close it without saving?',
+  'unsaved.closeStay': 'Cancel',
+  'unsaved.closeLeave': 'Close without saving',
 };
 
-/** Each domain keeps its messages in its own file beside this one, keys prefixed by domain. */
-const catalogs: Record<Locale, Record<string, string>> = {
+/**
+ * Each domain keeps its Latvian and English messages in its own file beside this one, keys
+ * prefixed by domain; the Russian of all of them is in ru.ts.
+ */
+export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> = {
   lv: {
     ...lv,
     ...peopleMessages.lv,
@@ -120,6 +132,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...backupMessages.en,
     ...releaseMessages.en,
   },
+  ru: ruMessages,
 };
 
 /** Renders a message; an unknown key is returned as it is (so already-rendered text passes). */
@@ -128,6 +141,6 @@ export function message(
   key: string,
   params: Record<string, string | number> = {},
 ): string {
-  const template = catalogs[locale][key] ?? catalogs.lv[key] ?? key;
+  const template = MESSAGE_CATALOGS[locale][key] ?? MESSAGE_CATALOGS.lv[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

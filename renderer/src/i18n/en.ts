@@ -84,6 +84,27 @@ const en: typeof lv = {
     changePassword: 'Change password',
     logout: 'Log out',
     nav: 'Menu',
+    skip: 'Skip to content',
+    sections: {
+      daily: 'Daily work',
+      planning: 'Planning',
+      journals: 'Journals',
+      management: 'Management',
+    },
+  },
+  unsaved: {
+    title: 'Unsaved changes',
+    leave: 'There are unsaved changes here. If you leave, they will be lost.',
+    discard: 'What you typed is not saved yet. If you close the window, it will be lost.',
+    stay: 'Cancel',
+    go: 'Leave without saving',
+    restored: 'What you typed before the automatic logout is back. It is not saved yet.',
+  },
+  idle: {
+    title: 'You will be logged out soon',
+    countdown: 'The register closes in {seconds} s because nobody has used it.',
+    drafts: 'Unsaved input is kept until you log in again.',
+    stay: 'Continue working',
   },
   home: {
     welcome: 'Hello, {name}!',

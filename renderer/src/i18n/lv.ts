@@ -85,6 +85,27 @@ export default {
     changePassword: 'Mainīt paroli',
     logout: 'Atslēgties',
     nav: 'Izvēlne',
+    skip: 'Pāriet uz saturu',
+    sections: {
+      daily: 'Ikdienas darbs',
+      planning: 'Plānošana',
+      journals: 'Žurnāli',
+      management: 'Pārvaldība',
+    },
+  },
+  unsaved: {
+    title: 'Nesaglabātas izmaiņas',
+    leave: 'Šeit ir nesaglabātas izmaiņas. Ja aiziesiet, tās zudīs.',
+    discard: 'Ievadītais vēl nav saglabāts. Ja aizvērsiet logu, tas zudīs.',
+    stay: 'Atcelt',
+    go: 'Aiziet, nesaglabājot',
+    restored: 'Atjaunots, ko ievadījāt pirms automātiskās atslēgšanās. Tas vēl nav saglabāts.',
+  },
+  idle: {
+    title: 'Drīz notiks atslēgšanās',
+    countdown: 'Neaktivitātes dēļ žurnāls tiks aizvērts pēc {seconds} s.',
+    drafts: 'Nesaglabāto ievadi glabās, līdz jūs pieslēgsieties atkal.',
+    stay: 'Turpināt darbu',
   },
   home: {
     welcome: 'Labdien, {name}!',
