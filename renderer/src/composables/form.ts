@@ -37,7 +37,11 @@ export function zodTypedSchema<S extends z.ZodTypeAny>(
 export function useSchemaForm<S extends z.ZodTypeAny>(
   schema: S,
   initialValues: z.input<S>,
-  options: { draftKey?: string } = {},
+  /**
+   * `unsaved: false` for a form that keeps its own text safe (the plan's topics save as they are
+   * typed, and keep a draft until they are valid), so leaving it never loses anything.
+   */
+  options: { draftKey?: string; unsaved?: boolean } = {},
 ) {
   const form = useForm({ validationSchema: zodTypedSchema(schema), initialValues });
   const formError = ref<string | null>(null);
@@ -49,7 +53,7 @@ export function useSchemaForm<S extends z.ZodTypeAny>(
   // While a submit runs, its input counts as saved: the action may move to another screen.
   const saving = ref(false);
   useFormUnsaved(
-    computed(() => form.meta.value.dirty && !saving.value),
+    computed(() => options.unsaved !== false && form.meta.value.dirty && !saving.value),
     draftKey ? { key: draftKey, take: () => structuredClone(toRaw(form.values)) } : undefined,
   );
 

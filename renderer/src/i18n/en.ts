@@ -25,6 +25,8 @@ const en: typeof lv = {
     no: 'No',
     loading: 'Loading…',
     required: 'required',
+    chooseFile: 'Choose a file',
+    noFile: 'No file chosen',
   },
   setup: {
     title: 'Setting up the institution',
@@ -110,6 +112,18 @@ const en: typeof lv = {
     welcome: 'Hello, {name}!',
     today: 'Today is {date}.',
     role: 'Your role: {role}.',
+    firstRun: {
+      title: 'First steps',
+      intro: 'Before the register is ready for daily use:',
+      deputy: 'Create the deputy head’s account (the deputy adds the children to groups)',
+      groups: 'Create this school year’s groups',
+      children: 'Import or add the children (the deputy head does this)',
+      mail: 'Set the e-mail (SMTP) server for messages to parents',
+      backup: 'Set up automatic backups or make the first backup',
+      open: 'Open',
+      done: 'Done',
+      todo: 'To do',
+    },
   },
   users: {
     title: 'Users',

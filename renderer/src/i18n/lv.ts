@@ -26,6 +26,8 @@ export default {
     no: 'Nē',
     loading: 'Ielādē…',
     required: 'obligāts',
+    chooseFile: 'Izvēlēties failu',
+    noFile: 'Fails nav izvēlēts',
   },
   setup: {
     title: 'Iestādes izveide',
@@ -111,6 +113,18 @@ export default {
     welcome: 'Labdien, {name}!',
     today: 'Šodien ir {date}.',
     role: 'Jūsu loma: {role}.',
+    firstRun: {
+      title: 'Pirmie soļi',
+      intro: 'Lai žurnālu varētu lietot katru dienu, vēl jāizdara:',
+      deputy: 'Izveidojiet vadītāja vietnieka kontu (vietnieks pievieno grupām bērnus)',
+      groups: 'Izveidojiet šī mācību gada grupas',
+      children: 'Importējiet vai pievienojiet bērnus (to dara vadītāja vietnieks)',
+      mail: 'Iestatiet e-pasta (SMTP) serveri vēstulēm vecākiem',
+      backup: 'Iestatiet automātiskās rezerves kopijas vai izveidojiet pirmo kopiju',
+      open: 'Atvērt',
+      done: 'Izdarīts',
+      todo: 'Vēl jāizdara',
+    },
   },
   users: {
     title: 'Lietotāji',

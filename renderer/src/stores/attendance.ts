@@ -4,9 +4,13 @@ import type { Input } from '../../../common/contract';
 import type { AttendanceGroup, CellCode } from '../../../common/contract/attendance';
 import { call } from '../api/client';
 
-/** The key a person presses → the code it sets (undefined: not a code key). */
-export function codeForKey(key: string): CellCode | undefined {
-  switch (key.toLowerCase()) {
+/**
+ * The key a person presses → the code it sets (undefined: not a code key). `physical` is the
+ * key's place (KeyboardEvent.code), so N S C P work on a Russian or Latvian layout alike.
+ */
+export function codeForKey(key: string, physical = ''): CellCode | undefined {
+  const letter = /^Key([A-Z])$/.exec(physical)?.[1];
+  switch (letter && !/^[a-z]$/i.test(key) ? letter.toLowerCase() : key.toLowerCase()) {
     case 'n':
       return 'N';
     case 's':
