@@ -24,7 +24,7 @@ const lv = {
   'error.BAD_CREDENTIALS': 'Nepareizs lietotājvārds vai parole.',
   'error.LOCKED': 'Konts īslaicīgi bloķēts. Mēģiniet vēlreiz pēc {seconds} s.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Vispirms nomainiet pagaidu paroli.',
-  'error.SESSION_EXPIRED': 'Jūs tikāt atslēgts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
+  'error.SESSION_EXPIRED': 'Žurnāls tika aizvērts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
   'error.SETUP_DONE': 'Iestāde jau ir izveidota.',
   'error.SETUP_REQUIRED': 'Vispirms izveidojiet iestādi.',
   'error.DATA_CORRUPT': 'Datu mapē ir bojāts vai svešs fails: {file}. Tas netika mainīts.',

@@ -55,7 +55,7 @@ test('teacher marks by keyboard and confirms on time, the nurse corrects, the sh
   await attendance.openNurseCheck();
   await expect(attendance.nurseGroup('Zīlītes').getByText('(ievadīts laikus)')).toBeVisible();
   const janis = attendance.absentee('Zīlītes', 'Bērziņš');
-  await attendance.correct(janis, 'Bērziņš Jānis', 'NS', 'Atnesta ārsta zīme');
+  await attendance.correct(janis, 'Jānis Bērziņš', 'NS', 'Atnesta ārsta zīme');
   await expect(janis.getByText('labots')).toBeVisible();
   await attendance.nurseConfirm();
   await expect(attendance.nurseChecked()).toContainText('Pārbaudi apstiprināja Mārta Ābele');
@@ -89,5 +89,5 @@ test('teacher marks by keyboard and confirms on time, the nurse corrects, the sh
   book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   expect(rows.find((r) => r[0] === 'Kopā')?.slice(-4)).toEqual(totals);
   const gridRow = await attendance.rowTotals('Šmite');
-  expect(rows.find((r) => r[0] === 'Šmite Līga')?.slice(-4)).toEqual(gridRow);
+  expect(rows.find((r) => r[0] === 'Līga Šmite')?.slice(-4)).toEqual(gridRow);
 });

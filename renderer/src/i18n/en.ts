@@ -27,6 +27,7 @@ const en: typeof lv = {
     required: 'required',
     chooseFile: 'Choose a file',
     noFile: 'No file chosen',
+    groupLabel: 'Group {number} «{name}»',
   },
   setup: {
     title: 'Setting up the institution',

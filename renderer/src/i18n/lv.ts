@@ -6,7 +6,7 @@ export default {
   },
   roles: {
     head: 'Vadītāja',
-    deputy: 'Vadītājas vietnieks',
+    deputy: 'Vadītāja vietnieks',
     teacher: 'Grupas skolotājs',
     speech: 'Skolotājs-logopēds',
     nurse: 'Pirmsskolas iestādes māsa',
@@ -28,6 +28,7 @@ export default {
     required: 'obligāts',
     chooseFile: 'Izvēlēties failu',
     noFile: 'Fails nav izvēlēts',
+    groupLabel: '{number}. grupa «{name}»',
   },
   setup: {
     title: 'Iestādes izveide',
@@ -51,7 +52,7 @@ export default {
     explain:
       'Šī atslēga ļauj atvērt žurnālu, ja vadītājas parole ir aizmirsta. Tā tiek parādīta tikai vienu reizi. Izdrukājiet vai pierakstiet to un glabājiet drošā vietā (piemēram, seifā).',
     warning: 'Bez paroles un bez šīs atslēgas datus atgūt nav iespējams.',
-    stored: 'Esmu atslēgu saglabājusi drošā vietā',
+    stored: 'Atslēga ir saglabāta drošā vietā',
     confirm: 'Apstiprināt',
     pending: 'Atjaunošanas atslēga vēl nav apstiprināta.',
     makeNew: 'Izveidot jaunu atslēgu',
@@ -62,7 +63,7 @@ export default {
     password: 'Parole',
     submit: 'Pieslēgties',
     forgot: 'Aizmirsāt paroli? Atjaunot ar atjaunošanas atslēgu',
-    idle: 'Jūs tikāt atslēgts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
+    idle: 'Žurnāls tika aizvērts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
     problem: 'Datus nevar atvērt',
   },
   recover: {

@@ -136,7 +136,7 @@ export class AttendancePage {
     return this.nurseGroup(group).getByTestId(`absentee-${lastName}`);
   }
 
-  /** The nurse changes an absent child's code, with the reason ("Bērziņš Jānis": the label). */
+  /** The nurse changes an absent child's code, with the reason ("Jānis Bērziņš": the label). */
   async correct(absentee: Locator, label: string, code: string, reason: string): Promise<void> {
     await absentee.getByRole('combobox', { name: `Kods: ${label}` }).click();
     await this.page.getByRole('option', { name: code, exact: true }).click();

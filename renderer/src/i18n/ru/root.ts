@@ -30,6 +30,7 @@ export default {
     required: 'обязательно',
     chooseFile: 'Выбрать файл',
     noFile: 'Файл не выбран',
+    groupLabel: 'Группа {number} «{name}»',
   },
   setup: {
     title: 'Создание учреждения',
