@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, snapshot, test } from './fixtures';
 import {
   ACCOUNTS,
   axeFindings,
@@ -37,6 +37,7 @@ test('axe: no critical or serious violation on any screen of any role', async ({
     // The whole menu fits 1366×768 without scrolling (the head's is the longest).
     const last = await links.last().boundingBox();
     expect(last && last.y + last.height).toBeLessThanOrEqual(768);
+    if (account.role === 'head') await snapshot(page, 'menu-head');
     const targets = await links.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
     expect(targets.length).toBeGreaterThan(2);
     for (const [i, target] of targets.entries()) {

@@ -24,6 +24,7 @@ export const lv = {
   presentLong: 'Klāt — bērns ir iestādē',
   codeNames: { NS: 'slimība', NC: 'cits attaisnots', N: 'neattaisnots' },
   noGroups: 'Šajā datumā jums nav grupu.',
+  addGroup: 'Izveidot grupu',
   noChildren: 'Grupā šajā datumā nav bērnu.',
   codes: {
     NS: 'NS — slimības dēļ (ārsta zīme)',
@@ -95,6 +96,7 @@ export const en: typeof lv = {
   presentLong: 'Present — the child is here',
   codeNames: { NS: 'ill', NC: 'other justified', N: 'unjustified' },
   noGroups: 'You have no groups on this date.',
+  addGroup: 'Create a group',
   noChildren: 'No children in the group on this date.',
   codes: {
     NS: 'NS — ill, doctor’s note',
