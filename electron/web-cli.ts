@@ -9,7 +9,9 @@ import { AppLog, aboutLine, captureConsole } from './api/release/app-log';
 import { SIMULATED_FEED, SimulatedUpdater } from './api/release/simulated-updater';
 import { Updates } from './api/release/updates';
 import { Router } from './api/router';
+import { normaliseFingerprint } from '../common/contract/client';
 import { MIGRATIONS } from '../database/migrations';
+import { Backend } from './client/backend';
 import { createWebServer } from './web-server';
 
 /**
@@ -17,6 +19,8 @@ import { createWebServer } from './web-server';
  * the whole program, backend included, served to a browser on 127.0.0.1. Prints one line with
  * the URL to open. --offer-update simulates an update feed offering VERSION (tests of the head's
  * controls); --cheap-keys derives new passwords' keys with a cheap scrypt (fast tests).
+ * `--server URL --fingerprint SHA256`: a PC of a kindergarten with a server instead; the calls
+ * go on to the server (electron/client/), as the desktop program's do once it has chosen one.
  */
 function main(): void {
   const { values } = parseArgs({
@@ -27,6 +31,8 @@ function main(): void {
       now: { type: 'string' },
       'offer-update': { type: 'string' },
       'cheap-keys': { type: 'boolean', default: false },
+      server: { type: 'string' },
+      fingerprint: { type: 'string' },
     },
     strict: true,
   });
@@ -41,6 +47,14 @@ function main(): void {
   if (values['cheap-keys'] && !values.test) fail('--cheap-keys is available only with --test');
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);
+  const server = values.server;
+  const fingerprint = normaliseFingerprint(values.fingerprint ?? '');
+  if (server !== undefined && !fingerprint) {
+    fail('--server needs --fingerprint: the SHA-256 of its certificate (64 hex digits)');
+  }
+  if (server !== undefined && !/^https:\/\/[^/]+\/?$/.test(server)) {
+    fail(`--server must be https://host:port, got ${server}`);
+  }
   mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir);
   if ('heldBy' in lock) {
@@ -52,8 +66,8 @@ function main(): void {
     port: offered === undefined ? null : new SimulatedUpdater(offered),
     installed: programVersion(),
     feedUrl: offered === undefined ? null : SIMULATED_FEED,
-    isDirty: (): boolean => router.state.dirty.any(),
-    now: (): Date => router.state.clock.now(),
+    isDirty: (): boolean => backend.local?.state.dirty.any() ?? false,
+    now: (): Date => backend.local?.state.clock.now() ?? new Date(),
   });
   const log = AppLog.start(
     dataDir,
@@ -64,29 +78,37 @@ function main(): void {
       updates: updates.describe(),
     }),
   );
-  const router = new Router({
-    dataDir,
-    testMode: values.test,
-    clock: values.test ? new TestClock(start) : undefined,
-    // Tests that log in many times and are not about the key derivation (the axe walk).
-    scrypt: values['cheap-keys'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
-    release: { updates, logFile: log.file },
-  });
+  const makeLocal = (): Router => {
+    const router = new Router({
+      dataDir,
+      testMode: values.test,
+      clock: values.test ? new TestClock(start) : undefined,
+      release: { updates, logFile: log.file },
+      // Tests that log in many times and are not about the key derivation (the axe walk).
+      scrypt: values['cheap-keys'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
+      // A page cannot open the PC's Open dialog: browser mode lists folders for its own picker.
+      folderPicker: true,
+    });
+    router.startIdleWatch();
+    return router;
+  };
+  const choice =
+    server && fingerprint ? { address: new URL(server).origin, fingerprint } : undefined;
+  const backend = new Backend(dataDir, makeLocal, choice);
   updates.start();
-  router.startIdleWatch();
   const token = randomBytes(24).toString('base64url');
   const staticDir = path.join(__dirname, '..', 'renderer');
-  const server = createWebServer({ router, staticDir, token });
-  server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
+  const web = createWebServer({ router: backend, staticDir, token });
+  web.listen(port, '127.0.0.1', () => {
+    const address = web.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`Open http://127.0.0.1:${actual}/#token=${token}`);
     // Only now: the line above carries this run's token, which stays out of the log file.
     captureConsole(log);
   });
   const stop = () => {
-    server.close();
-    void router.dispose().then(() => {
+    web.close();
+    void backend.dispose().then(() => {
       lock.release();
       process.exit(0);
     });

@@ -25,8 +25,6 @@ const en: typeof lv = {
     no: 'No',
     loading: 'Loading…',
     required: 'required',
-    chooseFile: 'Choose a file',
-    noFile: 'No file chosen',
     groupLabel: 'Group {number} «{name}»',
   },
   setup: {

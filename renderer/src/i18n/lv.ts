@@ -26,8 +26,6 @@ export default {
     no: 'Nē',
     loading: 'Ielādē…',
     required: 'obligāts',
-    chooseFile: 'Izvēlēties failu',
-    noFile: 'Fails nav izvēlēts',
     groupLabel: '{number}. grupa «{name}»',
   },
   setup: {

@@ -7,6 +7,7 @@ import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
 import * as release from './release';
+import * as server from './server';
 import { ru as ruAttendance } from './ru/attendance';
 import { ru as ruBackup } from './ru/backup';
 import { ru as ruCalendar } from './ru/calendar';
@@ -15,6 +16,7 @@ import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
 import { ru as ruRelease } from './ru/release';
 import ru from './ru/root';
+import { ru as ruServer } from './ru/server';
 import { ru as ruSubstitution } from './ru/substitution';
 import { ru as ruSupervision } from './ru/supervision';
 import * as substitution from './substitution';
@@ -37,6 +39,7 @@ export const MESSAGES = {
     substitution: substitution.lv,
     backup: backup.lv,
     release: release.lv,
+    server: server.lv,
   },
   en: {
     ...en,
@@ -49,6 +52,7 @@ export const MESSAGES = {
     substitution: substitution.en,
     backup: backup.en,
     release: release.en,
+    server: server.en,
   },
   ru: {
     ...ru,
@@ -61,5 +65,6 @@ export const MESSAGES = {
     substitution: ruSubstitution,
     backup: ruBackup,
     release: ruRelease,
+    server: ruServer,
   },
 };

@@ -143,7 +143,8 @@ export const ru: typeof lv = {
     columns:
       'Столбцы (заголовки на латышском): Vārds; Uzvārds; Personas kods; Dzimšanas datums; Grupa; Uzņemts no; Vecāka vārds; Vecāka uzvārds; Vecāka tālrunis; Vecāka e-pasts; Radniecība.',
     file: 'Файл',
-    choose: 'Выбрать файл',
+    choose: 'Выбрать файл…',
+    none: 'Файл не выбран.',
     reading: 'Чтение файла…',
     checking: 'Проверка строк…',
     summary: 'Строк: {total}, верных: {valid}, с ошибками: {invalid}.',

@@ -28,8 +28,6 @@ export default {
     no: 'Нет',
     loading: 'Загрузка…',
     required: 'обязательно',
-    chooseFile: 'Выбрать файл',
-    noFile: 'Файл не выбран',
     groupLabel: 'Группа {number} «{name}»',
   },
   setup: {
