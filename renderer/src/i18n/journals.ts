@@ -22,7 +22,7 @@ export const lv = {
   empty: 'Šajā mēnesī ierakstu nav.',
   emptyWaiting: 'Nosūtīšanu negaida neviens ieraksts.',
   emptyTalks: 'Šajā mēnesī sarunu nav.',
-  onBehalf: '{name} (aizvieto {absent})',
+  onBehalf: '{name} (aizvieto kolēģi: {absent})',
   late: 'Ievadīts vēlāk',
   waiting: 'Gaida nosūtīšanu',
   sentAt: 'nosūtīts {at}',
@@ -34,7 +34,7 @@ export const lv = {
   sendHint:
     'Ieraksts tiks nosūtīts pa e-pastu bērna vecākiem, kuri piekrituši to saņemt; stāvoklis būs redzams pie ieraksta.',
   counter: '{n} / {max}',
-  noGuardians: 'Bērnam nav reģistrētu vecāku. Tos pievieno vadītājas vietnieks.',
+  noGuardians: 'Bērnam nav reģistrētu vecāku. Tos pievieno vadītāja vietnieks.',
   chooseChild: 'Vispirms izvēlieties bērnu.',
   f: {
     date: 'Datums',

@@ -13,12 +13,16 @@ import type {
   Recipients,
 } from '../../../common/contract/mail';
 import { call } from '../api/client';
+import { firstRunChecks } from './first-run';
 
 export type Box = 'inbox' | 'sent';
 
 const emptyPage = (): MessagePage => ({ rows: [], total: 0, page: 1, pageSize: 50 });
 
 /** Staff mail, e-mail to parents, the outbox and the head's SMTP settings. */
+// The head's first steps on Home tick "SMTP server set" from the mail domain's own answer.
+firstRunChecks.mail = async () => (await call('mail.settings', {})).configured;
+
 export const useMailStore = defineStore('mail', () => {
   const unread = ref(0);
   /** The login notice ("N nelasītas vēstules") until she opens the mail or closes it. */
