@@ -58,7 +58,7 @@ test('staff write and answer each other; a note to parents goes out and shows as
     await login.login('anna', STAFF_PASSWORD);
     await mail.open();
     await mail.compose({
-      to: ['Dace Vītola (Vadītājas vietnieks)'],
+      to: ['Dace Vītola (Vadītāja vietnieks)'],
       subject: 'Ekskursija uz Rīgas zoodārzu',
       body: 'Lūdzu apstiprināt ekskursiju 18. decembrī. Autobuss — 9:30.',
     });
