@@ -136,6 +136,8 @@ export const ruMessages: Record<string, string> = {
   'planning.outsideMonth': 'Тема должна охватывать хотя бы один день месяца плана.',
   'planning.notGroupTeacher': 'План и оценки этой группы могут вести только её воспитатели.',
   'planning.groupNotFound': 'Группа не найдена.',
+  'planning.topicChanged':
+    'Пока вы работали, эту тему сохранил кто-то другой. Ваши изменения не сохранены; откройте тему заново.',
   'planning.topicHasMarks': 'У темы уже есть оценки; сначала очистите их на листе оценивания.',
   'planning.noTopics': 'В плане должна быть хотя бы одна тема.',
   'planning.nothingToSubmit': 'С последней подачи в плане нет изменений.',

@@ -91,8 +91,16 @@ export async function writeTopic(
   };
   let saved: Topic;
   if (existing) {
-    await m.update(Topic, { id: existing.id }, fields);
-    saved = { ...existing, ...fields };
+    // The version in the condition: on PostgreSQL a concurrent save waits for this row's lock,
+    // then finds the version moved on and changes nothing.
+    const version = topic.version ?? existing.version;
+    const updated = await m.update(
+      Topic,
+      { id: existing.id, version },
+      { ...fields, version: version + 1 },
+    );
+    if (updated.affected !== 1) throw new AppError('CONFLICT', 'planning.topicChanged');
+    saved = { ...existing, ...fields, version: version + 1 };
   } else {
     const last = await m.findOne(Topic, {
       where: { planId: plan.id },
