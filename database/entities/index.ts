@@ -1,5 +1,5 @@
 import { ATTENDANCE_ENTITIES } from './attendance';
-import { AuditEvent } from './audit-event';
+import { AuditEvent, AuditEventChild } from './audit-event';
 import { BACKUP_ENTITIES } from './backup';
 import { Institution } from './institution';
 import { PEOPLE_ENTITIES } from './people';
@@ -14,6 +14,7 @@ export const ENTITIES = [
   Institution,
   User,
   AuditEvent,
+  AuditEventChild,
   ...PEOPLE_ENTITIES,
   ...ATTENDANCE_ENTITIES,
   ...PLANNING_ENTITIES,
@@ -22,4 +23,4 @@ export const ENTITIES = [
   ...SUBSTITUTION_ENTITIES,
   ...BACKUP_ENTITIES,
 ];
-export { AuditEvent, Institution, User };
+export { AuditEvent, AuditEventChild, Institution, User };
