@@ -4,6 +4,7 @@ import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { privacyMessages } from './privacy';
 import { releaseMessages } from './release';
 import { journalsMessages } from './journals';
 import { supervisionMessages } from './supervision';
@@ -107,6 +108,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...privacyMessages.lv,
   },
   en: {
     ...en,
@@ -119,6 +121,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...privacyMessages.en,
   },
 };
 

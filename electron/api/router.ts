@@ -6,6 +6,7 @@ import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../co
 import { validate } from '../../common/validation';
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessment/handlers';
+import { auditHandlers } from './audit/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -14,11 +15,13 @@ import { logout } from './auth/service';
 import { Context, type HandlerMap } from './context';
 import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { safeText } from './safe-log';
 import { SessionState, type BackendOptions } from './session';
 import { usersHandlers } from './users/handlers';
 
@@ -37,6 +40,8 @@ const handlers: HandlerMap = {
   ...substitutionHandlers,
   ...backupHandlers,
   ...releaseHandlers,
+  ...auditHandlers,
+  ...privacyHandlers,
 };
 
 /** Calls that read state without counting as the user doing something. */
@@ -93,7 +98,7 @@ export class Router {
     if (idleMs < MIN_IDLE_MINUTES * 60_000) return false;
     const limit = (await this.idleMinutes()) * 60_000;
     if (idleMs < limit) return false;
-    await logout(new Context(this.state), 'logout.idle');
+    await logout(new Context(this.state), 'auth.session.expire');
     return true;
   }
 
@@ -145,7 +150,7 @@ export class Router {
       }
       return body;
     }
-    console.error('Unexpected error in API call:', err);
+    console.error('Unexpected error in API call:', safeText(err));
     return { code: 'INTERNAL', message: message(locale, 'error.INTERNAL') };
   }
 }

@@ -3,13 +3,16 @@ import { rmSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { SessionInfo } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice';
 import { openDatabase, databasePath } from '../../../database/data-source';
 import { Institution, User } from '../../../database/entities';
+import type { AuditAction } from '../../../common/audit-actions';
 import {
   deriveKey,
   KeySlotFile,
   newRecoveryKey,
   normaliseRecoveryKey,
+  RECOVERY_LOCKOUT,
   unwrapKey,
   type Slot,
 } from '../../../database/keyslots';
@@ -32,6 +35,7 @@ export function sessionUser(user: User): SessionUser {
 
 export async function sessionInfo(ctx: Context): Promise<SessionInfo> {
   const institution = await ctx.db.getRepository(Institution).findOneByOrFail({ id: 1 });
+  const user = await ctx.db.getRepository(User).findOneByOrFail({ id: ctx.user.id });
   return {
     userId: ctx.user.id,
     username: ctx.user.username,
@@ -41,6 +45,7 @@ export async function sessionInfo(ctx: Context): Promise<SessionInfo> {
     recoveryKeyPending: !institution.recoveryKeyConfirmed,
     institutionName: institution.name,
     idleMinutes: institution.idleMinutes,
+    privacyNoticePending: user.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION,
   };
 }
 
@@ -77,7 +82,7 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
       });
       await m.save(user);
       await audit(m, ctx.now(), {
-        action: 'setup',
+        action: 'auth.institution.setup',
         actorId: user.id,
         entity: 'institution',
         entityId: 1,
@@ -102,26 +107,28 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
 }
 
 /**
- * Counts a failed attempt under `name` and throws the refusal: the same message for an unknown
- * user and a wrong password; the lockout message once the attempts are used up.
+ * Counts a failed attempt under the lockout key and throws the refusal: the same message for an
+ * unknown user and a wrong password; the lockout message once the attempts are used up. The
+ * pending audit names the account by id when there is one, never by the name typed.
  */
 async function refuse(
   ctx: Context,
   slots: KeySlotFile,
-  name: string,
-  username: string,
+  lock: string,
+  userId: number | undefined,
   badKey = 'error.BAD_CREDENTIALS',
+  detail?: Record<string, string>,
 ): Promise<never> {
-  const next = registerFailure(slots.lockout(name), ctx.now());
-  slots.setLockout(name, { failures: next.failures, lockedUntil: next.lockedUntil });
+  const next = registerFailure(slots.lockout(lock), ctx.now());
   const at = ctx.now().toISOString();
-  slots.queueAudit({ at, action: 'login.failed', username });
+  slots.setLockout(lock, { failures: next.failures, lockedUntil: next.lockedUntil, at });
+  slots.queueAudit({ at, action: 'auth.login.fail', userId, detail });
   if (next.lockedFor > 0) {
     slots.queueAudit({
       at,
-      action: 'login.lockout',
-      username,
-      detail: { seconds: next.lockedFor, failures: next.failures },
+      action: 'auth.login.lockout',
+      userId,
+      detail: { ...detail, seconds: next.lockedFor, failures: next.failures },
     });
   }
   await slots.save();
@@ -129,9 +136,20 @@ async function refuse(
   throw new AppError('BAD_CREDENTIALS', badKey);
 }
 
-function refuseIfLocked(ctx: Context, slots: KeySlotFile, name: string): void {
-  const seconds = lockSecondsLeft(slots.lockout(name), ctx.now());
-  if (seconds > 0) throw new AppError('LOCKED', 'error.LOCKED', { seconds });
+/**
+ * Refuses a locked key. A locked account still costs one scrypt, as an unknown name's hash
+ * does, so the time of a refusal does not tell which names are accounts.
+ */
+async function refuseIfLocked(
+  ctx: Context,
+  slots: KeySlotFile,
+  lock: string,
+  spend: boolean,
+): Promise<void> {
+  const seconds = lockSecondsLeft(slots.lockout(lock), ctx.now());
+  if (seconds <= 0) return;
+  if (spend) await deriveKey('', randomBytes(16), slots.decoyParams());
+  throw new AppError('LOCKED', 'error.LOCKED', { seconds });
 }
 
 /** Opens the database with an unwrapped key and logs the user in. */
@@ -140,7 +158,7 @@ async function unlock(
   slots: KeySlotFile,
   key: Buffer,
   find: (db: DataSource) => Promise<User | null>,
-  action: string,
+  action: AuditAction,
 ): Promise<User | null> {
   await ctx.state.close();
   // A new program version migrates here, behind a backup that is put back if a migration fails.
@@ -167,21 +185,23 @@ async function unlock(
 
 export async function login(ctx: Context, username: string, password: string): Promise<void> {
   const slots = await KeySlotFile.load(ctx.state.dataDir);
-  refuseIfLocked(ctx, slots, username);
+  slots.forgetOldFailures(ctx.now());
   const slot = slots.userSlot(username);
-  let key: Buffer | null = null;
-  if (slot) key = await unwrapKey(slot, password);
-  else await deriveKey(password, randomBytes(16), slots.decoyParams()); // same cost as a real slot
-  if (!key || !slot) return refuse(ctx, slots, username, username);
+  // An unknown name costs its hash's scrypt here, an account its unwrap below: the same time.
+  const lock = await slots.lockoutKey(username);
+  await refuseIfLocked(ctx, slots, lock, slot !== undefined);
+  const key = slot ? await unwrapKey(slot, password) : null;
+  if (!key || !slot) return refuse(ctx, slots, lock, slot?.userId);
   const user = await unlock(
     ctx,
     slots,
     key,
     (db) => db.getRepository(User).findOneBy({ id: slot.userId }),
-    'login',
+    'auth.login.success',
   );
-  if (!user) return refuse(ctx, slots, username, username);
-  slots.setLockout(username, { failures: 0 });
+  if (!user) return refuse(ctx, slots, lock, slot.userId);
+  slots.setLockout(lock, { failures: 0 });
+  slots.forgetUnknownNames();
   await slots.save();
   await autoBackupIfDue(ctx.state, 'login'); // never throws: a failed backup is only recorded
 }
@@ -193,22 +213,25 @@ export async function recover(
   newPassword: string,
 ): Promise<void> {
   const slots = await KeySlotFile.load(ctx.state.dataDir);
-  const name = `recovery:${username}`;
-  refuseIfLocked(ctx, slots, name);
+  slots.forgetOldFailures(ctx.now());
+  // One counter for every attempt: the recovery key is one per install, whatever name is typed.
+  await refuseIfLocked(ctx, slots, RECOVERY_LOCKOUT, false);
   const slot = slots.recoverySlot() as Slot;
   const key = await unwrapKey(slot, normaliseRecoveryKey(recoveryKey));
-  if (!key) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
+  const userId = slots.userSlot(username)?.userId;
+  const via = { via: 'recoveryKey' };
+  if (!key) return refuse(ctx, slots, RECOVERY_LOCKOUT, userId, 'auth.wrongRecoveryKey', via);
   const user = await unlock(
     ctx,
     slots,
     key,
     (db) => db.getRepository(User).findOneBy({ username, role: 'head' }),
-    'password.recover',
+    'auth.password.recover',
   );
-  if (!user) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
+  if (!user) return refuse(ctx, slots, RECOVERY_LOCKOUT, userId, 'auth.wrongRecoveryKey', via);
   await slots.setUserSlot(key, user, newPassword, ctx.state.scrypt);
-  slots.setLockout(name, { failures: 0 });
-  slots.setLockout(username, { failures: 0 });
+  slots.setLockout(RECOVERY_LOCKOUT, { failures: 0 });
+  slots.setLockout(`user:${user.id}`, { failures: 0 });
   await slots.save();
   await ctx.db
     .getRepository(User)
@@ -253,7 +276,7 @@ export async function changePassword(
       { mustChangePassword: false, passwordChangedAt: ctx.now().toISOString() },
     );
     await audit(m, ctx.now(), {
-      action: 'password.change',
+      action: 'auth.password.change',
       actorId: ctx.user.id,
       entity: 'user',
       entityId: ctx.user.id,
@@ -263,7 +286,10 @@ export async function changePassword(
   ctx.state.user = { ...ctx.user, mustChangePassword: false };
 }
 
-export async function logout(ctx: Context, action = 'logout'): Promise<void> {
+export async function logout(
+  ctx: Context,
+  action: Extract<AuditAction, `auth.session.${string}`> = 'auth.session.logout',
+): Promise<void> {
   if (ctx.state.isOpen() && ctx.state.user) {
     await audit(ctx.db.manager, ctx.now(), {
       action,
@@ -279,7 +305,7 @@ export async function logout(ctx: Context, action = 'logout'): Promise<void> {
 export async function confirmRecoveryKey(ctx: Context): Promise<SessionInfo> {
   await ctx.db.transaction(async (m) => {
     await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: true });
-    await audit(m, ctx.now(), { action: 'recoveryKey.confirm', actorId: ctx.user.id });
+    await audit(m, ctx.now(), { action: 'auth.recoveryKey.confirm', actorId: ctx.user.id });
   });
   return sessionInfo(ctx);
 }
@@ -290,7 +316,7 @@ export async function replaceRecoveryKey(ctx: Context): Promise<string> {
   await slots.setRecoverySlot(ctx.state.masterKey, recoveryKey, ctx.state.scrypt);
   await ctx.db.transaction(async (m) => {
     await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: false });
-    await audit(m, ctx.now(), { action: 'recoveryKey.replace', actorId: ctx.user.id });
+    await audit(m, ctx.now(), { action: 'auth.recoveryKey.replace', actorId: ctx.user.id });
     await slots.save();
   });
   return recoveryKey;
