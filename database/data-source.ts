@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors';
 import { ENTITIES } from './entities';
+import { restrictToOwner } from './file-modes';
 import { MIGRATIONS } from './migrations';
 
 export const DATABASE_FILE = 'register.db';
@@ -44,6 +45,9 @@ export function applyKey(
   db.pragma(`cipher = 'chacha20'`);
   db.pragma(`hexkey = '${key.toString('hex')}'`);
   db.prepare('SELECT count(*) FROM sqlite_master').get();
+  // Sorts and temporary indexes stay in memory: a temp file would hold plain pages (the driver
+  // is built with TEMP_STORE=1, which lets this pragma decide).
+  db.pragma('temp_store = MEMORY');
 }
 
 /**
@@ -89,6 +93,9 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
       if (pending.length > 0) await options.beforeMigrate(dataSource, pending);
     }
     await dataSource.runMigrations({ transaction: 'each' });
+    // The files SQLite has just made (or an older version left) are the owner's alone; the WAL
+    // and shared-memory files it makes later take the database file's mode.
+    restrictToOwner(options.dataDir);
   } catch (err) {
     await dataSource.destroy();
     throw err;

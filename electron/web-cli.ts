@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestClock } from './api/clock';
 import { programVersion } from './api/backup/export';
+import { secureDataFolder } from './api/data-folder';
 import { lockDataDir } from './api/data-lock';
 import { AppLog, aboutLine, captureConsole } from './api/release/app-log';
 import { SIMULATED_FEED, SimulatedUpdater } from './api/release/simulated-updater';
@@ -38,7 +38,7 @@ function main(): void {
   if (offered !== undefined && !values.test) fail('--offer-update is available only with --test');
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
   const lock = lockDataDir(dataDir);
   if ('heldBy' in lock) {
     fail(`Šī datu mape jau ir atvērta citā programmā (process ${lock.heldBy}): ${dataDir}`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ApiErrorBody } from '../common/errors';
 import { message } from '../common/messages';
 import type { Router } from './api/router';
+import { safeText } from './api/safe-log';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Request bodies above this are refused with 413 (an import file travels as base64). */
@@ -103,7 +104,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 export function createWebServer({ router, staticDir, token }: WebServerOptions): Server {
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      console.error(err);
+      console.error(safeText(err));
       if (!res.headersSent) {
         sendError(res, 500, {
           code: 'INTERNAL',

@@ -85,7 +85,8 @@ describe('first run and login', () => {
     ).toContain('60 s');
     again.clock.advance(61);
     await again.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
-    expect((await KeySlotFile.load(b.dataDir)).lockout('ilze').failures).toBe(0);
+    const slots = await KeySlotFile.load(b.dataDir);
+    expect(slots.lockout(await slots.lockoutKey('ilze')).failures).toBe(0);
   });
 
   it('records logins, failures and lockouts in the audit log', async () => {
@@ -101,9 +102,9 @@ describe('first run and login', () => {
       'SELECT action FROM audit_event ORDER BY id',
     );
     const actions = rows.map((r) => r.action);
-    expect(actions.filter((a) => a === 'login.failed')).toHaveLength(5);
-    expect(actions).toContain('login.lockout');
-    expect(actions.slice(-1)).toEqual(['login']);
+    expect(actions.filter((a) => a === 'auth.login.fail')).toHaveLength(5);
+    expect(actions).toContain('auth.login.lockout');
+    expect(actions.slice(-1)).toEqual(['auth.login.success']);
   });
 
   it('forces a temporary password to be changed before anything else', async () => {
