@@ -101,7 +101,65 @@ const FIELDS: Record<string, Record<Locale, string>> = {
   topicTitle: { lv: 'Temats', en: 'Topic' },
   notes: { lv: 'Piezīmes', en: 'Notes' },
   correctionDate: { lv: 'Labot līdz', en: 'Correct by' },
+  authorId: { lv: 'Autors', en: 'Author' },
+  onBehalfOf: { lv: 'Aizvietojot', en: 'On behalf of' },
+  findings: { lv: 'Konstatēts', en: 'Findings' },
+  recommendations: { lv: 'Ieteikumi', en: 'Recommendations' },
+  participants: { lv: 'Dalībnieki', en: 'Participants' },
+  pdfBytes: { lv: 'PDF baiti', en: 'PDF bytes' },
+  jsonBytes: { lv: 'JSON baiti', en: 'JSON bytes' },
 };
+
+/** Words for the codes some fields hold (relation 'mother' → 'māte'). */
+const VALUES: Record<string, Record<string, Record<Locale, string>>> = {
+  relation: {
+    mother: { lv: 'māte', en: 'mother' },
+    father: { lv: 'tēvs', en: 'father' },
+    guardian: { lv: 'aizbildnis', en: 'guardian' },
+    other: { lv: 'cits', en: 'other' },
+  },
+  consents: {
+    register: { lv: 'e-žurnāls un ziņas', en: 'register and messages' },
+    photos: { lv: 'fotogrāfijas', en: 'photos' },
+    walks: { lv: 'pastaigas', en: 'walks' },
+  },
+  kind: {
+    play: { lv: 'rotaļnodarbība', en: 'play session' },
+    individualWork: { lv: 'individuālais darbs', en: 'individual work' },
+    individualLesson: { lv: 'individuālā nodarbība', en: 'individual lesson' },
+    closure: { lv: 'slēgta diena', en: 'closure' },
+    moved: { lv: 'pārcelta darbdiena', en: 'moved working day' },
+  },
+  subject: {
+    results: { lv: 'sasniedzamie rezultāti', en: 'results' },
+    rules: { lv: 'iekšējās kārtības noteikumi', en: 'internal rules' },
+    behaviour: { lv: 'uzvedība', en: 'behaviour' },
+    other: { lv: 'cits', en: 'other' },
+  },
+  role: {
+    head: { lv: 'vadītāja', en: 'head' },
+    deputy: { lv: 'vadītājas vietniece', en: 'deputy head' },
+    teacher: { lv: 'skolotāja', en: 'teacher' },
+    speech: { lv: 'logopēde', en: 'speech therapist' },
+    nurse: { lv: 'māsa', en: 'nurse' },
+  },
+  status: {
+    received: { lv: 'saņemts', en: 'received' },
+    connected: { lv: 'pieslēgts', en: 'connected' },
+    refused: { lv: 'noraidīts', en: 'refused' },
+  },
+};
+
+/** A field's code as words, or undefined where the value is not one of its codes. */
+export function auditValueLabel(field: string, value: unknown, locale: Locale): string | undefined {
+  const words = VALUES[field];
+  if (!words) return undefined;
+  if (typeof value === 'string') return words[value]?.[locale];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v in words)) {
+    return value.map((v: string) => words[v][locale]).join(', ');
+  }
+  return undefined;
+}
 
 export function auditFieldLabel(field: string, locale: Locale): string {
   return FIELDS[field]?.[locale] ?? field;

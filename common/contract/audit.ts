@@ -35,7 +35,7 @@ function checkPeriod(v: { from: string; to: string }, issues: z.RefinementCtx): 
     issues.addIssue({ code: 'custom', path: ['to'], message: 'audit.periodRange' });
   }
   if (v.to < v.from)
-    issues.addIssue({ code: 'custom', path: ['to'], message: 'audit.periodOrder' });
+    {issues.addIssue({ code: 'custom', path: ['to'], message: 'audit.periodOrder' });}
 }
 
 export const auditFilterSchema = z.object(filterShape).strict().superRefine(checkPeriod);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from '../../../common/audit-actions';
-import { AUDIT_WORDS, auditFieldLabel } from '../../../common/audit-fields';
+import { AUDIT_WORDS, auditFieldLabel, auditValueLabel } from '../../../common/audit-fields';
 import type { AuditChange, AuditRow } from '../../../common/contract/audit';
 import { dmy } from '../../../common/dates';
 import type { Locale } from '../../../common/locale';
@@ -167,7 +167,7 @@ function valueOf(key: string, value: unknown, names: Names, locale: Locale): str
     if (key === 'childId' || key === 'childIds') return named(names.children);
     if (key === 'guardianId' || key === 'guardianIds') return named(names.guardians);
   }
-  return plain(value, locale);
+  return auditValueLabel(key, value, locale) ?? plain(value, locale);
 }
 
 function cellValue(kind: 'attendance' | 'marks', value: unknown, locale: Locale): string {
@@ -178,18 +178,21 @@ function cellValue(kind: 'attendance' | 'marks', value: unknown, locale: Locale)
   return plain(value, locale);
 }
 
-function changesOf(row: EventRow, names: Names, locale: Locale): AuditChange[] {
+function changesOf(row: EventRow, names: Names, locale: Locale, onlyChild?: number): AuditChange[] {
   const before = parse(row.before);
   const after = parse(row.after);
   const kind = CELLS[row.action];
   if (kind) {
-    return cellsOf(before, after).map((cell) => ({
-      field: `${names.children.get(cell.childId) ?? `#${cell.childId}`} · ${
-        DAY.test(cell.key) ? dmy(cell.key) : (AREAS[cell.key as AreaCode]?.[locale] ?? cell.key)
-      }`,
-      before: cellValue(kind, cell.before, locale),
-      after: cellValue(kind, cell.after, locale),
-    }));
+    const cells = cellsOf(before, after);
+    return cells
+      .filter((c) => onlyChild === undefined || c.childId === onlyChild)
+      .map((cell) => ({
+        field: `${names.children.get(cell.childId) ?? `#${cell.childId}`} · ${
+          DAY.test(cell.key) ? dmy(cell.key) : (AREAS[cell.key as AreaCode]?.[locale] ?? cell.key)
+        }`,
+        before: cellValue(kind, cell.before, locale),
+        after: cellValue(kind, cell.after, locale),
+      }));
   }
   const b = record(before);
   const a = record(after);
@@ -222,11 +225,16 @@ function subjectOf(row: EventRow, names: Names, locale: Locale): string {
   return group;
 }
 
-/** Events as the viewer and the XLSX show them, with every name read in a few queries. */
+/**
+ * Events as the viewer and the XLSX show them, with every name read in a few queries. With
+ * `onlyChild` (a child's data on request), a batch of cells keeps that child's cells only: the
+ * other children of the same save are not hers to read.
+ */
 export async function renderEvents(
   m: EntityManager,
   rows: EventRow[],
   locale: Locale,
+  onlyChild?: number,
 ): Promise<AuditRow[]> {
   const names = await namesFor(m, rows);
   return rows.map((row) => ({
@@ -239,6 +247,6 @@ export async function renderEvents(
         ? null
         : (names.users.get(row.onBehalfOfId) ?? `#${row.onBehalfOfId}`),
     subject: subjectOf(row, names, locale),
-    changes: changesOf(row, names, locale),
+    changes: changesOf(row, names, locale, onlyChild),
   }));
 }

@@ -12,6 +12,7 @@ import { personSearchName } from '../../../common/text';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import { anonymiseMessages } from './mail-hook';
+import { namePatterns, replaceNames, type PersonName } from './names';
 import { retentionRule, standing } from './retention';
 import { scrubAudit } from './scrub-audit';
 
@@ -24,19 +25,6 @@ import { scrubAudit } from './scrub-audit';
 
 const marks = (ids: readonly number[]) => ids.map(() => '?').join(', ');
 
-/** A whole word of a name, in any case, also beside Latvian letters. */
-function namePattern(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
-}
-
-export function replaceNames(text: string, names: readonly string[]): string {
-  return names
-    .filter((n) => n.trim().length > 1)
-    .sort((a, b) => b.length - a.length)
-    .reduce((out, name) => out.replace(namePattern(name), ANONYMISED_TEXT), text);
-}
-
 /** Refuses the batch unless every child has left and is past the retention period. */
 async function checkAll(m: EntityManager, ctx: Context, childIds: number[]): Promise<void> {
   const today = ctx.today();
@@ -48,14 +36,18 @@ async function checkAll(m: EntityManager, ctx: Context, childIds: number[]): Pro
     if (child.anonymised) throw new AppError('CONFLICT', 'privacy.alreadyAnonymised');
     if (child.open) throw new AppError('CONFLICT', 'privacy.stillEnrolled', { name: child.name });
     if (child.leftOn === null || child.leftOn >= rule.cutoff) {
-      const until = child.leftOn ? dmy(keepUntil(child.leftOn, rule.years, rule.schoolYearStart)) : '—';
+      const until = child.leftOn
+        ? dmy(keepUntil(child.leftOn, rule.years, rule.schoolYearStart))
+        : '—';
       throw new AppError('CONFLICT', 'privacy.notYet', { name: child.name, date: until });
     }
   }
 }
 
-async function children(m: EntityManager, ids: number[], at: string): Promise<string[]> {
-  const rows = await m.query<{ id: number; firstName: string; lastName: string; birthDate: string }[]>(
+async function children(m: EntityManager, ids: number[], at: string): Promise<PersonName[]> {
+  const rows = await m.query<
+    { id: number; firstName: string; lastName: string; birthDate: string }[]
+  >(
     'SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate ' +
       `FROM child WHERE id IN (${marks(ids)})`,
     ids,
@@ -76,13 +68,17 @@ async function children(m: EntityManager, ids: number[], at: string): Promise<st
       ],
     );
   }
-  return rows.flatMap((c) => [`${c.firstName} ${c.lastName}`, `${c.lastName} ${c.firstName}`]);
+  return rows.map((c) => ({ first: c.firstName, last: c.lastName }));
 }
 
 /** Guardians none of whose children is still kept: names and contacts go. */
-async function guardians(m: EntityManager, ids: number[]): Promise<number[]> {
-  const rows = await m.query<{ id: number }[]>(
-    'SELECT g.guardian_id AS id FROM child_guardian g JOIN child c ON c.id = g.child_id ' +
+async function guardians(
+  m: EntityManager,
+  ids: number[],
+): Promise<{ ids: number[]; names: PersonName[] }> {
+  const rows = await m.query<{ id: number; first: string; last: string }[]>(
+    'SELECT g.guardian_id AS id, p.first_name AS first, p.last_name AS last FROM child_guardian g ' +
+      'JOIN child c ON c.id = g.child_id JOIN guardian p ON p.id = g.guardian_id ' +
       `WHERE g.guardian_id IN (SELECT guardian_id FROM child_guardian WHERE child_id IN (${marks(ids)})) ` +
       'GROUP BY g.guardian_id HAVING sum(c.anonymised_at IS NULL) = 0',
     ids,
@@ -93,7 +89,10 @@ async function guardians(m: EntityManager, ids: number[]): Promise<number[]> {
       [ANONYMISED_NAME, `#${id}`, personSearchName(ANONYMISED_NAME, `#${id}`), id],
     );
   }
-  return rows.map((r) => Number(r.id));
+  return {
+    ids: rows.map((r) => Number(r.id)),
+    names: rows.map((r) => ({ first: r.first, last: r.last })),
+  };
 }
 
 async function changes(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
@@ -102,7 +101,8 @@ async function changes(m: EntityManager, sql: string, params: unknown[]): Promis
 }
 
 /** Individual work: an entry about these children only loses its text; a shared one their names. */
-async function entries(m: EntityManager, ids: number[], names: string[], firstNames: string[]) {
+async function entries(m: EntityManager, ids: number[], people: PersonName[]) {
+  const any = namePatterns(people, true);
   const rows = await m.query<{ id: number; content: string; others: number }[]>(
     'SELECT e.id, e.content, (SELECT count(*) FROM individual_work_child k JOIN child c ON ' +
       'c.id = k.child_id WHERE k.entry_id = e.id AND c.anonymised_at IS NULL) AS others ' +
@@ -111,28 +111,46 @@ async function entries(m: EntityManager, ids: number[], names: string[], firstNa
     ids,
   );
   for (const row of rows) {
-    const content =
-      Number(row.others) === 0 ? ANONYMISED_TEXT : replaceNames(row.content, [...names, ...firstNames]);
+    const content = Number(row.others) === 0 ? ANONYMISED_TEXT : replaceNames(row.content, any);
     await m.query('UPDATE individual_work_entry SET content = ? WHERE id = ?', [content, row.id]);
   }
   return rows.length;
 }
 
-/** The deputy's diary is about the whole kindergarten: only the children's full names go. */
-async function diary(m: EntityManager, names: string[]): Promise<number> {
+/**
+ * The deputy's diary and the nurse's reasons are about the whole kindergarten: only the
+ * children's full names go from them (a first name alone may be another child's).
+ */
+async function diary(m: EntityManager, full: RegExp[]): Promise<number> {
   let count = 0;
   const rows = await m.query<{ id: number; participants: string; content: string }[]>(
     'SELECT id, participants, content FROM diary_entry',
   );
   for (const row of rows) {
-    const participants = replaceNames(row.participants, names);
-    const content = replaceNames(row.content, names);
+    const participants = replaceNames(row.participants, full);
+    const content = replaceNames(row.content, full);
     if (participants === row.participants && content === row.content) continue;
     await m.query('UPDATE diary_entry SET participants = ?, content = ? WHERE id = ?', [
       participants,
       content,
       row.id,
     ]);
+    count++;
+  }
+  return count;
+}
+
+/** The nurse's reasons: the children's own rows lose theirs, others lose the names in them. */
+async function reasons(m: EntityManager, ids: number[], full: RegExp[]): Promise<number> {
+  const rows = await m.query<{ id: number; childId: number; reason: string }[]>(
+    'SELECT id, child_id AS childId, reason FROM attendance_mark_history WHERE reason IS NOT NULL',
+  );
+  let count = 0;
+  for (const row of rows) {
+    const own = ids.includes(Number(row.childId));
+    const reason = own ? ANONYMISED_TEXT : replaceNames(row.reason, full);
+    if (reason === row.reason) continue;
+    await m.query('UPDATE attendance_mark_history SET reason = ? WHERE id = ?', [reason, row.id]);
     count++;
   }
   return count;
@@ -145,11 +163,10 @@ export async function anonymise(
   const ids = [...new Set(input.childIds)];
   return ctx.db.transaction(async (m) => {
     await checkAll(m, ctx, ids);
-    const firstNames = (
-      await m.query<{ n: string }[]>(`SELECT first_name AS n FROM child WHERE id IN (${marks(ids)})`, ids)
-    ).map((r) => r.n);
-    const names = await children(m, ids, ctx.now().toISOString());
-    const guardianIds = await guardians(m, ids);
+    const people = await children(m, ids, ctx.now().toISOString());
+    const { ids: guardianIds, names: parents } = await guardians(m, ids);
+    // Free text about the kindergarten loses these children's and these parents' full names.
+    const full = namePatterns([...people, ...parents], false);
     const guardianMarks = guardianIds.length ? marks(guardianIds) : 'NULL';
     const result: AnonymiseResult = {
       children: ids.length,
@@ -159,22 +176,24 @@ export async function anonymise(
         'UPDATE parent_application SET parent_name = ?, parent_phone = ?, child_name = ?, ' +
           'refusal_reason = CASE WHEN refusal_reason IS NULL THEN NULL ELSE ? END ' +
           `WHERE child_id IN (${marks(ids)}) OR guardian_id IN (${guardianMarks}) RETURNING id`,
-        [ANONYMISED_TEXT, ANONYMISED_TEXT, ANONYMISED_TEXT, ANONYMISED_TEXT, ...ids, ...guardianIds],
+        [
+          ANONYMISED_TEXT,
+          ANONYMISED_TEXT,
+          ANONYMISED_TEXT,
+          ANONYMISED_TEXT,
+          ...ids,
+          ...guardianIds,
+        ],
       ),
       talks: await changes(
         m,
         `UPDATE parent_talk SET content = ?, agreed = ? WHERE child_id IN (${marks(ids)}) RETURNING id`,
         [ANONYMISED_TEXT, ANONYMISED_TEXT, ...ids],
       ),
-      entries: await entries(m, ids, names, firstNames),
-      attendanceReasons: await changes(
-        m,
-        'UPDATE attendance_mark_history SET reason = ? WHERE reason IS NOT NULL ' +
-          `AND child_id IN (${marks(ids)}) RETURNING id`,
-        [ANONYMISED_TEXT, ...ids],
-      ),
-      diaryEntries: await diary(m, names),
-      auditEvents: await scrubAudit(m, ids, guardianIds, names, replaceNames),
+      entries: await entries(m, ids, people),
+      attendanceReasons: await reasons(m, ids, full),
+      diaryEntries: await diary(m, full),
+      auditEvents: await scrubAudit(m, ids, guardianIds, full),
       messages: await anonymiseMessages(m, ids, guardianIds),
     };
     // Counts and ids only: the log must not keep the names it has just lost.

@@ -56,8 +56,21 @@ export interface ChildData {
     reason: string | null;
     late: boolean;
   }[];
-  markHistory: { topic: string; area: string; before: string; after: string; by: string; at: string }[];
-  individualWork: { date: string; kind: string; content: string; minutes: number | null; by: string }[];
+  markHistory: {
+    topic: string;
+    area: string;
+    before: string;
+    after: string;
+    by: string;
+    at: string;
+  }[];
+  individualWork: {
+    date: string;
+    kind: string;
+    content: string;
+    minutes: number | null;
+    by: string;
+  }[];
   talks: {
     date: string;
     subject: string;
@@ -101,8 +114,16 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
       'ORDER BY g.last_name, g.first_name',
     [childId],
   );
-  const enrolments = await q(m, 'SELECT group_id AS g, from_date AS f, to_date AS t FROM enrolment WHERE child_id = ? ORDER BY from_date', [childId]);
-  const marks = await q(m, 'SELECT date, code, group_id AS g, corrected FROM attendance_mark WHERE child_id = ? ORDER BY date', [childId]);
+  const enrolments = await q(
+    m,
+    'SELECT group_id AS g, from_date AS f, to_date AS t FROM enrolment WHERE child_id = ? ORDER BY from_date',
+    [childId],
+  );
+  const marks = await q(
+    m,
+    'SELECT date, code, group_id AS g, corrected FROM attendance_mark WHERE child_id = ? ORDER BY date',
+    [childId],
+  );
   const markChanges = await q(
     m,
     'SELECT date, old_code AS b, new_code AS a, actor_id AS u, acted_as AS r, on_behalf_of AS o, ' +
@@ -149,19 +170,26 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
     ...markChanges.map((r) => (r.o === null ? null : Number(r.o))),
   ]);
   const name = (id: unknown) => (id === null ? null : (staff.get(Number(id)) ?? `#${Number(id)}`));
-  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+  const text = (v: unknown) =>
+    typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
   return {
     generatedAt: ctx.now().toISOString(),
     institution: { name: institution.name, regNo: institution.regNo, address: institution.address },
     child: {
       ...child,
-      personalCode: child.anonymisedAt ? child.personalCode : formatPersonalCode(child.personalCode),
+      personalCode: child.anonymisedAt
+        ? child.personalCode
+        : formatPersonalCode(child.personalCode),
     },
     guardians: guardians.map(({ id: _id, consents, ...g }) => ({
       ...g,
       consents: JSON.parse(consents || '[]') as string[],
     })),
-    enrolments: enrolments.map((e) => ({ group: label(e.g), fromDate: String(e.f), toDate: text(e.t) })),
+    enrolments: enrolments.map((e) => ({
+      group: label(e.g),
+      fromDate: String(e.f),
+      toDate: text(e.t),
+    })),
     attendance: marks.map((r) => ({
       date: String(r.date),
       code: String(r.code),
@@ -211,7 +239,11 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
       by: name(r.u) ?? '',
     })),
     applications,
-    messages: await messagesToGuardians(m, childId, guardians.map((g) => g.id)),
-    auditEvents: await renderEvents(m, await childEvents(m, childId), ctx.state.locale),
+    messages: await messagesToGuardians(
+      m,
+      childId,
+      guardians.map((g) => g.id),
+    ),
+    auditEvents: await renderEvents(m, await childEvents(m, childId), ctx.state.locale, childId),
   };
 }

@@ -31,9 +31,16 @@ const SUBJECTS: Record<string, string> = {
   behaviour: 'uzvedība',
   other: 'cits',
 };
-const ROLES: Record<string, string> = { teacher: 'skolotāja', nurse: 'māsa', substitute: 'aizvietotāja' };
+const ROLES: Record<string, string> = {
+  teacher: 'skolotāja',
+  nurse: 'māsa',
+  substitute: 'aizvietotāja',
+};
 
-const at = (instant: string) => `${dmy(rigaDate(new Date(instant)))} ${rigaTime(new Date(instant))}`;
+/** Roboto has no "→": the change reads "N › NS". */
+const ARROW = ' › ';
+const at = (instant: string) =>
+  `${dmy(rigaDate(new Date(instant)))} ${rigaTime(new Date(instant))}`;
 const day = (date: string | null) => (date ? dmy(date) : '—');
 const code = (c: string | null) => c ?? 'ieradies';
 const mark = (m: string | null, reason: string | null) =>
@@ -53,10 +60,17 @@ function table(headers: string[], rows: TableCell[][], widths?: (string | number
   };
 }
 
-function section(title: string, rows: TableCell[][], headers: string[], widths?: (string | number)[]): Content[] {
+function section(
+  title: string,
+  rows: TableCell[][],
+  headers: string[],
+  widths?: (string | number)[],
+): Content[] {
   return [
     { text: title, style: 'h2' },
-    rows.length ? table(headers, rows, widths) : { text: 'Nav ierakstu.', italics: true, margin: [0, 0, 0, 6] },
+    rows.length
+      ? table(headers, rows, widths)
+      : { text: 'Nav ierakstu.', italics: true, margin: [0, 0, 0, 6] },
   ];
 }
 
@@ -71,7 +85,10 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
     { text: data.institution.name, fontSize: 10, color: '#555' },
     { text: 'Bērna dati pēc pieprasījuma', style: 'h1' },
     { text: `${c.firstName} ${c.lastName}`, fontSize: 13, bold: true },
-    { text: `Sagatavots ${at(data.generatedAt)}. Viss, kas par bērnu ir e-žurnālā.`, margin: [0, 2, 0, 6] },
+    {
+      text: `Sagatavots ${at(data.generatedAt)}. Viss, kas par bērnu ir e-žurnālā.`,
+      margin: [0, 2, 0, 6],
+    },
     ...section(
       'Personas dati',
       [
@@ -102,7 +119,12 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
     ),
     ...section(
       'Apmeklējums: kavējumi',
-      data.attendance.map((a) => [day(a.date), a.code, a.group, a.corrected ? 'māsas labojums' : '']),
+      data.attendance.map((a) => [
+        day(a.date),
+        a.code,
+        a.group,
+        a.corrected ? 'māsas labojums' : '',
+      ]),
       ['Datums', 'Kods', 'Grupa', 'Piezīme'],
     ),
     { text: absenceTotals(data), fontSize: 9, margin: [0, 0, 0, 6] },
@@ -110,7 +132,7 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
       'Apmeklējuma izmaiņu vēsture',
       data.attendanceHistory.map((h) => [
         day(h.date),
-        `${code(h.before)} → ${code(h.after)}`,
+        `${code(h.before)}${ARROW}${code(h.after)}`,
         `${h.by} (${ROLES[h.as] ?? h.as})${h.onBehalfOf ? `, aizvieto ${h.onBehalfOf}` : ''}`,
         h.reason ?? '',
         at(h.at),
@@ -133,7 +155,7 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
       data.markHistory.map((h) => [
         h.topic,
         area(h.area),
-        `${mark(h.before || null, h.before)} → ${mark(h.after || null, h.after)}`,
+        `${mark(h.before || null, h.before)}${ARROW}${mark(h.after || null, h.after)}`,
         h.by,
         at(h.at),
       ]),
@@ -141,7 +163,13 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
     ),
     ...section(
       'Individuālais darbs',
-      data.individualWork.map((e) => [day(e.date), KINDS[e.kind] ?? e.kind, e.content, e.minutes ?? '', e.by]),
+      data.individualWork.map((e) => [
+        day(e.date),
+        KINDS[e.kind] ?? e.kind,
+        e.content,
+        e.minutes ?? '',
+        e.by,
+      ]),
       ['Datums', 'Veids', 'Saturs', 'Min.', 'Kas'],
       [55, 80, '*', 30, 90],
     ),
@@ -159,7 +187,13 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
     ),
     ...section(
       'Vecāku iesniegumi',
-      data.applications.map((a) => [day(a.receivedOn), a.parentName, a.parentPhone, a.status, day(a.connectedOn)]),
+      data.applications.map((a) => [
+        day(a.receivedOn),
+        a.parentName,
+        a.parentPhone,
+        a.status,
+        day(a.connectedOn),
+      ]),
       ['Saņemts', 'Vecāks', 'Tālrunis', 'Statuss', 'Pieslēgts'],
     ),
     ...section(
@@ -173,7 +207,7 @@ export async function childPdf(data: ChildData): Promise<Buffer> {
         at(e.at),
         e.onBehalfOfName ? `${e.actorName} (aizvieto ${e.onBehalfOfName})` : e.actorName,
         auditActionLabel(e.action, 'lv'),
-        e.changes.map((ch) => `${ch.field}: ${ch.before} → ${ch.after}`).join('\n'),
+        e.changes.map((ch) => `${ch.field}: ${ch.before}${ARROW}${ch.after}`).join('\n'),
       ]),
       ['Laiks', 'Kas', 'Notikums', 'Izmaiņas'],
       [70, 90, 100, '*'],

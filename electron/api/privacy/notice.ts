@@ -24,7 +24,8 @@ export async function acknowledge(ctx: Context, version: number): Promise<Sessio
       actorId: ctx.user.id,
       entity: 'user',
       entityId: ctx.user.id,
-      before: user.privacyNoticeVersion === null ? undefined : { version: user.privacyNoticeVersion },
+      before:
+        user.privacyNoticeVersion === null ? undefined : { version: user.privacyNoticeVersion },
       after: { version },
     });
   });

@@ -103,7 +103,9 @@ export async function standing(
   m: EntityManager,
   childIds: number[],
   today: string,
-): Promise<Map<number, { name: string; open: boolean; leftOn: string | null; anonymised: boolean }>> {
+): Promise<
+  Map<number, { name: string; open: boolean; leftOn: string | null; anonymised: boolean }>
+> {
   const marks = childIds.map(() => '?').join(', ');
   const rows = await m.query<
     {

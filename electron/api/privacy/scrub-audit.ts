@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ANONYMISED_TEXT } from '../../../common/contract/privacy';
+import { mentions, replaceNames } from './names';
 
 /**
  * The audit events about anonymised children and guardians lose the personal values they
@@ -25,54 +26,67 @@ const PERSONAL = new Set([
   'participants',
 ]);
 
-function scrub(value: unknown, replace: (text: string) => string): unknown {
+function scrub(value: unknown, replace: (text: string) => string, personal: boolean): unknown {
   if (typeof value === 'string') return replace(value);
-  if (Array.isArray(value)) return value.map((v) => scrub(v, replace));
+  if (Array.isArray(value)) return value.map((v) => scrub(v, replace, personal));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, v]) => [
         key,
-        PERSONAL.has(key) && v !== null && v !== '' ? ANONYMISED_TEXT : scrub(v, replace),
+        personal && PERSONAL.has(key) && v !== null && v !== ''
+          ? ANONYMISED_TEXT
+          : scrub(v, replace, personal),
       ]),
     );
   }
   return value;
 }
 
-function scrubText(text: string | null, replace: (text: string) => string): string | null {
+function scrubText(
+  text: string | null,
+  replace: (text: string) => string,
+  personal: boolean,
+): string | null {
   if (text === null) return null;
   try {
-    return JSON.stringify(scrub(JSON.parse(text), replace));
+    return JSON.stringify(scrub(JSON.parse(text), replace, personal));
   } catch {
     return replace(text);
   }
 }
 
+/**
+ * Events linked to the children or about their guardians lose every personal field; any event
+ * whose text holds one of their full names (a diary entry, a reason) loses the name.
+ */
 export async function scrubAudit(
   m: EntityManager,
   childIds: number[],
   guardianIds: number[],
-  names: string[],
-  replaceNames: (text: string, names: readonly string[]) => string,
+  full: RegExp[],
 ): Promise<number> {
   const marks = (ids: readonly unknown[]) => (ids.length ? ids.map(() => '?').join(', ') : 'NULL');
-  const lastNames = [...new Set(names.map((n) => n.split(' ').pop() ?? n))];
-  const rows = await m.query<{ id: number; before: string | null; after: string | null }[]>(
-    'SELECT id, before, after FROM audit_event WHERE id IN (SELECT event_id FROM ' +
-      `audit_event_child WHERE child_id IN (${marks(childIds)})) ` +
-      `OR (entity = 'guardian' AND entity_id IN (${marks(guardianIds)})) ` +
-      `OR (entity = 'diary_entry' AND (${lastNames.map(() => '(before LIKE ? OR after LIKE ?)').join(' OR ') || '0'}))`,
-    [
-      ...childIds,
-      ...guardianIds.map(String),
-      ...lastNames.flatMap((n) => [`%${n}%`, `%${n}%`]),
-    ],
+  const linked = await m.query<{ id: number }[]>(
+    'SELECT event_id AS id FROM audit_event_child WHERE child_id IN ' +
+      `(${marks(childIds)}) UNION SELECT id FROM audit_event WHERE entity = 'guardian' ` +
+      `AND entity_id IN (${marks(guardianIds)})`,
+    [...childIds, ...guardianIds.map(String)],
   );
-  const replace = (text: string) => replaceNames(text, names);
+  const personal = new Set(linked.map((r) => Number(r.id)));
+  // Every event is read once here: anonymising is rare, and a name may be in any free text.
+  const all = await m.query<{ id: number; before: string | null; after: string | null }[]>(
+    'SELECT id, before, after FROM audit_event WHERE before IS NOT NULL OR after IS NOT NULL',
+  );
+  const rows = all.filter(
+    (r) =>
+      personal.has(Number(r.id)) || mentions(r.before ?? '', full) || mentions(r.after ?? '', full),
+  );
+  const replace = (text: string) => replaceNames(text, full);
   let count = 0;
   for (const row of rows) {
-    const before = scrubText(row.before, replace);
-    const after = scrubText(row.after, replace);
+    const own = personal.has(Number(row.id));
+    const before = scrubText(row.before, replace, own);
+    const after = scrubText(row.after, replace, own);
     if (before === row.before && after === row.after) continue;
     await m.query('UPDATE audit_event SET before = ?, after = ? WHERE id = ?', [
       before,
