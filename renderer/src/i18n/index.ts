@@ -7,6 +7,7 @@ import en from './en';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
+import * as privacy from './privacy';
 import * as release from './release';
 import * as journals from './journals';
 import * as supervision from './supervision';
@@ -29,6 +30,7 @@ export const i18n = createI18n({
       substitution: substitution.lv,
       backup: backup.lv,
       release: release.lv,
+      privacy: privacy.lv,
     },
     en: {
       ...en,
@@ -41,6 +43,7 @@ export const i18n = createI18n({
       substitution: substitution.en,
       backup: backup.en,
       release: release.en,
+      privacy: privacy.en,
     },
   },
 });
