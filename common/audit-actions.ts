@@ -12,6 +12,10 @@ export const AUDIT_ACTIONS = {
   'auth.login.lockout': { lv: 'Konts īslaicīgi bloķēts', en: 'Account locked' },
   'auth.session.logout': { lv: 'Atslēgšanās', en: 'Logout' },
   'auth.session.expire': { lv: 'Atslēgts neaktivitātes dēļ', en: 'Logged out when idle' },
+  'auth.session.move': {
+    lv: 'Sesija beigta: pieprasījums no citas adreses',
+    en: 'Session ended: a call from another address',
+  },
   'auth.password.change': { lv: 'Parole nomainīta', en: 'Password changed' },
   'auth.password.recover': {
     lv: 'Parole atjaunota ar atjaunošanas atslēgu',

@@ -6,6 +6,7 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
+import { clientContract } from './client';
 import { peopleContract } from './people';
 import { applicationsContract } from './applications';
 import { releaseContract } from './release';
@@ -36,6 +37,7 @@ export const contract = {
   ...releaseContract,
   ...auditContract,
   ...privacyContract,
+  ...clientContract,
 };
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from './accounts';
 import { ATTENDANCE_ENTITIES } from './attendance';
 import { AuditEvent, AuditEventChild } from './audit-event';
 import { BACKUP_ENTITIES } from './backup';
@@ -22,5 +23,6 @@ export const ENTITIES = [
   ...SUPERVISION_ENTITIES,
   ...SUBSTITUTION_ENTITIES,
   ...BACKUP_ENTITIES,
+  ...ACCOUNT_ENTITIES,
 ];
 export { AuditEvent, AuditEventChild, Institution, User };

@@ -1,4 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { engineOf } from '../engine';
 import { assertForeignKeys } from './checks';
 import { fk } from './columns';
 
@@ -14,6 +15,7 @@ const RENAMED: [string, string][] = [
   ['login.lockout', 'auth.login.lockout'],
   ['logout', 'auth.session.logout'],
   ['logout.idle', 'auth.session.expire'],
+  ['logout.moved', 'auth.session.move'],
   ['password.change', 'auth.password.change'],
   ['password.recover', 'auth.password.recover'],
   ['recoveryKey.confirm', 'auth.recoveryKey.confirm'],
@@ -108,10 +110,14 @@ export class Privacy0000000000014 implements MigrationInterface {
         indices: [{ name: 'idx_audit_event_child', columnNames: ['child_id', 'event_id'] }],
       }),
     );
-    await backfill(q);
-    await compactCells(q);
-    await q.query('ALTER TABLE user ADD COLUMN privacy_notice_version integer');
-    await q.query('ALTER TABLE user ADD COLUMN privacy_notice_at text');
+    // Old rows exist only in single-PC files (SQLite's JSON functions); a PostgreSQL register is
+    // created by this program version, its audit empty when this runs.
+    if (engineOf(q) === 'sqlite') {
+      await backfill(q);
+      await compactCells(q);
+    }
+    await q.query('ALTER TABLE "user" ADD COLUMN privacy_notice_version integer');
+    await q.query('ALTER TABLE "user" ADD COLUMN privacy_notice_at text');
     await q.query('ALTER TABLE institution ADD COLUMN retention_years integer NOT NULL DEFAULT 5');
     await q.query('ALTER TABLE child ADD COLUMN anonymised_at text');
     await assertForeignKeys(q);
@@ -120,8 +126,8 @@ export class Privacy0000000000014 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE child DROP COLUMN anonymised_at');
     await q.query('ALTER TABLE institution DROP COLUMN retention_years');
-    await q.query('ALTER TABLE user DROP COLUMN privacy_notice_at');
-    await q.query('ALTER TABLE user DROP COLUMN privacy_notice_version');
+    await q.query('ALTER TABLE "user" DROP COLUMN privacy_notice_at');
+    await q.query('ALTER TABLE "user" DROP COLUMN privacy_notice_version');
     await q.dropTable('audit_event_child');
     await q.query('DROP INDEX idx_audit_event_actor');
     await q.query('DROP INDEX idx_audit_event_group');

@@ -9,6 +9,7 @@ import { Supervision0000000000008 } from './0008-supervision';
 import { Substitution0000000000009 } from './0009-substitution';
 import { InstitutionNotNull0000000000010 } from './0010-institution-not-null';
 import { Privacy0000000000014 } from './0014-privacy';
+import { ServerAccounts0000000000016 } from './0016-server-accounts';
 
 /** Every migration, in order. A new one is a new numbered file added at the end. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Substitution0000000000009,
   InstitutionNotNull0000000000010,
   Privacy0000000000014,
+  ServerAccounts0000000000016,
 ];

@@ -81,7 +81,7 @@ const OWN_WORLD: Method[] = [
   'update.install',
 ];
 
-async function actionsAfter(w: { b: { router: Router } }, mark: number) {
+async function actionsAfter(w: { b: { router: Pick<Router, 'state'> } }, mark: number) {
   return w.b.router.state.db.query<{ action: AuditAction; actorId: number | null }[]>(
     'SELECT action, actor_id AS actorId FROM audit_event WHERE id > ? ORDER BY id',
     [mark],

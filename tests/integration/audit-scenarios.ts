@@ -370,7 +370,7 @@ const DAILY: Scenario[] = [
 
 export const SCENARIOS: Scenario[] = [...OFFICE, ...DAILY];
 
-export async function maxEventId(w: { b: { router: Router } }): Promise<number> {
+export async function maxEventId(w: { b: { router: Pick<Router, 'state'> } }): Promise<number> {
   const [row] = await w.b.router.state.db.query<{ id: number | null }[]>(
     'SELECT max(id) AS id FROM audit_event',
   );
