@@ -3,7 +3,6 @@ import type { DomainMessages } from './types';
 /** Messages of the audit viewer and data protection; keys start with 'audit.' or 'privacy.'. */
 export const privacyMessages: DomainMessages = {
   lv: {
-    'audit.periodRange': 'Norādiet datumu no 2000. līdz 2099. gadam.',
     'audit.periodOrder': 'Perioda beigas nevar būt pirms sākuma.',
     'audit.sheet': 'Notikumi',
     'audit.column.time': 'Laiks',
@@ -23,7 +22,6 @@ export const privacyMessages: DomainMessages = {
     'privacy.noticeChanged': 'Privātuma paziņojums ir mainījies. Lūdzu, izlasiet to vēlreiz.',
   },
   en: {
-    'audit.periodRange': 'Give a date from the year 2000 to 2099.',
     'audit.periodOrder': 'The period cannot end before it starts.',
     'audit.sheet': 'Events',
     'audit.column.time': 'Time',

@@ -66,11 +66,15 @@ const READ_ONLY: Partial<Record<Method, string>> = {
   'substitution.entries': 'read',
   'backup.getAuto': 'read',
   'backup.status': 'read',
+  'backup.browse': 'lists the PC’s folders for the picker; the register is not touched',
+  'backup.browseSetup': 'the same picker at first run, before any register',
   'update.status': 'read',
   'update.check': 'asks the update feed; the register is not touched',
   'audit.list': 'read',
   'audit.options': 'read',
   'privacy.retention': 'read',
+  // First run, before any register exists: there is no audit to write into (issue 18).
+  'client.connect': 'stores the chosen server’s address and fingerprint before any register',
 };
 
 /** Writing methods proven outside the shared register: they make, replace or leave it. */

@@ -107,8 +107,8 @@ describe('the audit viewer', () => {
     });
     const ancient = await f.b.fail('audit.export', { from: '0001-01-01', to: '9999-12-31' });
     expect(ancient.fields).toEqual({
-      from: 'Norādiet datumu no 2000. līdz 2099. gadam.',
-      to: 'Norādiet datumu no 2000. līdz 2099. gadam.',
+      from: 'Datumam jābūt no 01.01.2000 līdz 31.12.2100.',
+      to: 'Datumam jābūt no 01.01.2000 līdz 31.12.2100.',
     });
     await f.as('dace');
     expect((await f.b.fail('audit.list', PERIOD)).code).toBe('FORBIDDEN');
