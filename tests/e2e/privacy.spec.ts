@@ -29,7 +29,7 @@ test('the head reads the audit, gives out a child’s data and anonymises a chil
     await app.api('auth.logout');
     await app.api('auth.login', { username, password: STAFF_PASSWORD });
   };
-  await as('anna');
+  await app.api('auth.login', { username: 'anna', password: STAFF_PASSWORD });
   const month = await app.api('attendance.month', { groupId, month: '2026-11' });
   const id = (first: string) => month.children.find((c) => c.firstName === first)!.childId;
   const [elza, paula] = [id('Elza'), id('Paula')];
