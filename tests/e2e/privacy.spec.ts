@@ -151,7 +151,9 @@ test('the head reads the audit, gives out a child’s data and anonymises a chil
   await expect(privacy.retentionRow('Jansone Paula|Paula Jansone')).toBeVisible();
   await expect(page.getByTestId('retention-table')).not.toContainText('Ozoliņa');
   await snapshot(page, 'retention');
-  await privacy.anonymise('Jansone Paula|Paula Jansone');
+  await privacy.chooseToAnonymise('Jansone Paula|Paula Jansone');
+  await snapshot(page, 'anonymise-confirm');
+  await privacy.confirmAnonymise();
   await expect(page.getByText(/Anonimizēti bērni: 1/)).toBeVisible();
   await expect(page.getByTestId('retention-table')).toHaveCount(0);
 

@@ -8,8 +8,10 @@ export class PrivacyPages {
     return this.page.getByTestId('privacy-notice');
   }
 
+  /** By keyboard: the button has the focus when the notice opens. */
   async acceptNotice(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Apņemos ievērot' }).click();
+    await expect(this.page.getByRole('button', { name: 'Apņemos ievērot' })).toBeFocused();
+    await this.page.keyboard.press('Enter');
   }
 
   async openAudit(): Promise<void> {
@@ -60,9 +62,14 @@ export class PrivacyPages {
     return this.page.getByTestId('retention-table').getByRole('row', { name: new RegExp(name) });
   }
 
-  async anonymise(name: string): Promise<void> {
+  /** Chooses a row and asks to anonymise it: the confirmation opens (Cancel has the focus). */
+  async chooseToAnonymise(name: string): Promise<void> {
     await this.retentionRow(name).getByRole('checkbox').check();
     await this.page.getByTestId('anonymise').click();
+    await expect(this.page.getByRole('button', { name: 'Atcelt' })).toBeFocused();
+  }
+
+  async confirmAnonymise(): Promise<void> {
     await this.page.getByTestId('confirm-anonymise').click();
   }
 
