@@ -64,8 +64,8 @@ export function whereOf(filter: AuditFilter): { sql: string; params: unknown[] }
 }
 
 const COLUMNS =
-  'a.id, a.at, a.actor_id AS actorId, a.on_behalf_of_id AS onBehalfOfId, a.action, a.entity, ' +
-  'a.entity_id AS entityId, a.group_id AS groupId, a.before, a.after';
+  'a.id, a.at, a.actor_id AS "actorId", a.on_behalf_of_id AS "onBehalfOfId", a.action, a.entity, ' +
+  'a.entity_id AS "entityId", a.group_id AS "groupId", a.before, a.after';
 
 export async function countEvents(m: EntityManager, filter: AuditFilter): Promise<number> {
   const where = whereOf(filter);

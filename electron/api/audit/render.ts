@@ -84,7 +84,7 @@ async function namesFor(m: EntityManager, rows: EventRow[]): Promise<Names> {
     const ids = rows.slice(i, i + BATCH).map((r) => r.id);
     if (ids.length === 0) continue;
     const found = await m.query<{ eventId: number; childId: number }[]>(
-      'SELECT event_id AS eventId, child_id AS childId FROM audit_event_child ' +
+      'SELECT event_id AS "eventId", child_id AS "childId" FROM audit_event_child ' +
         `WHERE event_id IN (${ids.map(() => '?').join(', ')})`,
       ids,
     );

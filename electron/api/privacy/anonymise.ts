@@ -48,7 +48,7 @@ async function children(m: EntityManager, ids: number[], at: string): Promise<Pe
   const rows = await m.query<
     { id: number; firstName: string; lastName: string; birthDate: string }[]
   >(
-    'SELECT id, first_name AS firstName, last_name AS lastName, birth_date AS birthDate ' +
+    'SELECT id, first_name AS "firstName", last_name AS "lastName", birth_date AS "birthDate" ' +
       `FROM child WHERE id IN (${marks(ids)})`,
     ids,
   );
@@ -143,7 +143,7 @@ async function diary(m: EntityManager, full: RegExp[]): Promise<number> {
 /** The nurse's reasons: the children's own rows lose theirs, others lose the names in them. */
 async function reasons(m: EntityManager, ids: number[], full: RegExp[]): Promise<number> {
   const rows = await m.query<{ id: number; childId: number; reason: string }[]>(
-    'SELECT id, child_id AS childId, reason FROM attendance_mark_history WHERE reason IS NOT NULL',
+    'SELECT id, child_id AS "childId", reason FROM attendance_mark_history WHERE reason IS NOT NULL',
   );
   let count = 0;
   for (const row of rows) {

@@ -100,8 +100,8 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
   const institution = await m.findOneByOrFail(Institution, { id: 1 });
   const [child] = await q<ChildData['child'] & { personalCode: string }>(
     m,
-    'SELECT id, first_name AS firstName, last_name AS lastName, personal_code AS personalCode, ' +
-      'birth_date AS birthDate, created_at AS createdAt, anonymised_at AS anonymisedAt ' +
+    'SELECT id, first_name AS "firstName", last_name AS "lastName", personal_code AS "personalCode", ' +
+      'birth_date AS "birthDate", created_at AS "createdAt", anonymised_at AS "anonymisedAt" ' +
       'FROM child WHERE id = ?',
     [childId],
   );
@@ -109,7 +109,7 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
   const label = (id: unknown) => labels.get(Number(id)) ?? '';
   const guardians = await q<ChildData['guardians'][number] & { id: number; consents: string }>(
     m,
-    'SELECT g.id, g.first_name AS firstName, g.last_name AS lastName, l.relation, g.phone, g.email, ' +
+    'SELECT g.id, g.first_name AS "firstName", g.last_name AS "lastName", l.relation, g.phone, g.email, ' +
       'g.consents FROM child_guardian l JOIN guardian g ON g.id = l.guardian_id WHERE l.child_id = ? ' +
       'ORDER BY g.last_name, g.first_name',
     [childId],
@@ -161,8 +161,8 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
   );
   const applications = await q<ChildData['applications'][number]>(
     m,
-    'SELECT received_on AS receivedOn, parent_name AS parentName, parent_phone AS parentPhone, status, ' +
-      'connected_on AS connectedOn, refusal_reason AS refusalReason FROM parent_application WHERE child_id = ? ORDER BY received_on',
+    'SELECT received_on AS "receivedOn", parent_name AS "parentName", parent_phone AS "parentPhone", status, ' +
+      'connected_on AS "connectedOn", refusal_reason AS "refusalReason" FROM parent_application WHERE child_id = ? ORDER BY received_on',
     [childId],
   );
   const staff = await userNames(m, [

@@ -30,10 +30,10 @@ export async function retentionRule(m: EntityManager, today: string): Promise<Re
  * last enrolment's end) and their last group: grouped and filtered in SQL.
  */
 const LEFT_CHILDREN =
-  'SELECT c.id AS childId, c.first_name AS firstName, c.last_name AS lastName, ' +
-  'c.birth_date AS birthDate, max(e.to_date) AS leftOn, ' +
+  'SELECT c.id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName", ' +
+  'c.birth_date AS "birthDate", max(e.to_date) AS "leftOn", ' +
   '(SELECT e2.group_id FROM enrolment e2 WHERE e2.child_id = c.id ' +
-  'ORDER BY e2.from_date DESC LIMIT 1) AS groupId ' +
+  'ORDER BY e2.from_date DESC LIMIT 1) AS "groupId" ' +
   'FROM child c JOIN enrolment e ON e.child_id = c.id WHERE c.anonymised_at IS NULL ' +
   'GROUP BY c.id HAVING sum(e.to_date IS NULL OR e.to_date >= ?) = 0';
 
@@ -116,9 +116,9 @@ export async function standing(
       leftOn: string | null;
     }[]
   >(
-    "SELECT c.id, c.first_name || ' ' || c.last_name AS name, c.anonymised_at AS anonymisedAt, " +
+    'SELECT c.id, c.first_name || \' \' || c.last_name AS name, c.anonymised_at AS "anonymisedAt", ' +
       'sum(e.id IS NOT NULL AND (e.to_date IS NULL OR e.to_date >= ?)) AS open, ' +
-      'max(e.to_date) AS leftOn FROM child c LEFT JOIN enrolment e ON e.child_id = c.id ' +
+      'max(e.to_date) AS "leftOn" FROM child c LEFT JOIN enrolment e ON e.child_id = c.id ' +
       `WHERE c.id IN (${marks}) GROUP BY c.id`,
     [today, ...childIds],
   );
