@@ -1,10 +1,14 @@
 import type { Locale } from './locale';
 
+/** A word in Latvian and English, and Russian where given (else the Latvian, as the UI falls back). */
+type Words = { lv: string; en: string; ru?: string };
+const say = (words: Words, locale: Locale): string => words[locale] ?? words.lv;
+
 /**
  * The names of the fields an audit event records, in the UI languages, for "field: before →
  * after" in the viewer and its XLSX. A field missing here is shown by its code name.
  */
-const FIELDS: Record<string, Record<Locale, string>> = {
+const FIELDS: Record<string, Words> = {
   firstName: { lv: 'Vārds', en: 'First name' },
   lastName: { lv: 'Uzvārds', en: 'Last name' },
   fullName: { lv: 'Vārds, uzvārds', en: 'Full name' },
@@ -111,7 +115,7 @@ const FIELDS: Record<string, Record<Locale, string>> = {
 };
 
 /** Words for the codes some fields hold (relation 'mother' → 'māte'). */
-const VALUES: Record<string, Record<string, Record<Locale, string>>> = {
+const VALUES: Record<string, Record<string, Words>> = {
   relation: {
     mother: { lv: 'māte', en: 'mother' },
     father: { lv: 'tēvs', en: 'father' },
@@ -154,15 +158,15 @@ const VALUES: Record<string, Record<string, Record<Locale, string>>> = {
 export function auditValueLabel(field: string, value: unknown, locale: Locale): string | undefined {
   const words = VALUES[field];
   if (!words) return undefined;
-  if (typeof value === 'string') return words[value]?.[locale];
+  if (typeof value === 'string') return words[value] ? say(words[value], locale) : undefined;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v in words)) {
-    return value.map((v: string) => words[v][locale]).join(', ');
+    return value.map((v: string) => say(words[v], locale)).join(', ');
   }
   return undefined;
 }
 
 export function auditFieldLabel(field: string, locale: Locale): string {
-  return FIELDS[field]?.[locale] ?? field;
+  return FIELDS[field] ? say(FIELDS[field], locale) : field;
 }
 
 /** Words of the viewer's values, in the UI languages. */
@@ -170,11 +174,15 @@ export const AUDIT_WORDS: Record<
   'yes' | 'no' | 'empty' | 'present' | 'excused' | 'unknownName' | 'more',
   Record<Locale, string>
 > = {
-  yes: { lv: 'jā', en: 'yes' },
-  no: { lv: 'nē', en: 'no' },
-  empty: { lv: '—', en: '—' },
-  present: { lv: 'ieradies', en: 'present' },
-  excused: { lv: 'attaisnots kavējums', en: 'justified absence' },
-  unknownName: { lv: 'nezināms lietotājvārds', en: 'unknown user name' },
-  more: { lv: 'vēl {count}', en: '{count} more' },
+  yes: { lv: 'jā', en: 'yes', ru: 'да' },
+  no: { lv: 'nē', en: 'no', ru: 'нет' },
+  empty: { lv: '—', en: '—', ru: '—' },
+  present: { lv: 'ieradies', en: 'present', ru: 'присутствовал(а)' },
+  excused: { lv: 'attaisnots kavējums', en: 'justified absence', ru: 'оправданное отсутствие' },
+  unknownName: {
+    lv: 'nezināms lietotājvārds',
+    en: 'unknown user name',
+    ru: 'неизвестное имя пользователя',
+  },
+  more: { lv: 'vēl {count}', en: '{count} more', ru: 'ещё {count}' },
 };
