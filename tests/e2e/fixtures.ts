@@ -21,7 +21,7 @@ export interface RunningApp {
 }
 
 /** Starts browser mode on a fresh data folder with a test clock; prints the URL line. */
-async function startApp(
+export async function startApp(
   now: string,
   webArgs: string[],
 ): Promise<{ app: RunningApp; child: ChildProcess }> {
