@@ -73,6 +73,11 @@ export async function startApp(
   };
 }
 
+/** Accepts the privacy notice (issue 16) whenever it shows: for pages the fixture does not make. */
+export async function acceptNoticeWhenShown(page: Page): Promise<void> {
+  await page.addLocatorHandler(page.getByTestId('privacy-accept'), (button) => button.click());
+}
+
 export const test = base.extend<{
   now: string;
   webArgs: string[];
@@ -91,9 +96,7 @@ export const test = base.extend<{
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     }
-    if (acceptPrivacyNotice) {
-      await page.addLocatorHandler(page.getByTestId('privacy-accept'), (button) => button.click());
-    }
+    if (acceptPrivacyNotice) await acceptNoticeWhenShown(page);
     await use(page);
   },
   now: ['2026-11-30T07:30:00Z', { option: true }],
