@@ -4,6 +4,7 @@ import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { privacyMessages } from './privacy';
 import { releaseMessages } from './release';
 import { ruMessages } from './ru';
 import { serverMessages } from './server';
@@ -136,6 +137,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...privacyMessages.lv,
     ...serverMessages.lv,
   },
   en: {
@@ -149,6 +151,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...privacyMessages.en,
     ...serverMessages.en,
   },
   ru: ruMessages,

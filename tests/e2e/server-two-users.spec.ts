@@ -1,6 +1,13 @@
 import { rmSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
-import { expect, snapshot, startApp, test, type RunningApp } from './fixtures';
+import {
+  acceptNoticeWhenShown,
+  expect,
+  snapshot,
+  startApp,
+  test,
+  type RunningApp,
+} from './fixtures';
 import { LoginPage } from './page-models/auth';
 import { AttendancePage, STAFF_PASSWORD, seedKindergarten } from './page-models/attendance';
 import { startServer, type RunningServer } from './server-mode';
@@ -53,6 +60,8 @@ test('the teacher and the nurse work in the same day from two PCs: both land, a 
   const nurseContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const teacherPage = await teacherContext.newPage();
   const nursePage = await nurseContext.newPage();
+  await acceptNoticeWhenShown(teacherPage);
+  await acceptNoticeWhenShown(nursePage);
   await teacherPage.goto(teacherPc.url);
   await nursePage.goto(nursePc.url);
   await new LoginPage(teacherPage).login('anna', STAFF_PASSWORD);

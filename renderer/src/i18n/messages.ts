@@ -6,6 +6,7 @@ import * as journals from './journals';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
+import * as privacy from './privacy';
 import * as release from './release';
 import * as server from './server';
 import { ru as ruAttendance } from './ru/attendance';
@@ -14,6 +15,7 @@ import { ru as ruCalendar } from './ru/calendar';
 import { ru as ruJournals } from './ru/journals';
 import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
+import { ru as ruPrivacy } from './ru/privacy';
 import { ru as ruRelease } from './ru/release';
 import ru from './ru/root';
 import { ru as ruServer } from './ru/server';
@@ -40,6 +42,7 @@ export const MESSAGES = {
     backup: backup.lv,
     release: release.lv,
     server: server.lv,
+    privacy: privacy.lv,
   },
   en: {
     ...en,
@@ -53,6 +56,7 @@ export const MESSAGES = {
     backup: backup.en,
     release: release.en,
     server: server.en,
+    privacy: privacy.en,
   },
   ru: {
     ...ru,
@@ -66,5 +70,6 @@ export const MESSAGES = {
     backup: ruBackup,
     release: ruRelease,
     server: ruServer,
+    privacy: ruPrivacy,
   },
 };
