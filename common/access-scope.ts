@@ -39,6 +39,8 @@ export const ROW_DOMAINS = [
   'journalChecks',
   'substitutions',
   'messages',
+  'audit',
+  'privacy',
 ] as const;
 export type RowDomain = (typeof ROW_DOMAINS)[number];
 
@@ -125,6 +127,17 @@ export const ACCESS_SCOPE: Readonly<Record<RowDomain, DomainScopes>> = {
   messages: {
     read: only({ head: 'all', deputy: 'all', teacher: 'groups', speech: 'all', nurse: 'all' }),
     write: only({ head: 'all', deputy: 'all', teacher: 'groups', speech: 'all', nurse: 'all' }),
+  },
+  // The audit log is the head's (roles table); the program writes it, nobody through the API.
+  audit: {
+    read: only({ head: 'all' }),
+    write: only({}),
+  },
+  // Issue 16: a child's data on request is given by head or deputy; the head decides the
+  // retention and confirms anonymising (1, 5; the superuser of 6).
+  privacy: {
+    read: only({ head: 'all', deputy: 'all' }),
+    write: only({ head: 'all' }),
   },
 };
 

@@ -4,6 +4,7 @@ import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { privacyMessages } from './privacy';
 import { releaseMessages } from './release';
 import { ruMessages } from './ru';
 import { serverMessages } from './server';
@@ -139,6 +140,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.lv,
     ...releaseMessages.lv,
     ...mailMessages.lv,
+    ...privacyMessages.lv,
     ...serverMessages.lv,
   },
   en: {
@@ -153,6 +155,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.en,
     ...releaseMessages.en,
     ...mailMessages.en,
+    ...privacyMessages.en,
     ...serverMessages.en,
   },
   ru: { ...ruMessages, ...ruMailMessages },

@@ -136,6 +136,8 @@ export const ruMessages: Record<string, string> = {
   'planning.outsideMonth': 'Тема должна охватывать хотя бы один день месяца плана.',
   'planning.notGroupTeacher': 'План и оценки этой группы могут вести только её воспитатели.',
   'planning.groupNotFound': 'Группа не найдена.',
+  'planning.topicChanged':
+    'Пока вы работали, эту тему сохранил кто-то другой. Ваши изменения не сохранены; откройте тему заново.',
   'planning.topicHasMarks': 'У темы уже есть оценки; сначала очистите их на листе оценивания.',
   'planning.noTopics': 'В плане должна быть хотя бы одна тема.',
   'planning.nothingToSubmit': 'С последней подачи в плане нет изменений.',
@@ -182,20 +184,6 @@ export const ruMessages: Record<string, string> = {
     'У этого воспитателя в этой группе уже есть замещающий с {from} по {to} ({name}).',
   'substitution.alreadyEnded': 'Это замещение уже закончилось.',
   'substitution.changes': 'изменений: {count}',
-  'substitution.action.attendance.mark': 'Отметки посещаемости',
-  'substitution.action.attendance.confirm': 'Посещаемость подтверждена',
-  'substitution.action.topic.create': 'Добавлена тема',
-  'substitution.action.topic.update': 'Изменена тема',
-  'substitution.action.topic.delete': 'Удалена тема',
-  'substitution.action.plan.submit': 'План подан',
-  'substitution.action.plan.amend': 'План дополнен',
-  'substitution.action.assessment.mark': 'Оценки',
-  'substitution.action.journals.entryCreated': 'Запись журнала индивидуальной работы',
-  'substitution.action.journals.entryUpdated': 'Изменена запись журнала индивидуальной работы',
-  'substitution.action.journals.entryDeleted': 'Удалена запись журнала индивидуальной работы',
-  'substitution.action.journals.talkCreated': 'Беседа с родителями',
-  'substitution.action.journals.talkUpdated': 'Изменена беседа с родителями',
-  'substitution.action.journals.talkDeleted': 'Удалена беседа с родителями',
 
   'backup.notABackup': 'Этот файл не является резервной копией журнала.',
   'backup.newerFormat':
@@ -252,4 +240,22 @@ export const ruMessages: Record<string, string> = {
   'release.migrationRestoreFailed':
     'Новая версия программы не смогла преобразовать базу данных, и автоматически восстановить данные не удалось. Резервная копия перед обновлением находится здесь: {file}. Не изменяйте папку данных и свяжитесь с поставщиком программы.',
   'release.notReady': 'Нет загруженной новой версии для установки.',
+  'audit.periodOrder': 'Конец периода не может быть раньше его начала.',
+  'audit.sheet': 'События',
+  'audit.column.time': 'Время',
+  'audit.column.user': 'Пользователь',
+  'audit.column.onBehalfOf': 'Замещая',
+  'audit.column.action': 'Событие',
+  'audit.column.subject': 'О чём',
+  'audit.column.changes': 'Изменения',
+  'privacy.retentionYears': 'Введите целое число лет от 1 до 75.',
+  'privacy.noneChosen': 'Выберите хотя бы одного ребёнка.',
+  'privacy.tooMany': 'За один раз можно анонимизировать не более 500 детей.',
+  'privacy.childNotFound': 'Ребёнок не найден.',
+  'privacy.stillEnrolled': '{name} ещё в группе: анонимизировать можно только после выбытия.',
+  'privacy.notYet':
+    'Срок хранения данных {name} ещё не истёк (хранить до {date}). Ничего не изменено.',
+  'privacy.alreadyAnonymised': 'Данные этого ребёнка уже анонимизированы.',
+  'privacy.noticeChanged':
+    'Уведомление о конфиденциальности изменилось. Пожалуйста, прочитайте его снова.',
 };

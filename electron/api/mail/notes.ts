@@ -160,7 +160,7 @@ export async function sendProgress(
     }));
     await enqueue(t, ctx, emails);
     await audit(t, ctx.now(), {
-      action: 'mail.progress',
+      action: 'mail.progress.send',
       actorId: ctx.user.id,
       entity: 'child',
       entityId: input.childId,

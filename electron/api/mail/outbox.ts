@@ -160,7 +160,7 @@ export async function resend(ctx: Context, id: number): Promise<OutboxRow> {
       },
     );
     await audit(m, ctx.now(), {
-      action: 'mail.resend',
+      action: 'mail.outbox.resend',
       actorId: ctx.user.id,
       entity: 'outbox',
       entityId: id,
@@ -192,7 +192,7 @@ export async function testMessage(ctx: Context, to: string): Promise<OutboxRow> 
       [ctx.user.id],
     );
     await audit(m, ctx.now(), {
-      action: 'mail.test',
+      action: 'mail.outbox.test',
       actorId: ctx.user.id,
       entity: 'outbox',
       entityId: rowId,

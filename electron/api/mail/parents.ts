@@ -148,7 +148,7 @@ export async function send(
     }));
     await enqueue(m, ctx, emails);
     await audit(m, ctx.now(), {
-      action: 'mail.parents',
+      action: 'mail.parents.send',
       actorId: ctx.user.id,
       entity: 'outbox',
       after: {

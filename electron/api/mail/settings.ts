@@ -151,7 +151,7 @@ export async function save(
     await t.save(MailSettings, row);
     const shown = (r: MailSettings | null) => r && { ...view(r), updatedAt: undefined };
     await audit(t, ctx.now(), {
-      action: 'mail.settings',
+      action: 'mail.settings.update',
       actorId: ctx.user.id,
       entity: 'mail_settings',
       entityId: 1,

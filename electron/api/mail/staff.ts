@@ -175,7 +175,7 @@ export async function send(ctx: Context, input: ParsedInput<'mail.send'>): Promi
       );
     }
     await audit(m, ctx.now(), {
-      action: 'mail.sent',
+      action: 'mail.message.send',
       actorId: ctx.user.id,
       entity: 'message',
       entityId: messageId,
@@ -203,7 +203,7 @@ export async function remove(ctx: Context, id: number, box: 'inbox' | 'sent'): P
           );
     if (!result.affected) throw new AppError('NOT_FOUND', 'mail.messageNotFound');
     await audit(m, ctx.now(), {
-      action: 'mail.removed',
+      action: 'mail.message.remove',
       actorId: ctx.user.id,
       entity: 'message',
       entityId: id,
