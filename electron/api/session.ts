@@ -45,6 +45,8 @@ export interface Register {
   readonly folderPicker: boolean;
   /** Server mode: no session stays idle longer than this, whatever the institution's setting. */
   readonly maxIdleMinutes?: number;
+  /** Server mode: calls that run at once, one per connection of the pool (./admission-gate.ts). */
+  readonly callSlots?: number;
 }
 
 export interface SessionUser {

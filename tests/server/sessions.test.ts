@@ -90,7 +90,7 @@ describe('server mode: many sessions on one register', () => {
       ok: false,
       error: {
         code: 'SESSION_EXPIRED',
-        message: 'Jūs tikāt atslēgts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
+        message: 'Žurnāls tika aizvērts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
       },
     });
     expect((await head.ok('app.state', {})).phase).toBe('locked');
