@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AREA_CODES, MARKS, type AreaCode, type Mark } from '../planning-reference';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type YearPage } from './paging';
 import type { PlanningFile } from './planning';
 
 /**
@@ -95,8 +96,20 @@ export const assessmentContract = {
   /** A batch of marks (or cleared cells, or "attaisnots kavējums"), all or nothing. */
   'assessment.mark': method<SheetData>()(markSchema),
   'assessment.history': method<MarkHistoryRow[]>()(z.object({ topicId: id }).strict()),
-  /** "Jānovērtē vēlāk": children left unmarked for a justified absence. */
-  'assessment.later': method<LaterRow[]>()(z.object({ groupId: id.optional() }).strict()),
+  /**
+   * "Jānovērtē vēlāk": children left unmarked for a justified absence, in topics of a school
+   * year (the current one by default), a page at a time.
+   */
+  'assessment.later': method<YearPage<LaterRow>>()(
+    z
+      .object({
+        schoolYear: schoolYearSchema.optional(),
+        groupId: id.optional(),
+        childId: id.optional(),
+        ...pageShape,
+      })
+      .strict(),
+  ),
   'assessment.progress': method<ProgressData>()(progressSchema),
   'assessment.progressPdf': method<PlanningFile>()(progressSchema),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type ListOption, type YearPage } from './paging';
 
 const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'supervision.month');
@@ -106,6 +107,24 @@ export interface HeadCount {
   required: number;
 }
 
+/** A page of checks of a school year, with the choices of its filters. */
+export interface CheckPage extends YearPage<CheckRow> {
+  /** The year's groups whose checks she reads. */
+  groups: ListOption[];
+  /** Who recorded checks that year. */
+  authors: ListOption[];
+}
+
+export const checkListSchema = z
+  .object({
+    schoolYear: schoolYearSchema.optional(),
+    groupId: id.optional(),
+    /** The head's or the deputy's checks only. */
+    authorId: id.optional(),
+    ...pageShape,
+  })
+  .strict();
+
 /** Groups of the current school year with their topics: the check form's choices. */
 export interface CheckOption {
   groupId: number;
@@ -119,8 +138,11 @@ export const supervisionContract = {
   /** Adds (no id) or edits (id) the author's own entry; a past day is flagged late. */
   'supervision.diarySave': method<DiaryRow>()(diaryEntrySchema),
   'supervision.diaryDelete': method<void>()(z.object({ id }).strict()),
-  /** Journal checks the user may read, newest first; a teacher's own groups only. */
-  'supervision.checks': method<CheckRow[]>()(z.object({ groupId: id.optional() }).strict()),
+  /**
+   * Journal checks of a school year (the current one by default) the user may read, newest
+   * first, a page at a time; a teacher's own groups only.
+   */
+  'supervision.checks': method<CheckPage>()(checkListSchema),
   'supervision.checkSave': method<CheckRow>()(journalCheckSchema),
   'supervision.checkDelete': method<void>()(z.object({ id }).strict()),
   /** Topics started this school year without a check (the deputy's duty, 3.9). */

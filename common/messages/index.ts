@@ -2,6 +2,7 @@ import type { Locale } from '../locale';
 import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
+import { listMessages } from './lists';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
@@ -107,6 +108,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...listMessages.lv,
   },
   en: {
     ...en,
@@ -119,6 +121,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...listMessages.en,
   },
 };
 

@@ -40,7 +40,7 @@ describe('the demo kindergarten', () => {
       new Set([accounts.find((a) => a.role === 'teacher')!.fullName, 'Laura Liepa']),
     );
     expect((await b.ok('supervision.diary', { month: '2026-11' })).length).toBe(3);
-    const checks = await b.ok('supervision.checks', {});
+    const checks = (await b.ok('supervision.checks', {})).rows;
     expect(checks.map((c) => c.topicId)).toEqual([plan.topics[0].id]);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../context';
+import * as checkList from './check-list';
 import * as checks from './checks';
 import * as diary from './diary';
 
@@ -7,7 +8,7 @@ export const supervisionHandlers = {
   'supervision.diary': (input, ctx) => diary.list(ctx, input.month),
   'supervision.diarySave': (input, ctx) => diary.save(ctx, input),
   'supervision.diaryDelete': (input, ctx) => diary.remove(ctx, input.id),
-  'supervision.checks': (input, ctx) => checks.list(ctx, input.groupId),
+  'supervision.checks': (input, ctx) => checkList.list(ctx, input),
   'supervision.checkSave': (input, ctx) => checks.save(ctx, input),
   'supervision.checkDelete': (input, ctx) => checks.remove(ctx, input.id),
   'supervision.unchecked': (_input, ctx) => checks.unchecked(ctx),
