@@ -35,7 +35,7 @@ describe('the demo kindergarten', () => {
     expect(plan.topics.length).toBeGreaterThan(0);
     expect(plan.status).not.toBe('draft');
     // …the month's journals: individual work, the deputy's diary, a check of the first topic.
-    const entries = await b.ok('journals.entries', { from: '2026-11-01', to: '2026-11-30' });
+    const entries = (await b.ok('journals.entries', { from: '2026-11-01', to: '2026-11-30' })).rows;
     expect(new Set(entries.map((e) => e.authorName))).toEqual(
       new Set([accounts.find((a) => a.role === 'teacher')!.fullName, 'Laura Liepa']),
     );
