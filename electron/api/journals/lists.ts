@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import type { ParsedInput } from '../../../common/contract';
 import type { EntryRow, JournalPage, TalkRow } from '../../../common/contract/journals';
 import type { ListOption, Page } from '../../../common/contract/paging';
@@ -96,14 +96,13 @@ async function pageIds(
 /** Entities in the order of `ids`. */
 async function inOrder<T extends { id: number }>(
   m: EntityManager,
-  entity: new () => T,
+  entity: EntityTarget<T>,
   ids: number[],
 ): Promise<T[]> {
   if (!ids.length) return [];
-  const found = new Map(
-    (await m.findBy(entity, { id: In(ids) } as never)).map((r) => [(r as T).id, r as T]),
-  );
-  return ids.map((id) => found.get(id)!).filter(Boolean);
+  const where = { id: In(ids) } as FindOptionsWhere<T>;
+  const found = new Map((await m.findBy(entity, where)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
 /** The filters' choices: the period's groups she reads and the authors of her rows. */
