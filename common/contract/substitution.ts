@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type YearPage } from './paging';
 
 const id = z.number().int().positive();
 
@@ -59,9 +60,19 @@ export const createSubstitutionSchema = z
 export const substitutionContract = {
   /**
    * Head and deputy: every substitution; a teacher: those where she substitutes or is
-   * substituted. Newest first.
+   * substituted. Those touching a school year (the current one by default), newest first,
+   * filtered by group and teacher (either side), a page at a time.
    */
-  'substitution.list': method<SubstitutionRow[]>()(z.object({}).strict()),
+  'substitution.list': method<YearPage<SubstitutionRow>>()(
+    z
+      .object({
+        schoolYear: schoolYearSchema.optional(),
+        groupId: id.optional(),
+        teacherId: id.optional(),
+        ...pageShape,
+      })
+      .strict(),
+  ),
   /** The choices of the form for a period. */
   'substitution.options': method<SubstitutionOptions>()(
     z.object({ fromDate: isoDate, toDate: isoDate }).strict(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
-import { pageShape, schoolYearSchema, type ListOption, type YearPage } from './paging';
+import { pageShape, schoolYearSchema, type ListOption, type Page, type YearPage } from './paging';
 
 const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'supervision.month');
@@ -133,8 +133,10 @@ export interface CheckOption {
 }
 
 export const supervisionContract = {
-  /** The diary of one month ('YYYY-MM'; the current month when left out). */
-  'supervision.diary': method<DiaryRow[]>()(z.object({ month: monthSchema.optional() }).strict()),
+  /** The diary of one month ('YYYY-MM'; the current month when left out), a page at a time. */
+  'supervision.diary': method<Page<DiaryRow>>()(
+    z.object({ month: monthSchema.optional(), ...pageShape }).strict(),
+  ),
   /** Adds (no id) or edits (id) the author's own entry; a past day is flagged late. */
   'supervision.diarySave': method<DiaryRow>()(diaryEntrySchema),
   'supervision.diaryDelete': method<void>()(z.object({ id }).strict()),

@@ -39,7 +39,7 @@ describe('the demo kindergarten', () => {
     expect(new Set(entries.map((e) => e.authorName))).toEqual(
       new Set([accounts.find((a) => a.role === 'teacher')!.fullName, 'Laura Liepa']),
     );
-    expect((await b.ok('supervision.diary', { month: '2026-11' })).length).toBe(3);
+    expect((await b.ok('supervision.diary', { month: '2026-11' })).total).toBe(3);
     const checks = (await b.ok('supervision.checks', {})).rows;
     expect(checks.map((c) => c.topicId)).toEqual([plan.topics[0].id]);
   }, 120_000);

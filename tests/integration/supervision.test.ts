@@ -100,13 +100,13 @@ describe("the deputy head's diary", () => {
     });
     expect(afterMidnight.late).toBe(true);
 
-    const month = await f.b.ok('supervision.diary', { month: '2026-12' });
+    const month = (await f.b.ok('supervision.diary', { month: '2026-12' })).rows;
     expect(month.map((r) => [r.date, r.kind, r.late])).toEqual([
       ['2026-12-10', 'consultation', true],
       ['2026-12-10', 'meeting', false],
       ['2026-12-09', 'observation', true],
     ]);
-    expect(await f.b.ok('supervision.diary', { month: '2026-11' })).toEqual([]);
+    expect(await f.b.ok('supervision.diary', { month: '2026-11' })).toEqual({ rows: [], total: 0 });
   });
 
   it('lets only the author edit or delete; the head reads all and writes nothing', async () => {
@@ -146,7 +146,7 @@ describe("the deputy head's diary", () => {
     });
 
     await f.as('ilze');
-    const read = await f.b.ok('supervision.diary', {});
+    const read = (await f.b.ok('supervision.diary', {})).rows;
     expect(read).toEqual([
       expect.objectContaining({ content: 'Sporta diena ar vecākiem.', canEdit: false }),
     ]);
@@ -160,7 +160,7 @@ describe("the deputy head's diary", () => {
 
     await f.as('dace');
     await f.b.ok('supervision.diaryDelete', { id: entry.id });
-    expect(await f.b.ok('supervision.diary', {})).toEqual([]);
+    expect((await f.b.ok('supervision.diary', {})).rows).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import * as diary from './diary';
 
 /** The deputy head's diary and journal checks (the rules' 3.8, 3.9, 3.12). */
 export const supervisionHandlers = {
-  'supervision.diary': (input, ctx) => diary.list(ctx, input.month),
+  'supervision.diary': (input, ctx) => diary.list(ctx, input),
   'supervision.diarySave': (input, ctx) => diary.save(ctx, input),
   'supervision.diaryDelete': (input, ctx) => diary.remove(ctx, input.id),
   'supervision.checks': (input, ctx) => checkList.list(ctx, input),
