@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AREA_CODES, MARKS, type AreaCode, type Mark } from '../planning-reference';
 import { method, type Permissions } from './define';
-import { pageShape, schoolYearSchema, type YearPage } from './paging';
+import { pageShape, schoolYearSchema, type ListOption, type YearPage } from './paging';
 import type { PlanningFile } from './planning';
 
 /**
@@ -62,6 +62,11 @@ export interface LaterRow {
   areas: AreaCode[];
 }
 
+/** A page of the to-assess-later list, with the year's groups she reads (the filter's choices). */
+export interface LaterPage extends YearPage<LaterRow> {
+  groups: ListOption[];
+}
+
 export interface MarkHistoryRow {
   at: string;
   byName: string;
@@ -100,7 +105,7 @@ export const assessmentContract = {
    * "Jānovērtē vēlāk": children left unmarked for a justified absence, in topics of a school
    * year (the current one by default), a page at a time.
    */
-  'assessment.later': method<YearPage<LaterRow>>()(
+  'assessment.later': method<LaterPage>()(
     z
       .object({
         schoolYear: schoolYearSchema.optional(),

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Page, YearPage } from '../../common/contract/paging';
+import type { ListOption, Page, YearPage } from '../../common/contract/paging';
 import { schoolYearBounds, schoolYearOf } from '../../common/planning-rules';
 import type { Context } from './context';
+import { groupLabel } from './people/shared';
 
 /**
  * What the paged lists share (common/contract/paging.ts): the school year that bounds them and
@@ -62,4 +63,21 @@ export const marks = (n: number): string => Array.from({ length: n }, () => '?')
 export async function count(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
   const [row] = await m.query<{ n: number | string }[]>(sql, params);
   return Number(row?.n ?? 0);
+}
+
+/** The groups active in [from, to] among `visible`, in their number order, as filter choices. */
+export async function groupChoices(
+  m: EntityManager,
+  from: string,
+  to: string,
+  visible: number[] | 'all',
+): Promise<ListOption[]> {
+  if (visible !== 'all' && visible.length === 0) return [];
+  const rows = await m.query<{ id: number; number: number | null; name: string }[]>(
+    'SELECT id, number, name FROM "group" WHERE active_from <= ? AND active_to >= ?' +
+      (visible === 'all' ? '' : ` AND id IN (${marks(visible.length)})`) +
+      ' ORDER BY number, name',
+    visible === 'all' ? [to, from] : [to, from, ...visible],
+  );
+  return rows.map((g) => ({ id: g.id, name: groupLabel(g) }));
 }

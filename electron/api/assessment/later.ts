@@ -1,9 +1,8 @@
 import type { ParsedInput } from '../../../common/contract';
-import type { LaterRow } from '../../../common/contract/assessment';
-import type { YearPage } from '../../../common/contract/paging';
+import type { LaterPage, LaterRow } from '../../../common/contract/assessment';
 import { AREA_CODES, type AreaCode } from '../../../common/planning-reference';
 import type { Context } from '../context';
-import { count, marks, schoolYear, yearPage } from '../lists';
+import { count, groupChoices, marks, schoolYear, yearPage } from '../lists';
 
 /**
  * "Jānovērtē vēlāk": empty cells with the reason "attaisnots kavējums", one row per child and
@@ -30,11 +29,23 @@ interface LaterSql {
 export async function later(
   ctx: Context,
   input: ParsedInput<'assessment.later'>,
-): Promise<YearPage<LaterRow>> {
+): Promise<LaterPage> {
   const m = ctx.db.manager;
-  const year = await schoolYear(m, ctx, input.schoolYear);
+  // A group's list is of its own school year unless another is asked for.
+  const groupYear =
+    input.groupId === undefined || input.schoolYear !== undefined
+      ? undefined
+      : (
+          await m.query<{ y: number }[]>('SELECT school_year AS y FROM "group" WHERE id = ?', [
+            input.groupId,
+          ])
+        )[0]?.y;
+  const year = await schoolYear(m, ctx, input.schoolYear ?? groupYear);
   const visible = await ctx.access().groups(m, 'assessment', 'read', ctx.today());
-  if (visible !== 'all' && visible.length === 0) return yearPage(m, year, [], 0);
+  const groups = await groupChoices(m, year.from, year.to, visible);
+  if (visible !== 'all' && visible.length === 0) {
+    return { ...(await yearPage(m, year, [], 0)), groups };
+  }
   const where = ['p.month >= ?', 'p.month <= ?'];
   const params: unknown[] = [year.from.slice(0, 7), year.to.slice(0, 7)];
   if (visible !== 'all') {
@@ -61,10 +72,10 @@ export async function later(
     ),
     count(m, `SELECT COUNT(*) AS n FROM (SELECT 1 ${filter})`, params),
   ]);
-  return yearPage(
+  const page = await yearPage(
     m,
     year,
-    rows.map((r) => {
+    rows.map((r): LaterRow => {
       const areas = r.areas.split(',');
       return {
         childId: r.childId,
@@ -79,4 +90,5 @@ export async function later(
     }),
     total,
   );
+  return { ...page, groups };
 }

@@ -5,8 +5,7 @@ import type { ListOption, Page } from '../../../common/contract/paging';
 import { IndividualWorkEntry, ParentTalk } from '../../../database/entities/journals';
 import { scopeCondition, type ScopeColumns } from '../access/sql';
 import type { Context } from '../context';
-import { count, marks, page } from '../lists';
-import { groupLabel } from '../people/shared';
+import { count, groupChoices, page } from '../lists';
 import { userNames } from '../users/names';
 import { entryRows } from './entries';
 import { talkRows } from './talks';
@@ -116,15 +115,7 @@ async function choices(
   const access = ctx.access();
   const scope = access.scope(table.domain, 'read');
   const mine = scope === 'all' ? 'all' : await access.herGroups(m, input.from, input.to);
-  const groups =
-    scope === 'own' || (mine !== 'all' && mine.length === 0)
-      ? []
-      : await m.query<{ id: number; number: number | null; name: string }[]>(
-          'SELECT id, number, name FROM "group" WHERE active_from <= ? AND active_to >= ?' +
-            (mine === 'all' ? '' : ` AND id IN (${marks(mine.length)})`) +
-            ' ORDER BY number, name',
-          mine === 'all' ? [input.to, input.from] : [input.to, input.from, ...mine],
-        );
+  const groups = scope === 'own' ? [] : await groupChoices(m, input.from, input.to, mine);
   const authors = await m.query<{ id: number }[]>(
     `SELECT DISTINCT e.author_id AS id ${period.sql}`,
     period.params,
@@ -134,7 +125,7 @@ async function choices(
     authors.map((a) => a.id),
   );
   return {
-    groups: groups.map((g) => ({ id: g.id, name: groupLabel(g) })),
+    groups,
     authors: [...names].map(([id, name]) => ({ id, name })),
   };
 }

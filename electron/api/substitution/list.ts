@@ -1,14 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput } from '../../../common/contract';
-import type { YearPage } from '../../../common/contract/paging';
-import type { SubstitutionRow, SubstitutionStatus } from '../../../common/contract/substitution';
+import type {
+  SubstitutionPage,
+  SubstitutionRow,
+  SubstitutionStatus,
+} from '../../../common/contract/substitution';
 import { addDays } from '../../../common/dates';
 import { AuditEvent } from '../../../database/entities';
 import { Substitution } from '../../../database/entities/substitution';
 import type { ScopedRow } from '../access/scope';
 import { scopeCondition } from '../access/sql';
 import type { Context } from '../context';
-import { count, schoolYear, yearPage } from '../lists';
+import { count, groupChoices, schoolYear, yearPage } from '../lists';
 import { groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
 
@@ -117,7 +120,7 @@ export async function rows(
 export async function list(
   ctx: Context,
   input: ParsedInput<'substitution.list'>,
-): Promise<YearPage<SubstitutionRow>> {
+): Promise<SubstitutionPage> {
   const m = ctx.db.manager;
   const year = await schoolYear(m, ctx, input.schoolYear);
   const scope = await scopeCondition(m, ctx.access(), 'substitutions', 'read', {
@@ -127,6 +130,7 @@ export async function list(
   });
   const where = ['s.from_date <= ?', 's.to_date >= ?', scope.sql];
   const params: unknown[] = [year.to, year.from, ...scope.params];
+  const yearRows = { sql: `FROM substitution s WHERE ${where.join(' AND ')}`, params: [...params] };
   if (input.groupId !== undefined) {
     where.push('s.group_id = ?');
     params.push(input.groupId);
@@ -151,5 +155,29 @@ export async function list(
         .addOrderBy('s.id', 'DESC')
         .getMany()
     : [];
-  return yearPage(m, year, await rows(ctx, m, found), total);
+  const [groupIds, people] = await Promise.all([
+    m.query<{ id: number }[]>(`SELECT DISTINCT s.group_id AS id ${yearRows.sql}`, yearRows.params),
+    m.query<{ id: number }[]>(
+      `SELECT s.substitute_id AS id ${yearRows.sql} UNION SELECT s.absent_id ${yearRows.sql}`,
+      [...yearRows.params, ...yearRows.params],
+    ),
+  ]);
+  const names = await userNames(
+    m,
+    people.map((p) => p.id),
+  );
+  return {
+    ...(await yearPage(m, year, await rows(ctx, m, found), total)),
+    groups: groupIds.length
+      ? await groupChoices(
+          m,
+          year.from,
+          year.to,
+          groupIds.map((g) => g.id),
+        )
+      : [],
+    teachers: [...names]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'lv')),
+  };
 }

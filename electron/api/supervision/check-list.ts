@@ -4,8 +4,7 @@ import type { CheckPage, CheckRow } from '../../../common/contract/supervision';
 import { Group } from '../../../database/entities/people';
 import type { JournalCheck } from '../../../database/entities/supervision';
 import type { Context } from '../context';
-import { count, marks, schoolYear, yearPage } from '../lists';
-import { groupLabel } from '../people/shared';
+import { count, groupChoices, marks, schoolYear, yearPage } from '../lists';
 import { userNames } from '../users/names';
 import { writableIds } from './authored';
 
@@ -89,7 +88,7 @@ export async function list(
       [...filterParams, input.limit, input.offset],
     ),
     count(m, `SELECT COUNT(*) AS n ${filter}`, filterParams),
-    yearGroups(m, year.from, year.to, await access.groups(m, 'journalChecks', 'read', day)),
+    groupChoices(m, year.from, year.to, await access.groups(m, 'journalChecks', 'read', day)),
     // The authors of the year's checks she reads, whichever one is chosen now.
     m.query<{ id: number }[]>(
       `SELECT DISTINCT c.author_id AS id FROM journal_check c WHERE ${where.join(' AND ')}`,
@@ -105,16 +104,4 @@ export async function list(
     groups,
     authors: [...names].map(([id, name]) => ({ id, name })),
   };
-}
-
-/** The groups active in [from, to] among `visible`, in their number order, as filter choices. */
-async function yearGroups(m: EntityManager, from: string, to: string, visible: number[] | 'all') {
-  if (visible !== 'all' && visible.length === 0) return [];
-  const rows = await m.query<{ id: number; number: number | null; name: string }[]>(
-    'SELECT id, number, name FROM "group" WHERE active_from <= ? AND active_to >= ?' +
-      (visible === 'all' ? '' : ` AND id IN (${marks(visible.length)})`) +
-      ' ORDER BY number, name',
-    visible === 'all' ? [to, from] : [to, from, ...visible],
-  );
-  return rows.map((g) => ({ id: g.id, name: groupLabel(g) }));
 }

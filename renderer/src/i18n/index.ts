@@ -4,6 +4,7 @@ import * as attendance from './attendance';
 import * as backup from './backup';
 import * as calendar from './calendar';
 import en from './en';
+import * as lists from './lists';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
@@ -29,6 +30,7 @@ export const i18n = createI18n({
       substitution: substitution.lv,
       backup: backup.lv,
       release: release.lv,
+      list: lists.lv,
     },
     en: {
       ...en,
@@ -41,6 +43,7 @@ export const i18n = createI18n({
       substitution: substitution.en,
       backup: backup.en,
       release: release.en,
+      list: lists.en,
     },
   },
 });
