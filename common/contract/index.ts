@@ -5,6 +5,7 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
+import { clientContract } from './client';
 import { peopleContract } from './people';
 import { applicationsContract } from './applications';
 import { releaseContract } from './release';
@@ -32,6 +33,7 @@ export const contract = {
   ...substitutionContract,
   ...backupContract,
   ...releaseContract,
+  ...clientContract,
 };
 
 export type Contract = typeof contract;

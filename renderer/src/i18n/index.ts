@@ -9,6 +9,7 @@ import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
 import * as release from './release';
+import * as server from './server';
 import * as journals from './journals';
 import * as supervision from './supervision';
 import * as substitution from './substitution';
@@ -31,6 +32,7 @@ export const i18n = createI18n({
       backup: backup.lv,
       release: release.lv,
       list: lists.lv,
+      server: server.lv,
     },
     en: {
       ...en,
@@ -44,6 +46,7 @@ export const i18n = createI18n({
       backup: backup.en,
       release: release.en,
       list: lists.en,
+      server: server.en,
     },
   },
 });
