@@ -12,7 +12,7 @@ import {
   type Slot,
 } from '../../../database/keyslots';
 import { audit, flushPending } from '../audit/audit';
-import { autoBackupIfDue } from '../backup/automatic';
+import { startAutoBackupIfDue } from '../backup/automatic';
 import type { Context } from '../context';
 import { openWithSafeMigration } from '../release/safe-migration';
 import { sessionUser, type AccountStore, type PhaseAnswer } from './accounts';
@@ -104,7 +104,8 @@ export class KeySlotAccounts implements AccountStore {
     if (!user) return refuse(ctx, slots, username, username);
     slots.setLockout(username, { failures: 0 });
     await slots.save();
-    await autoBackupIfDue(ctx.state, 'login'); // never throws: a failed backup is only recorded
+    // The day's backup runs after the login, in the background; never throws.
+    await startAutoBackupIfDue(ctx.state);
   }
 
   async recover(
