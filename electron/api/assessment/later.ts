@@ -23,7 +23,6 @@ interface LaterSql {
   topicId: number;
   topicTitle: string;
   topicEnd: string;
-  areas: string;
 }
 
 export async function later(
@@ -60,23 +59,40 @@ export async function later(
     where.push('a.child_id = ?');
     params.push(input.childId);
   }
-  const filter = `${FROM} WHERE ${where.join(' AND ')} GROUP BY a.child_id, a.topic_id`;
+  // Grouped by every selected column: PostgreSQL wants them all, SQLite takes them too.
+  const filter =
+    `${FROM} WHERE ${where.join(' AND ')} GROUP BY a.child_id, a.topic_id, ` +
+    'c.first_name, c.last_name, g.id, g.name, t.id, t.title, t.end_date';
   const [rows, total] = await Promise.all([
     m.query<LaterSql[]>(
-      'SELECT a.child_id AS childId, c.first_name AS firstName, c.last_name AS lastName, ' +
-        'g.id AS groupId, g.name AS groupName, t.id AS topicId, t.title AS topicTitle, ' +
-        `t.end_date AS topicEnd, group_concat(a.area) AS areas ${filter} ` +
+      'SELECT a.child_id AS "childId", c.first_name AS "firstName", c.last_name AS "lastName", ' +
+        'g.id AS "groupId", g.name AS "groupName", t.id AS "topicId", t.title AS "topicTitle", ' +
+        `t.end_date AS "topicEnd" ${filter} ` +
         'ORDER BY t.end_date DESC, t.id DESC, c.last_name, c.first_name, a.child_id ' +
         'LIMIT ? OFFSET ?',
       [...params, input.limit, input.offset],
     ),
-    count(m, `SELECT COUNT(*) AS n FROM (SELECT 1 ${filter})`, params),
+    count(m, `SELECT COUNT(*) AS n FROM (SELECT 1 ${filter}) AS later`, params),
   ]);
+  // The page's excused areas in one more query (no group_concat: it is SQLite's alone).
+  const areas = new Map<string, string[]>();
+  if (rows.length > 0) {
+    const cells = await m.query<{ childId: number; topicId: number; area: string }[]>(
+      'SELECT child_id AS "childId", topic_id AS "topicId", area FROM assessment ' +
+        `WHERE reason = 'excused' AND mark IS NULL AND topic_id IN (${marks(rows.length)}) ` +
+        `AND child_id IN (${marks(rows.length)})`,
+      [...rows.map((r) => r.topicId), ...rows.map((r) => r.childId)],
+    );
+    for (const c of cells) {
+      const key = `${c.childId}:${c.topicId}`;
+      areas.set(key, [...(areas.get(key) ?? []), c.area]);
+    }
+  }
   const page = await yearPage(
     m,
     year,
     rows.map((r): LaterRow => {
-      const areas = r.areas.split(',');
+      const excused = areas.get(`${r.childId}:${r.topicId}`) ?? [];
       return {
         childId: r.childId,
         childName: `${r.firstName} ${r.lastName}`,
@@ -85,7 +101,7 @@ export async function later(
         topicId: r.topicId,
         topicTitle: r.topicTitle,
         topicEnd: r.topicEnd,
-        areas: AREA_CODES.filter((code: AreaCode) => areas.includes(code)),
+        areas: AREA_CODES.filter((code: AreaCode) => excused.includes(code)),
       };
     }),
     total,

@@ -138,8 +138,8 @@ export async function list(
   const words = searchWords(input.search);
   const where = words.map(() => "c.search_name LIKE ? ESCAPE '\\'");
   const rows = await m.query<ListedChild[]>(
-    'SELECT c.id, c.first_name AS firstName, c.last_name AS lastName, ' +
-      'c.personal_code AS personalCode, c.birth_date AS birthDate, en.group_id AS groupId ' +
+    'SELECT c.id, c.first_name AS "firstName", c.last_name AS "lastName", ' +
+      'c.personal_code AS "personalCode", c.birth_date AS "birthDate", en.group_id AS "groupId" ' +
       `FROM child c ${withoutGroup ? 'LEFT ' : ''}JOIN enrolment en ON ${on.join(' AND ')}` +
       (where.length ? ` WHERE ${where.join(' AND ')}` : ''),
     [...params, ...words],

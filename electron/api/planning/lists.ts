@@ -43,9 +43,9 @@ export async function overview(
     params.push(input.groupId);
   }
   const rows = await m.query<OverviewSql[]>(
-    'SELECT g.id AS groupId, g.name AS groupName, p.id AS planId, ' +
-      'p.submitted_at AS submittedAt, p.late AS late, ' +
-      '(SELECT COUNT(*) FROM topic t WHERE t.plan_id = p.id) AS topicCount ' +
+    'SELECT g.id AS "groupId", g.name AS "groupName", p.id AS "planId", ' +
+      'p.submitted_at AS "submittedAt", p.late AS late, ' +
+      '(SELECT COUNT(*) FROM topic t WHERE t.plan_id = p.id) AS "topicCount" ' +
       'FROM "group" g LEFT JOIN plan p ON p.group_id = g.id AND p.month = ? ' +
       `WHERE ${where.join(' AND ')}`,
     params,
@@ -96,14 +96,14 @@ export async function listPlans(
   }
   const filter = `FROM plan p JOIN "group" g ON g.id = p.group_id WHERE ${where.join(' AND ')}`;
   const plans = await m.query<{ id: number; groupId: number; groupName: string; month: string }[]>(
-    `SELECT p.id, p.group_id AS groupId, g.name AS groupName, p.month ${filter} ` +
+    `SELECT p.id, p.group_id AS "groupId", g.name AS "groupName", p.month ${filter} ` +
       'ORDER BY p.month DESC, g.number, g.name, p.id LIMIT ? OFFSET ?',
     [...params, input.limit, input.offset],
   );
   const total = await count(m, `SELECT COUNT(*) AS n ${filter}`, params);
   const topics = plans.length
     ? await m.query<{ id: number; planId: number; title: string }[]>(
-        `SELECT id, plan_id AS planId, title FROM topic WHERE plan_id IN (${marks(plans.length)}) ` +
+        `SELECT id, plan_id AS "planId", title FROM topic WHERE plan_id IN (${marks(plans.length)}) ` +
           'ORDER BY position, id',
         plans.map((p) => p.id),
       )

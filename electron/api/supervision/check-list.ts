@@ -42,9 +42,9 @@ export async function checkRows(
 }
 
 const COLUMNS =
-  'c.id, c.date, c.group_id AS groupId, c.topic_id AS topicId, c.topic_title AS topicTitle, ' +
-  'c.topic_start AS topicStart, c.findings, c.recommendations, ' +
-  'c.correction_date AS correctionDate, c.author_id AS authorId, c.author_role AS authorRole';
+  'c.id, c.date, c.group_id AS "groupId", c.topic_id AS "topicId", c.topic_title AS "topicTitle", ' +
+  'c.topic_start AS "topicStart", c.findings, c.recommendations, ' +
+  'c.correction_date AS "correctionDate", c.author_id AS "authorId", c.author_role AS "authorRole"';
 
 /**
  * The checks of a school year in the groups whose checks she reads today (head and deputy:
