@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { DEFAULT_LOCALE } from '../common/locale';
+import { message } from '../common/messages';
 import { backupOnExit } from './api/backup/on-exit';
+import { secureDataFolder } from './api/data-folder';
 import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
 import { Backend } from './client/backend';
@@ -96,6 +98,20 @@ function createWindow(): BrowserWindow {
     isProduction: app.isPackaged,
   });
   window.once('ready-to-show', () => window.show());
+  // The renderer refuses to unload while it holds unsaved input (its beforeunload); Electron
+  // then only cancels the close, so the person is asked here, in the UI's language.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const locale = backend?.local?.state.locale ?? DEFAULT_LOCALE;
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: message(locale, 'unsaved.closeTitle'),
+      message: message(locale, 'unsaved.closeMessage'),
+      buttons: [message(locale, 'unsaved.closeStay'), message(locale, 'unsaved.closeLeave')],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -142,7 +158,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveApp);
 
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
   // Browser mode may hold this folder; two programs must never open one database.
   const lock = lockDataDir(dataDir);
   if ('heldBy' in lock) {

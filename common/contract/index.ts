@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { auditContract } from './audit';
 import { assessmentContract } from './assessment';
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
@@ -10,6 +11,7 @@ import { peopleContract } from './people';
 import { applicationsContract } from './applications';
 import { releaseContract } from './release';
 import { planningContract } from './planning';
+import { privacyContract } from './privacy';
 import { journalsContract } from './journals';
 import { supervisionContract } from './supervision';
 import { substitutionContract } from './substitution';
@@ -33,6 +35,8 @@ export const contract = {
   ...substitutionContract,
   ...backupContract,
   ...releaseContract,
+  ...auditContract,
+  ...privacyContract,
   ...clientContract,
 };
 

@@ -24,7 +24,12 @@ export async function seedLogins(api: SeedApi, usernames: string[], first: strin
     }
     await db.transaction(async (t) => {
       for (const { at, userId } of logins) {
-        await audit(t, at, { action: 'login', actorId: userId, entity: 'user', entityId: userId });
+        await audit(t, at, {
+          action: 'auth.login.success',
+          actorId: userId,
+          entity: 'user',
+          entityId: userId,
+        });
       }
     });
     m = addMonths(m, 1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../common/errors';
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
+import { safeText } from '../safe-log';
 import type { SessionState } from '../session';
 import type { DataSource } from 'typeorm';
 import type { BackupSettings } from '../../../database/entities/backup';
@@ -114,7 +115,7 @@ async function record(
     }
     await m.save(row);
     await audit(m, state.clock.now(), {
-      action: outcome.failureKey ? 'backup.auto.failed' : 'backup.auto',
+      action: outcome.failureKey ? 'backup.auto.fail' : 'backup.auto.success',
       actorId: state.user?.id ?? null,
       entity: 'backup',
       after: outcome.failureKey
@@ -136,7 +137,7 @@ export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
   try {
     settings = autoBackupJobs.has(state) ? null : await dueSettings(state);
   } catch (err) {
-    console.error('Automatic backup could not run:', err);
+    console.error('Automatic backup could not run:', safeText(err));
     return;
   }
   if (!settings) return;
@@ -190,7 +191,9 @@ export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
   autoBackupJobs.set(state, job);
   job.done = outcome
     .then(() => state.exclusive(finish))
-    .catch((err: unknown) => console.error('Automatic backup could not be recorded:', err))
+    .catch((err: unknown) =>
+      console.error('Automatic backup could not be recorded:', safeText(err)),
+    )
     .finally(() => {
       state.removeTask(finish);
       autoBackupJobs.delete(state);
@@ -209,6 +212,6 @@ export async function autoBackupIfDue(state: SessionState, reason: Reason): Prom
     await record(state, state.db, reason, await write(state, settings));
   } catch (err) {
     // The exit must go on whatever happens here.
-    console.error('Automatic backup could not run:', err);
+    console.error('Automatic backup could not run:', safeText(err));
   }
 }

@@ -1,9 +1,12 @@
+import { In, type EntityManager } from 'typeorm';
+import { auditActionLabel, type AuditAction } from '../../../common/audit-actions';
 import { addDays, dmy } from '../../../common/dates';
 import type { ParsedInput } from '../../../common/contract';
 import type {
   SubstitutionEntry,
   SubstitutionOptions,
   SubstitutionRow,
+  SubstitutionStatus,
 } from '../../../common/contract/substitution';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
@@ -11,12 +14,27 @@ import { compareLv } from '../../../common/text';
 import { AuditEvent, User } from '../../../database/entities';
 import { Group, GroupTeacher } from '../../../database/entities/people';
 import { Substitution } from '../../../database/entities/substitution';
-import { audit } from '../audit/audit';
+import type { ScopedRow } from '../access/scope';
+import { audit, cellsOf } from '../audit/audit';
+import { rigaDate } from '../clock';
 import type { Context } from '../context';
-import { groupLabel } from '../people/shared';
+import { groupLabel, groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
 import { byline } from './byline';
-import { entryEvents, rows, scoped } from './list';
+import { rows } from './list';
+
+/** A substitution as the access scope sees it: her own when she is one of its two teachers. */
+const scoped = (s: { fromDate: string; groupId: number; substituteId: number; absentId: number }) =>
+  ({
+    date: s.fromDate,
+    groupId: s.groupId,
+    participantIds: [s.substituteId, s.absentId],
+  }) satisfies ScopedRow;
+
+function statusOn(s: Substitution, day: string): SubstitutionStatus {
+  if (s.fromDate > day) return 'planned';
+  return s.toDate < day ? 'ended' : 'active';
+}
 
 /** A refusal shown next to one field of the form. */
 function fieldError(ctx: Context, field: string, key: string, params = {}): AppError {
@@ -28,6 +46,33 @@ function fieldError(ctx: Context, field: string, key: string, params = {}): AppE
       [field]: message(ctx.state.locale, key, params),
     },
   );
+}
+
+/** Events that record a batch of cells (electron/api/audit/audit.ts cellChanges). */
+const CELL_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'attendance.mark.save',
+  'attendance.mark.correct',
+  'assessment.mark.save',
+]);
+
+/** Whether the substitute wrote the event on the absent teacher's behalf during the period. */
+const madeDuring = (s: Substitution, e: Pick<AuditEvent, 'actorId' | 'onBehalfOfId' | 'at'>) => {
+  if (e.actorId !== s.substituteId || e.onBehalfOfId !== s.absentId) return false;
+  const day = rigaDate(new Date(e.at));
+  return day >= s.fromDate && day <= s.toDate;
+};
+
+/** The audit events the substitute wrote on the absent teacher's behalf during the period. */
+async function entryEvents(m: EntityManager, s: Substitution): Promise<AuditEvent[]> {
+  const events = await m
+    .createQueryBuilder(AuditEvent, 'a')
+    .where('a.onBehalfOfId = :absent AND a.actorId = :substitute', {
+      absent: s.absentId,
+      substitute: s.substituteId,
+    })
+    .orderBy('a.id', 'ASC')
+    .getMany();
+  return events.filter((e) => madeDuring(s, e));
 }
 
 export async function options(
@@ -113,10 +158,11 @@ export async function create(
     const { identifiers } = await m.insert(Substitution, row);
     const id = Number(identifiers[0].id);
     await audit(m, ctx.now(), {
-      action: 'substitution.create',
+      action: 'substitution.period.create',
       actorId: ctx.user.id,
       entity: 'substitution',
       entityId: id,
+      groupId: row.groupId,
       after: row,
     });
     return (await rows(ctx, m, [await m.findOneByOrFail(Substitution, { id })]))[0];
@@ -135,31 +181,36 @@ export async function end(ctx: Context, id: number): Promise<{ removed: boolean 
     if (removed) await m.delete(Substitution, { id });
     else await m.update(Substitution, { id }, { toDate: addDays(day, -1) });
     await audit(m, ctx.now(), {
-      action: removed ? 'substitution.remove' : 'substitution.end',
+      action: removed ? 'substitution.period.remove' : 'substitution.period.end',
       actorId: ctx.user.id,
       entity: 'substitution',
       entityId: id,
+      groupId: s.groupId,
       before,
     });
     return { removed };
   });
 }
 
+const parse = (text: string | null): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+};
+
 /** "03.12.2026" for a day's record, "3 izmaiņas (01.12.–03.12.2026)" for a batch of cells. */
 function summaryOf(ctx: Context, event: AuditEvent): string {
-  let after: unknown = null;
-  try {
-    after = event.after ? JSON.parse(event.after) : null;
-  } catch {
-    after = null;
-  }
+  const after = parse(event.after);
   const locale = ctx.state.locale;
-  if (Array.isArray(after)) {
-    const dates = after
-      .map((c: { date?: unknown }) => (typeof c.date === 'string' ? c.date : null))
-      .filter((d): d is string => d !== null)
+  if (CELL_ACTIONS.has(event.action)) {
+    const cells = cellsOf(parse(event.before), after);
+    const dates = cells
+      .map((c) => c.key)
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
       .sort();
-    const count = message(locale, 'substitution.changes', { count: after.length });
+    const count = message(locale, 'substitution.changes', { count: cells.length });
     if (dates.length === 0) return count;
     const first = dmy(dates[0]);
     const last = dmy(dates[dates.length - 1]);
@@ -184,7 +235,7 @@ export async function entries(ctx: Context, id: number): Promise<SubstitutionEnt
   return events.map((e) => ({
     at: e.at,
     byName: byline(ctx.state.locale, names, s.substituteId, s.absentId),
-    action: message(ctx.state.locale, `substitution.action.${e.action}`),
+    action: auditActionLabel(e.action, ctx.state.locale),
     summary: summaryOf(ctx, e),
   }));
 }

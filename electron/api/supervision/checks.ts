@@ -13,7 +13,7 @@ import { compareLv } from '../../../common/text';
 import { Group } from '../../../database/entities/people';
 import { Plan, Topic } from '../../../database/entities/planning';
 import { JournalCheck } from '../../../database/entities/supervision';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { schoolYear } from '../lists';
 import { assertNotFuture, assertWritable, fieldError } from './authored';
@@ -89,12 +89,12 @@ export async function save(
       );
     }
     await audit(m, ctx.now(), {
-      action: before ? 'journalCheck.update' : 'journalCheck.create',
+      action: before ? 'supervision.check.update' : 'supervision.check.create',
       actorId: ctx.user.id,
       entity: 'journal_check',
       entityId: saved.id,
-      before,
-      after: saved,
+      groupId: saved.groupId,
+      ...(before ? changedFields(before, saved, ['date']) : { after: saved }),
     });
     return (await checkRows(m, ctx, [saved]))[0];
   });
@@ -105,10 +105,11 @@ export async function remove(ctx: Context, id: number): Promise<void> {
     const before = await ownCheck(m, ctx, id);
     await m.delete(JournalCheck, { id });
     await audit(m, ctx.now(), {
-      action: 'journalCheck.delete',
+      action: 'supervision.check.delete',
       actorId: ctx.user.id,
       entity: 'journal_check',
       entityId: id,
+      groupId: before.groupId,
       before,
     });
   });

@@ -6,13 +6,16 @@ import {
   type RouteRecordRaw,
 } from 'vue-router';
 import type { Method } from '../../../common/contract';
+import type { NavMeta } from '../navigation';
 import { mayCall } from '../../../common/permissions';
 import { useSessionStore } from '../stores/session';
+import { mayLeave } from '../unsaved';
 import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
 import { calendarRoutes } from './calendar';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
+import { PRIVACY_NOTICE_PATH, privacyNoticeRoutes, privacyRoutes } from './privacy';
 import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
@@ -25,8 +28,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** The API method the screen needs; the route is refused to roles that may not call it. */
     needs?: Method;
-    /** A menu entry for the screen (an i18n key and a PrimeIcons class). */
-    nav?: { label: string; icon: string };
+    /** A menu entry for the screen (an i18n key, a PrimeIcons class, its menu section). */
+    nav?: NavMeta;
   }
 }
 
@@ -54,6 +57,7 @@ export const routes: RouteRecordRaw[] = [
   ...backupPublicRoutes,
   { path: '/recovery-key', component: () => import('../views/auth/RecoveryKeyView.vue') },
   { path: '/change-password', component: () => import('../views/auth/ChangePasswordView.vue') },
+  ...privacyNoticeRoutes,
   {
     path: '/',
     component: () => import('../views/AppLayout.vue'),
@@ -66,7 +70,10 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'users',
         component: () => import('../views/users/UsersView.vue'),
-        meta: { needs: 'users.list', nav: { label: 'layout.users', icon: 'pi pi-users' } },
+        meta: {
+          needs: 'users.list',
+          nav: { label: 'layout.users', icon: 'pi pi-id-card', section: 'management' },
+        },
       },
       ...peopleRoutes,
       ...attendanceRoutes,
@@ -78,6 +85,7 @@ export const routes: RouteRecordRaw[] = [
       ...substitutionRoutes,
       ...backupRoutes,
       ...releaseRoutes,
+      ...privacyRoutes,
     ],
   },
   { path: '/:rest(.*)*', redirect: '/' },
@@ -101,7 +109,11 @@ export function guard(
     return path === '/change-password' ? true : '/change-password';
   }
   if (store.recoveryKey) return path === '/recovery-key' ? true : '/recovery-key';
-  if (meta.public || path === '/recovery-key') return '/';
+  // The privacy notice comes before any screen, at the first login and after it changes.
+  if (store.session.privacyNoticePending) {
+    return path === PRIVACY_NOTICE_PATH ? true : PRIVACY_NOTICE_PATH;
+  }
+  if (meta.public || path === '/recovery-key' || path === PRIVACY_NOTICE_PATH) return '/';
   if (meta.needs && !mayCall(meta.needs, store.session.role)) return '/';
   return true;
 }
@@ -115,6 +127,10 @@ export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHashHistory(), routes });
   router.beforeEach((to) => guard(to.path, to.meta));
   const store = useSessionStore();
+  // Leaving a screen with unsaved input asks first; after a logout there is nobody to ask.
+  router.beforeEach((to, from) =>
+    to.path === from.path || store.phase !== 'unlocked' ? true : mayLeave(),
+  );
   store.$subscribe(() => {
     const target = guard(router.currentRoute.value.path, router.currentRoute.value.meta);
     if (target !== true) void router.replace(target);
