@@ -2,6 +2,7 @@ import type { Locale } from '../locale';
 import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
+import { listMessages } from './lists';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { privacyMessages } from './privacy';
@@ -137,6 +138,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...listMessages.lv,
     ...privacyMessages.lv,
     ...serverMessages.lv,
   },
@@ -151,6 +153,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...listMessages.en,
     ...privacyMessages.en,
     ...serverMessages.en,
   },

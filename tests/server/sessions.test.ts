@@ -170,7 +170,7 @@ describe('server mode: many sessions on one register', () => {
     expect(
       await teacher.call('auth.login', { username: 'anna', password: 'annas-parole-12' }),
     ).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    const anna = (await head.ok('users.list', {})).find((u) => u.username === 'anna')!;
+    const anna = (await head.ok('users.list', {})).rows.find((u) => u.username === 'anna')!;
     await head.ok('users.resetPassword', {
       userId: anna.id,
       temporaryPassword: 'pagaidu-parole-2',

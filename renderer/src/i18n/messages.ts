@@ -3,6 +3,7 @@ import * as backup from './backup';
 import * as calendar from './calendar';
 import en from './en';
 import * as journals from './journals';
+import * as lists from './lists';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
@@ -13,6 +14,7 @@ import { ru as ruAttendance } from './ru/attendance';
 import { ru as ruBackup } from './ru/backup';
 import { ru as ruCalendar } from './ru/calendar';
 import { ru as ruJournals } from './ru/journals';
+import { ru as ruLists } from './ru/lists';
 import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
 import { ru as ruPrivacy } from './ru/privacy';
@@ -43,6 +45,7 @@ export const MESSAGES = {
     release: release.lv,
     server: server.lv,
     privacy: privacy.lv,
+    list: lists.lv,
   },
   en: {
     ...en,
@@ -57,6 +60,7 @@ export const MESSAGES = {
     release: release.en,
     server: server.en,
     privacy: privacy.en,
+    list: lists.en,
   },
   ru: {
     ...ru,
@@ -71,5 +75,6 @@ export const MESSAGES = {
     release: ruRelease,
     server: ruServer,
     privacy: ruPrivacy,
+    list: ruLists,
   },
 };
