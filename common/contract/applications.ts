@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, nameText, text } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type YearPage } from './paging';
 import { emailForConsent, GUARDIAN_RELATIONS, id, optionalEmail, phoneSchema } from './people';
 
 /**
@@ -112,8 +113,19 @@ const MANAGERS = ['head', 'deputy'] as const;
 const DEPUTY = ['deputy'] as const;
 
 export const applicationsContract = {
-  'applications.list': method<ApplicationSummary[]>()(
-    z.object({ status: z.enum(APPLICATION_STATUSES).optional() }).strict(),
+  /**
+   * Open applications first, the most urgent on top, whatever the year (they are the deputy's
+   * to-do); then the closed ones received in the school year (the current one by default),
+   * newest first; a page at a time.
+   */
+  'applications.list': method<YearPage<ApplicationSummary>>()(
+    z
+      .object({
+        status: z.enum(APPLICATION_STATUSES).optional(),
+        schoolYear: schoolYearSchema.optional(),
+        ...pageShape,
+      })
+      .strict(),
   ),
   'applications.create': method<ApplicationSummary>()(createApplicationSchema),
   /** Links the guardian to the child and marks the application connected. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AREA_CODES, MARKS, type AreaCode, type Mark } from '../planning-reference';
 import { yearNumber } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type ListOption, type YearPage } from './paging';
 import type { PlanningFile } from './planning';
 
 /**
@@ -62,6 +63,11 @@ export interface LaterRow {
   areas: AreaCode[];
 }
 
+/** A page of the to-assess-later list, with the year's groups she reads (the filter's choices). */
+export interface LaterPage extends YearPage<LaterRow> {
+  groups: ListOption[];
+}
+
 export interface MarkHistoryRow {
   at: string;
   byName: string;
@@ -94,8 +100,20 @@ export const assessmentContract = {
   /** A batch of marks (or cleared cells, or "attaisnots kavējums"), all or nothing. */
   'assessment.mark': method<SheetData>()(markSchema),
   'assessment.history': method<MarkHistoryRow[]>()(z.object({ topicId: id }).strict()),
-  /** "Jānovērtē vēlāk": children left unmarked for a justified absence. */
-  'assessment.later': method<LaterRow[]>()(z.object({ groupId: id.optional() }).strict()),
+  /**
+   * "Jānovērtē vēlāk": children left unmarked for a justified absence, in topics of a school
+   * year (the current one by default), a page at a time.
+   */
+  'assessment.later': method<LaterPage>()(
+    z
+      .object({
+        schoolYear: schoolYearSchema.optional(),
+        groupId: id.optional(),
+        childId: id.optional(),
+        ...pageShape,
+      })
+      .strict(),
+  ),
   'assessment.progress': method<ProgressData>()(progressSchema),
   'assessment.progressPdf': method<PlanningFile>()(progressSchema),
 };

@@ -132,6 +132,8 @@ export interface AutoBackupSettings {
 export interface BackupStatus {
   /** Set when the last automatic backup failed and none has succeeded since. */
   failure: { at: string; message: string } | null;
+  /** The automatic backup started at login, while it runs: since when and how far (0..1). */
+  running: { startedAt: string; fraction: number } | null;
 }
 
 export const backupContract = {

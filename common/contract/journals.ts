@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, type ListOption, type Page } from './paging';
 
 const id = z.number().int().positive();
 
@@ -24,9 +25,20 @@ export const JOURNAL_LIMITS = {
 
 const distinct = (ids: number[]) => new Set(ids).size === ids.length;
 
-/** A period to list: both dates included, `to` not before `from`. */
-export const rangeSchema = z
-  .object({ from: isoDate, to: isoDate })
+/**
+ * A page of a journal's rows in a period (both dates included, `to` not before `from`: the
+ * screens ask for a month), filtered by group (the children's group on the row's day), child
+ * and author.
+ */
+export const journalListSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    groupId: id.optional(),
+    childId: id.optional(),
+    authorId: id.optional(),
+    ...pageShape,
+  })
   .strict()
   .refine((r) => !(r.from && r.to) || r.to >= r.from, {
     path: ['to'],
@@ -135,16 +147,24 @@ export interface WritableChild {
   guardians: { id: number; name: string; relation: string }[];
 }
 
+/** A page of a journal with the choices of its filters for the period. */
+export interface JournalPage<T> extends Page<T> {
+  /** Groups active in the period whose rows she reads. */
+  groups: ListOption[];
+  /** Who wrote the rows she reads in the period. */
+  authors: ListOption[];
+}
+
 export const journalsContract = {
   /** Individual work entries of a period the user may read, newest first. */
-  'journals.entries': method<EntryRow[]>()(rangeSchema),
-  /** "Gaida nosūtīšanu": entries ticked for parents and not sent yet. */
-  'journals.waiting': method<EntryRow[]>()(z.object({}).strict()),
+  'journals.entries': method<JournalPage<EntryRow>>()(journalListSchema),
+  /** "Gaida nosūtīšanu": entries ticked for parents and not sent yet, a page at a time. */
+  'journals.waiting': method<Page<EntryRow>>()(z.object({ ...pageShape }).strict()),
   /** The children the user may write about on `date` (own groups; anyone for the speech therapist). */
   'journals.children': method<WritableChild[]>()(z.object({ date: isoDate }).strict()),
   'journals.saveEntry': method<EntryRow>()(entrySchema),
   'journals.deleteEntry': method<void>()(z.object({ id }).strict()),
-  'journals.talks': method<TalkRow[]>()(rangeSchema),
+  'journals.talks': method<JournalPage<TalkRow>>()(journalListSchema),
   'journals.saveTalk': method<TalkRow>()(talkSchema),
   'journals.deleteTalk': method<void>()(z.object({ id }).strict()),
 };

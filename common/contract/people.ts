@@ -3,6 +3,7 @@ import { EMAIL_MAX_LENGTH, isEmailAddress } from '../email-address';
 import { parsePersonalCode, PERSONAL_CODE_MESSAGE_KEYS } from '../personal-code';
 import { isoDate, nameText, optionalBirthDate, optionalIsoDate, yearNumber } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, type Page } from './paging';
 
 /* ---------- shared field schemas ---------- */
 
@@ -217,6 +218,7 @@ export const listChildrenSchema = z
     date: isoDate.optional(),
     /** Also children who are in no group on the date (head, deputy). */
     includeLeft: z.boolean().optional(),
+    ...pageShape,
   })
   .strict();
 
@@ -288,7 +290,8 @@ export const peopleContract = {
   /** Active users with the teacher role, to assign to groups. */
   'groups.teachers': method<{ id: number; fullName: string }[]>()(empty),
 
-  'children.list': method<ChildSummary[]>()(listChildrenSchema),
+  /** A page of the day's children in the Latvian order of names, with the total. */
+  'children.list': method<Page<ChildSummary>>()(listChildrenSchema),
   'children.get': method<ChildDetail>()(z.object({ id }).strict()),
   'children.create': method<ChildDetail>()(createChildSchema),
   'children.update': method<ChildDetail>()(updateChildSchema),

@@ -8,6 +8,7 @@ import {
 } from '../planning-reference';
 import { isoDate, isoMonth, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type Page, type YearPage } from './paging';
 
 const id = z.number().int().positive();
 
@@ -169,10 +170,16 @@ export interface PlanningFile {
 }
 
 export const planningContract = {
-  /** Every group the user may see, with the state of its plan for the month. */
-  'planning.overview': method<PlanOverviewRow[]>()(z.object({ month: monthSchema }).strict()),
-  /** Earlier plans to copy from (the user's visible groups). */
-  'planning.list': method<PlanListRow[]>()(z.object({}).strict()),
+  /** Every group the user may see, with the state of its plan for the month; a page of them. */
+  'planning.overview': method<Page<PlanOverviewRow>>()(
+    z.object({ month: monthSchema, groupId: id.optional(), ...pageShape }).strict(),
+  ),
+  /** Plans of a school year (the current one by default) to copy from: her visible groups'. */
+  'planning.list': method<YearPage<PlanListRow>>()(
+    z
+      .object({ schoolYear: schoolYearSchema.optional(), groupId: id.optional(), ...pageShape })
+      .strict(),
+  ),
   'planning.plan': method<PlanDetail>()(z.object({ groupId: id, month: monthSchema }).strict()),
   /** Saves one topic (the draft, as the teacher types); creates the plan on the first save. */
   'planning.saveTopic': method<PlanDetail>()(saveTopicSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type ListOption, type YearPage } from './paging';
 
 const id = z.number().int().positive();
 
@@ -19,6 +20,13 @@ export interface SubstitutionRow {
   createdByName: string;
   /** What the substitute entered on the absent teacher's behalf (audit events). */
   entryCount: number;
+}
+
+/** A page of substitutions of a school year, with the choices of its filters. */
+export interface SubstitutionPage extends YearPage<SubstitutionRow> {
+  groups: ListOption[];
+  /** The teachers in the year's substitutions she reads, on either side. */
+  teachers: ListOption[];
 }
 
 /** The groups of a period with their teachers, and every active teacher: the form's choices. */
@@ -59,9 +67,19 @@ export const createSubstitutionSchema = z
 export const substitutionContract = {
   /**
    * Head and deputy: every substitution; a teacher: those where she substitutes or is
-   * substituted. Newest first.
+   * substituted. Those touching a school year (the current one by default), newest first,
+   * filtered by group and teacher (either side), a page at a time.
    */
-  'substitution.list': method<SubstitutionRow[]>()(z.object({}).strict()),
+  'substitution.list': method<SubstitutionPage>()(
+    z
+      .object({
+        schoolYear: schoolYearSchema.optional(),
+        groupId: id.optional(),
+        teacherId: id.optional(),
+        ...pageShape,
+      })
+      .strict(),
+  ),
   /** The choices of the form for a period. */
   'substitution.options': method<SubstitutionOptions>()(
     z.object({ fromDate: isoDate, toDate: isoDate }).strict(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoMonth, optionalIsoDate, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
+import { pageShape, schoolYearSchema, type ListOption, type Page, type YearPage } from './paging';
 
 const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
 const monthSchema = isoMonth;
@@ -100,6 +101,24 @@ export interface HeadCount {
   required: number;
 }
 
+/** A page of checks of a school year, with the choices of its filters. */
+export interface CheckPage extends YearPage<CheckRow> {
+  /** The year's groups whose checks she reads. */
+  groups: ListOption[];
+  /** Who recorded checks that year. */
+  authors: ListOption[];
+}
+
+export const checkListSchema = z
+  .object({
+    schoolYear: schoolYearSchema.optional(),
+    groupId: id.optional(),
+    /** The head's or the deputy's checks only. */
+    authorId: id.optional(),
+    ...pageShape,
+  })
+  .strict();
+
 /** Groups of the current school year with their topics: the check form's choices. */
 export interface CheckOption {
   groupId: number;
@@ -108,13 +127,18 @@ export interface CheckOption {
 }
 
 export const supervisionContract = {
-  /** The diary of one month ('YYYY-MM'; the current month when left out). */
-  'supervision.diary': method<DiaryRow[]>()(z.object({ month: monthSchema.optional() }).strict()),
+  /** The diary of one month ('YYYY-MM'; the current month when left out), a page at a time. */
+  'supervision.diary': method<Page<DiaryRow>>()(
+    z.object({ month: monthSchema.optional(), ...pageShape }).strict(),
+  ),
   /** Adds (no id) or edits (id) the author's own entry; a past day is flagged late. */
   'supervision.diarySave': method<DiaryRow>()(diaryEntrySchema),
   'supervision.diaryDelete': method<void>()(z.object({ id }).strict()),
-  /** Journal checks the user may read, newest first; a teacher's own groups only. */
-  'supervision.checks': method<CheckRow[]>()(z.object({ groupId: id.optional() }).strict()),
+  /**
+   * Journal checks of a school year (the current one by default) the user may read, newest
+   * first, a page at a time; a teacher's own groups only.
+   */
+  'supervision.checks': method<CheckPage>()(checkListSchema),
   'supervision.checkSave': method<CheckRow>()(journalCheckSchema),
   'supervision.checkDelete': method<void>()(z.object({ id }).strict()),
   /** Topics started this school year without a check (the deputy's duty, 3.9). */

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../roles';
 import { nameText } from '../validation';
 import { passwordSchema, sameAsUsername, usernameSchema } from './auth';
 import { method, type Permissions } from './define';
+import { pageShape, type Page } from './paging';
 
 export interface UserSummary {
   id: number;
@@ -34,8 +35,19 @@ export const updateUserSchema = z
 export const deactivateUserSchema = z.object({ userId: z.number().int().positive() }).strict();
 
 export const usersContract = {
-  /** The head sees every account; the deputy the teachers' (the rules' 2.1). */
-  'users.list': method<UserSummary[]>()(z.object({}).strict()),
+  /**
+   * The head sees every account; the deputy the teachers' (the rules' 2.1); by name, a page
+   * at a time, filtered by role and by a word of the name.
+   */
+  'users.list': method<Page<UserSummary>>()(
+    z
+      .object({
+        role: z.enum(ROLES).optional(),
+        search: z.string().trim().max(60, 'v.tooLong').optional(),
+        ...pageShape,
+      })
+      .strict(),
+  ),
   /** A new account with a temporary password that must be changed at first login. */
   'users.create': method<UserSummary>()(createUserSchema),
   'users.update': method<UserSummary>()(updateUserSchema),

@@ -2,6 +2,7 @@ import type { Locale } from '../locale';
 import { attendanceMessages } from './attendance';
 import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
+import { listMessages } from './lists';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { privacyMessages } from './privacy';
@@ -140,6 +141,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.lv,
     ...releaseMessages.lv,
     ...mailMessages.lv,
+    ...listMessages.lv,
     ...privacyMessages.lv,
     ...serverMessages.lv,
   },
@@ -155,6 +157,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.en,
     ...releaseMessages.en,
     ...mailMessages.en,
+    ...listMessages.en,
     ...privacyMessages.en,
     ...serverMessages.en,
   },

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AuditAction } from '../../common/audit-actions';
 import { AppError, type CallResult } from '../../common/errors';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../../database/keyslots';
+import { AdmissionGate } from './admission-gate';
 import { DatabaseAccounts } from './auth/database-accounts';
 import { logout } from './auth/service';
 import { systemClock, type Clock } from './clock';
@@ -46,6 +47,7 @@ export function serverRegister(options: ServerRegisterOptions): Register {
     folderPicker: false,
     maxIdleMinutes: options.maxIdleMinutes,
     outbox,
+    callSlots: (options.db.options as { poolSize?: number }).poolSize ?? 10,
   };
 }
 
@@ -99,6 +101,8 @@ class ServerSession {
 export class ServerRouter {
   private readonly sessions = new Map<string, ServerSession>();
   private sweepTimer?: NodeJS.Timeout;
+  /** As many calls at once as the pool has connections (a call holds at most one). */
+  private readonly gate: AdmissionGate;
 
   constructor(
     readonly register: Register,
@@ -107,6 +111,7 @@ export class ServerRouter {
   ) {
     // The outbox resumes when the server starts, whoever logs in.
     register.outbox.wake();
+    this.gate = new AdmissionGate(register.callSlots ?? 1);
   }
 
   async call(client: ClientCall, method: string, input: unknown): Promise<ServerAnswer> {
@@ -125,7 +130,7 @@ export class ServerRouter {
     const session = found ?? this.open(address);
     return session.serial(async () => {
       const before = session.state.user?.id;
-      const result = await dispatch(session.state, method, input);
+      const result = await this.gate.run(() => dispatch(session.state, method, input));
       session.lastSeen = this.register.clock.now().getTime();
       const after = session.state.user?.id;
       if (after !== undefined && after !== before) this.renew(session);

@@ -51,6 +51,8 @@ export interface Register {
    * The router that holds the database attaches it.
    */
   readonly outbox: OutboxWorker;
+  /** Server mode: calls that run at once, one per connection of the pool (./admission-gate.ts). */
+  readonly callSlots?: number;
 }
 
 export interface SessionUser {
@@ -74,6 +76,13 @@ export class SessionState {
   private database?: DataSource;
   private key?: Buffer;
   lastActivity = 0;
+  /**
+   * Runs work between the session's calls, never inside one: the one-PC router puts it in its
+   * queue (one database connection); server mode's pool needs no queue.
+   */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
+  /** What work left running after its call answered (the automatic backup) does before closing. */
+  private readonly tasks = new Set<() => Promise<void>>();
 
   constructor(
     readonly register: Register,
@@ -147,8 +156,17 @@ export class SessionState {
     this.lastActivity = this.clock.now().getTime();
   }
 
+  /** Work going on after its call answered; closing the session first lets it finish. */
+  addTask(finish: () => Promise<void>): void {
+    this.tasks.add(finish);
+  }
+  removeTask(finish: () => Promise<void>): void {
+    this.tasks.delete(finish);
+  }
+
   /** Ends the session: forgets the user, overwrites the key, gives the database back. */
   async close(): Promise<void> {
+    for (const finish of [...this.tasks]) await finish().catch(() => undefined);
     const database = this.database;
     this.database = undefined;
     this.user = undefined;

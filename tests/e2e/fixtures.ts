@@ -24,8 +24,10 @@ export interface RunningApp {
 export async function startApp(
   now: string,
   webArgs: string[],
+  prepare?: (dataDir: string) => Promise<void>,
 ): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'register-e2e-'));
+  await prepare?.(dataDir);
   const child = spawn(
     process.execPath,
     [
@@ -81,6 +83,7 @@ export async function acceptNoticeWhenShown(page: Page): Promise<void> {
 export const test = base.extend<{
   now: string;
   webArgs: string[];
+  prepare: ((dataDir: string) => Promise<void>) | undefined;
   app: RunningApp;
   acceptPrivacyNotice: boolean;
 }>({
@@ -102,8 +105,10 @@ export const test = base.extend<{
   now: ['2026-11-30T07:30:00Z', { option: true }],
   /** More options for browser mode, e.g. ['--offer-update', '9.9.9']. */
   webArgs: [[], { option: true }],
-  app: async ({ now, webArgs }, use) => {
-    const { app, child } = await startApp(now, webArgs);
+  /** Fills the data folder before the program opens it (a generated dataset). */
+  prepare: [undefined, { option: true }],
+  app: async ({ now, webArgs, prepare }, use) => {
+    const { app, child } = await startApp(now, webArgs, prepare);
     await use(app);
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -62,7 +62,7 @@ test('the deputy registers groups, children, parents, applications and an import
   await people.save();
   await expect(page.getByText('Personas koda kontrolcipars nav pareizs.')).toBeVisible();
   await snapshot(page, 'people-child-invalid');
-  expect(await app.api('children.list', { includeLeft: true })).toHaveLength(0);
+  expect((await app.api('children.list', { includeLeft: true })).rows).toHaveLength(0);
   await people.field('Personas kods').fill('12078512347');
   await people.save();
 

@@ -28,18 +28,34 @@ describe('automatic backups', () => {
     });
     expect(saved).toMatchObject({ enabled: true, folder, passphraseSet: true });
 
+    /** The head's home polls the status while the backup started at login runs. */
+    const settled = async () => {
+      while ((await b.ok('backup.status', {})).running) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
     const loginNextDay = async () => {
       await b.ok('auth.logout', {});
       b.clock.advance(24 * 3600);
       await b.ok('auth.login', HEAD_LOGIN);
+      await settled();
     };
-    await loginNextDay();
+    // The login answers before the backup is written: it runs after it, in the background.
+    await b.ok('auth.logout', {});
+    b.clock.advance(24 * 3600);
+    await b.ok('auth.login', HEAD_LOGIN);
+    expect(readdirSync(folder)).toEqual([]);
+    const running = await b.ok('backup.status', {});
+    expect(running.running?.startedAt).toMatch(/^2026-12-01T07:00/);
+    await settled();
+    expect((await b.ok('backup.status', {})).running).toBeNull();
     let files = readdirSync(folder);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^PII-Zīlīte_auto_2026-12-01_09-00-\d\d\.kgbak$/);
     // A second login the same day makes no second backup.
     await b.ok('auth.logout', {});
     await b.ok('auth.login', HEAD_LOGIN);
+    expect((await b.ok('backup.status', {})).running).toBeNull();
     expect(readdirSync(folder)).toHaveLength(1);
     const settings = await b.ok('backup.getAuto', {});
     expect(settings.lastSuccessFile).toBe(path.join(folder, files[0]));
@@ -58,12 +74,14 @@ describe('automatic backups', () => {
     const status = await b.ok('backup.status', {});
     expect(status.failure?.message).toBe('Šāda mape nav atrasta.');
     expect((await b.ok('backup.getAuto', {})).lastFailure).toBe('Šāda mape nav atrasta.');
-    // A teacher's login is not held up either, and the next success clears the notice.
+    // A teacher's login is not held up either; her logout lets the backup finish first, and
+    // the success clears the notice.
     mkdirSync(folder);
     chmodSync(folder, 0o700);
     await b.ok('auth.logout', {});
     await b.ok('auth.login', { username: 'anna', password: TEACHER_PASSWORD });
     await b.ok('auth.logout', {});
+    expect(readdirSync(folder).filter((f) => f.endsWith('.kgbak'))).toHaveLength(1);
     await b.ok('auth.login', HEAD_LOGIN);
     expect((await b.ok('backup.status', {})).failure).toBeNull();
     files = readdirSync(folder);

@@ -74,7 +74,7 @@ describe('backup export', () => {
     expect(scans).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
     // The marker is really in the register (so the scan could have found it).
-    expect((await b.ok('users.list', {})).some((u) => u.fullName.includes(marker))).toBe(true);
+    expect((await b.ok('users.list', {})).rows.some((u) => u.fullName.includes(marker))).toBe(true);
   });
 
   it('refuses bad export input before any work and leaves no file under the final name', async () => {
@@ -143,7 +143,7 @@ describe('backup export', () => {
       b.router.state.db.query<{ action: string; actor_id: number | null; after: string }[]>(
         "SELECT action, actor_id, after FROM audit_event WHERE action LIKE 'backup.%' ORDER BY id",
       );
-    const head = (await b.ok('users.list', {})).find((u) => u.username === 'ilze')!;
+    const head = (await b.ok('users.list', {})).rows.find((u) => u.username === 'ilze')!;
     const before = (await events()).length;
     await b.fail('backup.export', {
       folder: path.join(tempDir('backup-out-'), 'nav'),

@@ -93,7 +93,7 @@ describe('backup export and restore', () => {
     expect(existsSync(path.join(restored.safetyCopy!, SLOT_FILE))).toBe(true);
 
     await b.ok('auth.login', HEAD_LOGIN);
-    const users = await b.ok('users.list', {});
+    const users = (await b.ok('users.list', {})).rows;
     expect(users.map((u) => u.username).sort()).toEqual(['anna', 'dace', 'ilze']);
     const after = await dump(b);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
@@ -237,7 +237,7 @@ describe('backup export and restore', () => {
     }
     expect(seen.size).toBe(8);
     // Still logged in and working: nothing was closed.
-    expect((await b.ok('users.list', {})).length).toBe(3);
+    expect((await b.ok('users.list', {})).rows.length).toBe(3);
 
     const fresh = testBackend();
     for (const [what, file, field, text] of cases.slice(0, 4)) {

@@ -289,7 +289,7 @@ describe('names with control or text-direction characters', () => {
     ]);
     expect(await b.ok('import.confirm', file)).toEqual({ imported: 1, skipped: 2 });
     const children = await b.ok('children.list', {});
-    expect(children.map((c) => c.lastName)).toEqual(['Ābele']);
+    expect(children.rows.map((c) => c.lastName)).toEqual(['Ābele']);
   });
 
   it('a free-text field refuses NUL and direction overrides but keeps line breaks', async () => {

@@ -45,7 +45,7 @@ describe('the individual work journal', () => {
       code: 'VALIDATION',
       fields: { date: 'Ierakstu nevar ievadīt nākotnes datumam (šodien ir 11.12.2026).' },
     });
-    const list = await f.b.ok('journals.entries', DECEMBER);
+    const list = (await f.b.ok('journals.entries', DECEMBER)).rows;
     expect(list.map((e) => [e.date, e.late])).toEqual([
       ['2026-12-10', false],
       ['2026-12-09', true],
@@ -114,7 +114,7 @@ describe('the individual work journal', () => {
     await f.as('anna');
     await f.b.ok('journals.saveEntry', entry([f.children[1]]));
     await f.as('sarma');
-    expect((await f.b.ok('journals.entries', DECEMBER)).map((e) => e.authorName)).toEqual([
+    expect((await f.b.ok('journals.entries', DECEMBER)).rows.map((e) => e.authorName)).toEqual([
       'Sarma Krūmiņa',
     ]);
   });
@@ -125,7 +125,7 @@ describe('the individual work journal', () => {
     const theirs = await f.b.ok('journals.saveEntry', entry([f.elza]));
     await f.as('anna');
     // Anna reads the speech therapist's entry about a child of her group, but cannot change it.
-    const seen = await f.b.ok('journals.entries', DECEMBER);
+    const seen = (await f.b.ok('journals.entries', DECEMBER)).rows;
     expect(seen).toMatchObject([{ id: theirs.id, canEdit: false }]);
     const edit = await f.b.fail('journals.saveEntry', { ...entry([f.elza]), id: theirs.id });
     expect(edit).toMatchObject({
@@ -141,7 +141,7 @@ describe('the individual work journal', () => {
 
     await f.as('sarma');
     await f.b.ok('journals.deleteEntry', { id: theirs.id });
-    expect(await f.b.ok('journals.entries', DECEMBER)).toEqual([]);
+    expect((await f.b.ok('journals.entries', DECEMBER)).rows).toEqual([]);
     expect(await f.b.fail('journals.deleteEntry', { id: theirs.id })).toMatchObject({
       code: 'NOT_FOUND',
       message: 'Ieraksts nav atrasts.',
@@ -158,7 +158,7 @@ describe('the individual work journal', () => {
     await f.b.ok('journals.saveEntry', entry([f.other]));
     for (const reader of ['ilze', 'dace']) {
       await f.as(reader);
-      const rows = await f.b.ok('journals.entries', DECEMBER);
+      const rows = (await f.b.ok('journals.entries', DECEMBER)).rows;
       expect(rows.map((r) => r.authorName).sort()).toEqual([
         'Anna Kalniņa',
         'Ieva Liepiņa',
@@ -167,14 +167,13 @@ describe('the individual work journal', () => {
       expect(rows.every((r) => !r.canEdit)).toBe(true);
     }
     await f.as('anna');
-    expect((await f.b.ok('journals.entries', DECEMBER)).map((r) => r.authorName)).toEqual([
+    expect((await f.b.ok('journals.entries', DECEMBER)).rows.map((r) => r.authorName)).toEqual([
       'Anna Kalniņa',
     ]);
     await f.as('ieva');
-    expect((await f.b.ok('journals.entries', DECEMBER)).map((r) => r.authorName).sort()).toEqual([
-      'Ieva Liepiņa',
-      'Sarma Krūmiņa',
-    ]);
+    expect(
+      (await f.b.ok('journals.entries', DECEMBER)).rows.map((r) => r.authorName).sort(),
+    ).toEqual(['Ieva Liepiņa', 'Sarma Krūmiņa']);
     // The nurse has no part in this journal.
     await f.as('marta');
     expect(await f.b.fail('journals.entries', DECEMBER)).toMatchObject({ code: 'FORBIDDEN' });
@@ -186,14 +185,14 @@ describe('the individual work journal', () => {
     const note = await f.b.ok('journals.saveEntry', { ...entry([f.elza]), sendToParents: true });
     expect(note).toMatchObject({ sendToParents: true, sendStatus: 'waiting' });
     await f.b.ok('journals.saveEntry', entry([f.children[1]]));
-    expect((await f.b.ok('journals.waiting', {})).map((e) => e.id)).toEqual([note.id]);
+    expect((await f.b.ok('journals.waiting', {})).rows.map((e) => e.id)).toEqual([note.id]);
     await f.as('ilze');
-    expect((await f.b.ok('journals.waiting', {})).map((e) => e.id)).toEqual([note.id]);
+    expect((await f.b.ok('journals.waiting', {})).rows.map((e) => e.id)).toEqual([note.id]);
     await f.as('ieva');
-    expect(await f.b.ok('journals.waiting', {})).toEqual([]);
+    expect((await f.b.ok('journals.waiting', {})).rows).toEqual([]);
     await f.as('anna');
     await f.b.ok('journals.saveEntry', { ...entry([f.elza]), id: note.id, sendToParents: false });
-    expect(await f.b.ok('journals.waiting', {})).toEqual([]);
+    expect((await f.b.ok('journals.waiting', {})).rows).toEqual([]);
   });
 
   it('refuses bad input field by field in Latvian, writing nothing', async () => {
@@ -255,7 +254,7 @@ describe('the individual work journal', () => {
     ]);
     // Ieva, back at work, reads the entry made for her group in her name.
     await f.as('ieva');
-    expect(await f.b.ok('journals.entries', DECEMBER)).toMatchObject([
+    expect((await f.b.ok('journals.entries', DECEMBER)).rows).toMatchObject([
       { id: sub.id, onBehalfOfName: 'Ieva Liepiņa', canEdit: false },
     ]);
     // After the substitution Anna cannot write about «Cielaviņas» any more.
@@ -285,7 +284,7 @@ describe('the individual work journal', () => {
     // closed to her like the rest of the absent teacher's journal.
     f.b.clock.set(new Date('2026-12-14T08:00:00Z'));
     await f.as('anna');
-    expect(await f.b.ok('journals.entries', DECEMBER)).toMatchObject([
+    expect((await f.b.ok('journals.entries', DECEMBER)).rows).toMatchObject([
       { id: sub.id, canEdit: false },
     ]);
     const closed = {

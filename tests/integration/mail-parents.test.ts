@@ -163,10 +163,12 @@ describe('e-mail to parents', () => {
     expect(envelope.to).toEqual(['inese.ozolina@example.lv']);
     expect(mail.subject).toBe('Individuālais darbs: Elza Ozoliņa, 10.12.2026');
     expect(mail.text).toContain('Skaņas “R” vingrinājumi ar spoguli.');
-    const [shown] = await f.b.ok('journals.entries', DECEMBER);
+    const {
+      rows: [shown],
+    } = await f.b.ok('journals.entries', DECEMBER);
     expect(shown).toMatchObject({ sendStatus: 'sent', sendError: null });
     expect(shown.sentAt).toBe((await f.outbox())[0].sentAt);
-    expect(await f.b.ok('journals.waiting', {})).toEqual([]);
+    expect((await f.b.ok('journals.waiting', {})).rows).toEqual([]);
     // Saving it again does not send it again.
     await f.b.ok('journals.saveEntry', { ...entry([f.elza]), id: note.id, sendToParents: true });
     await f.settle();
@@ -190,10 +192,12 @@ describe('e-mail to parents', () => {
     await f.as('anna');
     await f.b.ok('journals.saveEntry', { ...entry([f.elza]), sendToParents: true });
     await f.settle();
-    const [shown] = await f.b.ok('journals.entries', DECEMBER);
+    const {
+      rows: [shown],
+    } = await f.b.ok('journals.entries', DECEMBER);
     expect(shown).toMatchObject({ sendStatus: 'failed', sentAt: null });
     expect(shown.sendError).toContain('550 5.1.1 No such user');
-    expect((await f.b.ok('journals.waiting', {})).map((e) => e.id)).toEqual([shown.id]);
+    expect((await f.b.ok('journals.waiting', {})).rows.map((e) => e.id)).toEqual([shown.id]);
   });
 
   it('sends a child’s progress as a PDF to the parents', async () => {

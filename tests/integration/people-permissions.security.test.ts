@@ -190,14 +190,14 @@ describe('people, settings and staff accounts: every method for every role', () 
     });
     await as('teacher');
     expect((await b.ok('groups.list', {})).map((g) => g.label)).toEqual(['3. grupa «Zīlītes»']);
-    const list = await b.ok('children.list', {});
+    const list = (await b.ok('children.list', {})).rows;
     expect(list).toEqual([expect.objectContaining({ id: a.id, personalCode: '120785-*****' })]);
-    expect(await b.ok('children.list', { groupId: other.id })).toEqual([]);
+    expect((await b.ok('children.list', { groupId: other.id })).rows).toEqual([]);
     expect((await b.ok('children.get', { id: a.id })).personalCode).toBe('120785-*****');
     expect((await b.fail('children.get', { id: c.id })).code).toBe('FORBIDDEN');
     for (const role of ['nurse', 'speech', 'head'] as const) {
       await as(role);
-      const seen = await b.ok('children.list', {});
+      const seen = (await b.ok('children.list', {})).rows;
       expect(seen.map((s) => s.personalCode)).toEqual(['120785-*****', '030190-*****']);
     }
   });
@@ -205,7 +205,7 @@ describe('people, settings and staff accounts: every method for every role', () 
   it('lets the deputy manage teachers only, and never deactivates the last head', async () => {
     const { b, ids, as } = await registerWithStaff();
     await as('deputy');
-    const listed = await b.ok('users.list', {});
+    const listed = (await b.ok('users.list', {})).rows;
     expect(new Set(listed.map((u) => u.role))).toEqual(new Set(['teacher']));
     const asHead = await b.fail('users.create', {
       username: 'vad2',

@@ -62,9 +62,9 @@ describe('groups and children', () => {
       fromDate: '2026-09-01',
     });
     b.clock.set(new Date('2026-10-01T08:00:00Z'));
-    const found = await b.ok('children.list', { search: 'berzins' });
+    const found = (await b.ok('children.list', { search: 'berzins' })).rows;
     expect(found.map((c) => c.lastName)).toEqual(['Bērziņš']);
-    const all = await b.ok('children.list', {});
+    const all = (await b.ok('children.list', {})).rows;
     expect(all.map((c) => c.lastName)).toEqual(['Ābele', 'Bērziņš']);
     const revealed = await b.ok('children.revealCode', { id: child.id });
     expect(revealed.personalCode).toBe('120785-12347');

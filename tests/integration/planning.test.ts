@@ -9,7 +9,7 @@ describe('the monthly plan deadline', () => {
     const f = await planningFixture();
     await f.as('anna');
     const due = async (month: string) =>
-      (await f.b.ok('planning.overview', { month })).map((r) => r.dueDate);
+      (await f.b.ok('planning.overview', { month })).rows.map((r) => r.dueDate);
     // 31.12.2026 is Vecgada diena (Thursday): January is due on Wednesday 30.12.
     expect(await due('2027-01')).toEqual(['2026-12-30']);
     // 31.10.2026 is a Saturday.
@@ -43,7 +43,7 @@ describe('the monthly plan deadline', () => {
     const feb = await f.b.ok('planning.plan', { groupId: f.zilites, month: '2027-02' });
     expect(feb.dueDate).toBe('2027-01-29');
     expect(await f.b.ok('planning.submit', { planId: feb.id! })).toMatchObject({ late: true });
-    const rows = await f.b.ok('planning.overview', { month: '2027-02' });
+    const { rows } = await f.b.ok('planning.overview', { month: '2027-02' });
     expect(rows[0]).toMatchObject({ groupName: 'Zīlītes', status: 'submitted', late: true });
   });
 });

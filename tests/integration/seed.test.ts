@@ -35,12 +35,12 @@ describe('the demo kindergarten', () => {
     expect(plan.topics.length).toBeGreaterThan(0);
     expect(plan.status).not.toBe('draft');
     // …the month's journals: individual work, the deputy's diary, a check of the first topic.
-    const entries = await b.ok('journals.entries', { from: '2026-11-01', to: '2026-11-30' });
+    const entries = (await b.ok('journals.entries', { from: '2026-11-01', to: '2026-11-30' })).rows;
     expect(new Set(entries.map((e) => e.authorName))).toEqual(
       new Set([accounts.find((a) => a.role === 'teacher')!.fullName, 'Laura Liepa']),
     );
-    expect((await b.ok('supervision.diary', { month: '2026-11' })).length).toBe(3);
-    const checks = await b.ok('supervision.checks', {});
+    expect((await b.ok('supervision.diary', { month: '2026-11' })).total).toBe(3);
+    const checks = (await b.ok('supervision.checks', {})).rows;
     expect(checks.map((c) => c.topicId)).toEqual([plan.topics[0].id]);
   }, 120_000);
 });

@@ -123,7 +123,7 @@ describe('substitution', () => {
     expect((await b.ok('attendance.groups', { date: '2026-12-03' })).map((g) => g.name)).toEqual([
       'Zīlītes',
     ]);
-    const [mine] = await b.ok('substitution.list', {});
+    const [mine] = (await b.ok('substitution.list', {})).rows;
     expect(mine).toMatchObject({ status: 'ended', entryCount: 4 });
     const entries = await b.ok('substitution.entries', { id: mine.id });
     expect(entries.map((e) => [e.action, e.summary])).toEqual([
@@ -135,7 +135,7 @@ describe('substitution', () => {
     expect(entries[0].byName).toBe('Liene Egle (aizvieto kolēģi: Anna Kalniņa)');
     // A colleague who had no part in it may not read them.
     await f.as('ieva');
-    expect(await b.ok('substitution.list', {})).toEqual([]);
+    expect((await b.ok('substitution.list', {})).rows).toEqual([]);
     expect((await b.fail('substitution.entries', { id: mine.id })).code).toBe('FORBIDDEN');
   });
 
@@ -185,7 +185,7 @@ describe('substitution', () => {
         text,
       });
     }
-    expect((await b.ok('substitution.list', {})).length).toBe(1);
+    expect((await b.ok('substitution.list', {})).rows.length).toBe(1);
     // A teacher cannot arrange her own substitute.
     await f.as('anna');
     expect((await b.fail('substitution.create', base)).code).toBe('FORBIDDEN');
@@ -214,7 +214,7 @@ describe('substitution', () => {
     await f.as('dace');
     expect(await b.ok('substitution.end', { id: running.id })).toEqual({ removed: false });
     expect(await b.ok('substitution.end', { id: planned.id })).toEqual({ removed: true });
-    const rows = await b.ok('substitution.list', {});
+    const rows = (await b.ok('substitution.list', {})).rows;
     expect(rows.map((r) => [r.toDate, r.status])).toEqual([['2026-11-29', 'ended']]);
     expect((await b.fail('substitution.end', { id: running.id })).message).toBe(
       'Šī aizvietošana jau ir beigusies.',

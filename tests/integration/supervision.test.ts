@@ -100,13 +100,13 @@ describe("the deputy head's diary", () => {
     });
     expect(afterMidnight.late).toBe(true);
 
-    const month = await f.b.ok('supervision.diary', { month: '2026-12' });
+    const month = (await f.b.ok('supervision.diary', { month: '2026-12' })).rows;
     expect(month.map((r) => [r.date, r.kind, r.late])).toEqual([
       ['2026-12-10', 'consultation', true],
       ['2026-12-10', 'meeting', false],
       ['2026-12-09', 'observation', true],
     ]);
-    expect(await f.b.ok('supervision.diary', { month: '2026-11' })).toEqual([]);
+    expect(await f.b.ok('supervision.diary', { month: '2026-11' })).toEqual({ rows: [], total: 0 });
   });
 
   it('lets only the author edit or delete; the head reads all and writes nothing', async () => {
@@ -146,7 +146,7 @@ describe("the deputy head's diary", () => {
     });
 
     await f.as('ilze');
-    const read = await f.b.ok('supervision.diary', {});
+    const read = (await f.b.ok('supervision.diary', {})).rows;
     expect(read).toEqual([
       expect.objectContaining({ content: 'Sporta diena ar vecākiem.', canEdit: false }),
     ]);
@@ -160,7 +160,7 @@ describe("the deputy head's diary", () => {
 
     await f.as('dace');
     await f.b.ok('supervision.diaryDelete', { id: entry.id });
-    expect(await f.b.ok('supervision.diary', {})).toEqual([]);
+    expect((await f.b.ok('supervision.diary', {})).rows).toEqual([]);
   });
 });
 
@@ -217,7 +217,7 @@ describe('journal checks', () => {
     expect(mine.authorRole).toBe('head');
     expect((await f.b.ok('supervision.headCount', {})).count).toBe(1);
     // The deputy's check is hers to edit, not the head's.
-    const list = await f.b.ok('supervision.checks', {});
+    const list = (await f.b.ok('supervision.checks', {})).rows;
     expect(list.map((c) => [c.authorRole, c.canEdit])).toEqual([
       ['head', true],
       ['deputy', false],
@@ -237,11 +237,16 @@ describe('journal checks', () => {
       schoolYear: 2027,
       count: 0,
     });
-    // Still listed, with its old date.
-    expect((await f.b.ok('supervision.checks', {})).map((c) => c.date)).toEqual([
-      '2026-12-10',
-      '2026-12-10',
-    ]);
+    // The list opens on the new school year; last year's checks are there, with their old date.
+    expect(await f.b.ok('supervision.checks', {})).toMatchObject({
+      rows: [],
+      total: 0,
+      schoolYear: 2027,
+      schoolYears: [2027, 2026],
+    });
+    expect(
+      (await f.b.ok('supervision.checks', { schoolYear: 2026 })).rows.map((c) => c.date),
+    ).toEqual(['2026-12-10', '2026-12-10']);
   });
 
   it('refuses bad input with Latvian messages and writes nothing', async () => {
@@ -291,7 +296,7 @@ describe('journal checks', () => {
     await f.b.ok('supervision.checkSave', f.check({ groupId: f.cielavinas, topicId: f.ruki }));
 
     await f.as('anna');
-    const anna = await f.b.ok('supervision.checks', {});
+    const anna = (await f.b.ok('supervision.checks', {})).rows;
     expect(anna.map((c) => [c.groupName, c.topicTitle, c.recommendations])).toEqual([
       ['Zīlītes', 'Ziema', 'Ievadīt vērtējumus piecu dienu laikā.'],
     ]);
@@ -303,7 +308,7 @@ describe('journal checks', () => {
     expect((await f.b.fail('supervision.unchecked', {})).code).toBe('FORBIDDEN');
 
     await f.as('ieva');
-    expect((await f.b.ok('supervision.checks', {})).map((c) => c.groupName)).toEqual([
+    expect((await f.b.ok('supervision.checks', {})).rows.map((c) => c.groupName)).toEqual([
       'Cielaviņas',
     ]);
     await f.as('sarma');
@@ -318,7 +323,7 @@ describe('journal checks', () => {
     await f.as('anna');
     await f.b.ok('planning.deleteTopic', { topicId: f.sniegs });
     await f.as('dace');
-    const [kept] = await f.b.ok('supervision.checks', {});
+    const [kept] = (await f.b.ok('supervision.checks', {})).rows;
     expect(kept).toMatchObject({ topicId: null, topicTitle: 'Sniegs', groupName: 'Zīlītes' });
   });
 });

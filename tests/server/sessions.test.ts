@@ -90,7 +90,7 @@ describe('server mode: many sessions on one register', () => {
       ok: false,
       error: {
         code: 'SESSION_EXPIRED',
-        message: 'Jūs tikāt atslēgts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
+        message: 'Žurnāls tika aizvērts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
       },
     });
     expect((await head.ok('app.state', {})).phase).toBe('locked');
@@ -170,7 +170,7 @@ describe('server mode: many sessions on one register', () => {
     expect(
       await teacher.call('auth.login', { username: 'anna', password: 'annas-parole-12' }),
     ).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    const anna = (await head.ok('users.list', {})).find((u) => u.username === 'anna')!;
+    const anna = (await head.ok('users.list', {})).rows.find((u) => u.username === 'anna')!;
     await head.ok('users.resetPassword', {
       userId: anna.id,
       temporaryPassword: 'pagaidu-parole-2',

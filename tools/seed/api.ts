@@ -25,7 +25,8 @@ const TEMPORARY = 'pagaidu-parole-2026';
 export class SeedApi {
   readonly router: Router;
   readonly random: Random;
-  readonly calendar = new WorkingCalendar();
+  /** The working days as the program sees them; the closures the head adds replace it. */
+  calendar = new WorkingCalendar();
   readonly accounts: DemoAccount[] = [];
   private readonly clock: TestClock;
   private readonly users = new Map<string, SessionUser>();
@@ -52,6 +53,11 @@ export class SeedApi {
     const offsetHours = (Number(riga) - guess.getUTCHours() + 24) % 24;
     this.clock.set(new Date(guess.getTime() - offsetHours * 3600_000));
     this.router.state.touch();
+  }
+
+  /** The backend clock's instant. */
+  now(): Date {
+    return this.clock.now();
   }
 
   async call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {

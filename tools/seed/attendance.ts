@@ -1,6 +1,7 @@
 import { addDays } from '../../common/dates';
 import type { SeedApi } from './api';
 import type { Members, SeedGroup } from './people';
+import { recordSubstitutions, teacherOn, type PlannedSubstitution } from './substitutions';
 
 type Code = 'NS' | 'NC' | 'N';
 
@@ -30,17 +31,22 @@ function season(date: string): { rate: number; mix: [Code, number][] } {
   return { rate, mix };
 }
 
-/** Every working day: the teacher marks the absent children and confirms, mostly by 09:00. */
+/**
+ * Every working day: the teacher (or the colleague standing in for her) marks the absent
+ * children and confirms, mostly by 09:00.
+ */
 export async function seedAttendance(
   api: SeedApi,
   groups: SeedGroup[],
   members: Members,
   first: string,
   last: string,
+  substitutions: PlannedSubstitution[] = [],
 ): Promise<void> {
   const random = api.random;
   for (let date = first; date <= last; date = addDays(date, 1)) {
     if (!api.calendar.isWorkingDay(date)) continue;
+    await recordSubstitutions(api, substitutions, date);
     const { rate, mix } = season(date);
     api.at(date, `08:${String(random.int(0, 45)).padStart(2, '0')}`);
     const corrections: { groupId: number; childId: number }[] = [];
@@ -62,7 +68,7 @@ export async function seedAttendance(
           }
         }
       }
-      const teacher = random.pick(group.teachers);
+      const teacher = teacherOn(substitutions, group, date, () => random.pick(group.teachers));
       if (changes.length > 0) {
         await api.as(teacher, 'attendance.save', { groupId: group.id, changes, reason: '' });
       }

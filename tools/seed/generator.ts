@@ -1,9 +1,14 @@
+import type { ClosureRow } from '../../common/calendar';
 import type { ScryptParams } from '../../database/keyslots';
 import { SeedApi, type DemoAccount } from './api';
 import { seedAttendance } from './attendance';
+import { seedClosures } from './closures';
+import { seedFamilies } from './families';
 import { seedJournalChecks, seedJournals } from './journals';
+import { seedLogins } from './logins';
 import { seedSchoolYear, seedStaff, type ChildState } from './people';
 import { seedPlanning } from './planning';
+import { planSubstitutions } from './substitutions';
 
 export type { DemoAccount } from './api';
 
@@ -23,6 +28,12 @@ export interface GeneratorOptions {
   childrenPerGroup: number;
   /** Attendance for every working day, or only the month that holds `today`. */
   attendance: 'all' | 'lastMonth';
+  /**
+   * Plans, marks, journals, talks, checks and logins for every month, or only the month that
+   * holds `today`; as `attendance` unless given (several years of plans without ten years of
+   * attendance make a dataset of seconds).
+   */
+  journals?: 'all' | 'lastMonth';
   seed?: number;
   scrypt?: ScryptParams;
   log?: (line: string) => void;
@@ -30,6 +41,8 @@ export interface GeneratorOptions {
 
 export class Generator {
   private readonly api: SeedApi;
+  private readonly closures: ClosureRow[] = [];
+  private staff: string[] = [];
 
   constructor(private readonly options: GeneratorOptions) {
     this.api = new SeedApi({
@@ -51,6 +64,7 @@ export class Generator {
 
   async run(): Promise<DemoAccount[]> {
     const teachers = await seedStaff(this.api, this.options.groupsPerYear);
+    this.staff = this.api.accounts.map((a) => a.username);
     this.log(`${this.api.accounts.length} accounts`);
     let children: ChildState[] = [];
     for (let y = this.firstYear(); y < this.firstYear() + this.options.years; y++) {
@@ -58,6 +72,17 @@ export class Generator {
     }
     await this.api.router.dispose();
     return this.api.accounts;
+  }
+
+  /** The days of the school year that get data: all up to today, or today's month only. */
+  private range(year: number, scope: 'all' | 'lastMonth'): [string, string] | null {
+    const { today } = this.options;
+    const start = `${year}-09-01`;
+    const end = `${year + 1}-08-31`;
+    const last = end < today ? end : today;
+    const first = scope === 'all' ? start : `${today.slice(0, 7)}-01`;
+    if (first > last || last < start) return null;
+    return [first < start ? start : first, last];
   }
 
   private async schoolYear(
@@ -72,21 +97,29 @@ export class Generator {
       teachers,
       previous,
     );
-    this.log(
-      `${year}/${year + 1}: ${groups.length} groups, ${[...members.values()].flat().length} children`,
+    const children = [...members.values()].flat();
+    this.log(`${year}/${year + 1}: ${groups.length} groups, ${children.length} children`);
+    const before = new Set(previous.map((c) => c.id));
+    await seedFamilies(
+      this.api,
+      children.filter((c) => !before.has(c.id)),
+      `${year}-09-01`,
+      today,
     );
+    await seedClosures(this.api, year, this.closures);
 
-    const start = `${year}-09-01`;
-    const end = `${year + 1}-08-31`;
-    const last = end < today ? end : today;
-    const first = this.options.attendance === 'all' ? start : `${today.slice(0, 7)}-01`;
-    if (first <= last && last >= start) {
-      const from = first < start ? start : first;
-      await seedAttendance(this.api, groups, members, from, last);
-      const topics = await seedPlanning(this.api, groups, from, last, today);
-      await seedJournals(this.api, groups, members, from, last);
-      await seedJournalChecks(this.api, topics, start, today);
+    const days = this.range(year, this.options.attendance);
+    if (days) {
+      const substitutions = planSubstitutions(this.api, groups, ...days);
+      await seedAttendance(this.api, groups, members, ...days, substitutions);
     }
-    return [...members.values()].flat();
+    const months = this.range(year, this.options.journals ?? this.options.attendance);
+    if (months) {
+      const topics = await seedPlanning(this.api, groups, ...months, today);
+      await seedJournals(this.api, groups, members, ...months);
+      await seedJournalChecks(this.api, topics, `${year}-09-01`, today);
+      await seedLogins(this.api, this.staff, ...months);
+    }
+    return children;
   }
 }

@@ -12,11 +12,21 @@ const NOTES = [
 ];
 const KINDS = ['play', 'individualWork', 'individualLesson'] as const;
 const DIARY_KINDS = ['meeting', 'activity', 'consultation', 'observation', 'other'] as const;
+const TALKS = [
+  { subject: 'results', content: 'Pārrunāti bērna sasniegumi šajā mēnesī.', agreed: '' },
+  {
+    subject: 'behaviour',
+    content: 'Runājām par uzvedību rotaļās ar citiem bērniem.',
+    agreed: 'Sekot mājās.',
+  },
+  { subject: 'rules', content: 'Atgādināti iestādes iekšējās kārtības noteikumi.', agreed: '' },
+  { subject: 'other', content: 'Vecāki jautāja par vasaras grupām.', agreed: 'Informēt augustā.' },
+] as const;
 
 /**
  * Each month: a few individual work entries per group by its teacher (now and then one sent
- * to the parents, now and then written a day late), the speech therapist's sessions, and the
- * deputy's diary.
+ * to the parents, now and then written a day late), the speech therapist's sessions, talks with
+ * parents, and the deputy's diary.
  */
 export async function seedJournals(
   api: SeedApi,
@@ -57,6 +67,22 @@ export async function seedJournals(
     }
     for (let i = 0; i < 6; i++) {
       await write('logopede', random.pick(groups).id, random.pick(monthDays), false);
+    }
+    // Talks with parents (3.10): one or two a month in each group, by its teacher.
+    for (const group of groups) {
+      for (let i = random.int(1, 2); i > 0; i--) {
+        const child = random.pick(members.get(group.id)!);
+        if (!child.guardianIds?.length) continue;
+        const day = random.pick(monthDays);
+        api.at(day, '17:10');
+        const talk = random.pick(TALKS);
+        await api.as(group.teachers[0], 'journals.saveTalk', {
+          date: day,
+          childId: child.id,
+          guardianIds: [random.pick(child.guardianIds)],
+          ...talk,
+        });
+      }
     }
     for (let i = 0; i < 3; i++) {
       const day = random.pick(monthDays);

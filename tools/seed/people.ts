@@ -21,6 +21,8 @@ export interface ChildState {
   band: number;
   /** An illness or a holiday goes on for some days. */
   absentCode: 'NS' | 'NC' | 'N' | null;
+  /** Her parents in the register (tools/seed/families.ts). */
+  guardianIds?: number[];
 }
 
 /** A group of one school year and its two teachers (user names). */

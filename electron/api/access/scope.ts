@@ -10,7 +10,7 @@ import { AppError } from '../../../common/errors';
 import type { Role } from '../../../common/roles';
 
 /** One stretch of dates in which the user works in a group, and for whom. */
-interface Period {
+export interface Period {
   groupId: number;
   from: string;
   to: string | null;
@@ -55,8 +55,8 @@ export class Access {
     return rowScope(domain, operation, this.user.role);
   }
 
-  /** Her periods in every group; loaded once per call. */
-  private async groupPeriods(m: EntityManager): Promise<Period[]> {
+  /** Her periods in every group; loaded once per call (also for the SQL form, access/sql.ts). */
+  async groupPeriods(m: EntityManager): Promise<Period[]> {
     if (this.periods) return this.periods;
     const rows = await m.query<
       { groupId: number; from: string; to: string | null; absentId: number | null }[]

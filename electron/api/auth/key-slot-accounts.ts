@@ -14,7 +14,7 @@ import {
   type Slot,
 } from '../../../database/keyslots';
 import { audit, flushPending } from '../audit/audit';
-import { autoBackupIfDue } from '../backup/automatic';
+import { startAutoBackupIfDue } from '../backup/automatic';
 import type { Context } from '../context';
 import { openWithSafeMigration } from '../release/safe-migration';
 import { sessionUser, type AccountStore, type PhaseAnswer } from './accounts';
@@ -108,7 +108,8 @@ export class KeySlotAccounts implements AccountStore {
     slots.setLockout(lock, { failures: 0 });
     slots.forgetUnknownNames();
     await slots.save();
-    await autoBackupIfDue(ctx.state, 'login'); // never throws: a failed backup is only recorded
+    // The day's backup runs after the login, in the background; never throws.
+    await startAutoBackupIfDue(ctx.state);
   }
 
   async recover(

@@ -7,6 +7,7 @@ import { BackupSettings } from '../../../database/entities/backup';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import type { SessionState } from '../session';
+import { autoBackupProgress } from './auto-job';
 
 /**
  * The automatic backup's settings as the head sets and sees them: on or off, the folder, the
@@ -112,5 +113,6 @@ export async function failureStatus(ctx: Context): Promise<BackupStatus> {
     failure: failed
       ? { at: row.lastFailureAt as string, message: view.lastFailure as string }
       : null,
+    running: autoBackupProgress(ctx.state),
   };
 }

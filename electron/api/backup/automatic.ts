@@ -5,11 +5,18 @@ import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
 import { safeText } from '../safe-log';
 import type { SessionState } from '../session';
+import type { DataSource } from 'typeorm';
+import type { BackupSettings } from '../../../database/entities/backup';
+import { autoBackupJobs, type AutoBackupJob } from './auto-job';
 import { loadSettings, unwrapPassphrase } from './auto-settings';
-import { exportBackup } from './export';
+import { exportBackup, type ExportOptions } from './export';
 import { fieldError } from './files';
 
-/** The daily automatic backup (at login or on exit) and the rotation of its files. */
+/**
+ * The daily automatic backup and the rotation of its files. At login it runs in the background
+ * (the login answers at once; the head sees its progress); on exit it runs before the program
+ * closes.
+ */
 
 /** Rotation of automatic backups: the newest of each of the last 7 days and 12 months. */
 export const KEEP_DAILY = 7;
@@ -52,50 +59,159 @@ async function rotate(folder: string): Promise<void> {
   }
 }
 
-/**
- * One automatic backup if enabled and none succeeded today (Riga date). Never throws: the
- * outcome is recorded in backup_settings and shown in the settings and on the head's home.
- */
-export async function autoBackupIfDue(
+type Reason = 'login' | 'exit';
+type Outcome = { file: string; failureKey?: undefined } | { file?: undefined; failureKey: string };
+
+/** The settings when a backup is due today (on, a folder, none succeeded today), else null. */
+async function dueSettings(state: SessionState): Promise<BackupSettings | null> {
+  if (!state.isOpen()) return null;
+  const settings = await loadSettings(state);
+  if (!settings.enabled || !settings.folder) return null;
+  const today = rigaDate(state.clock.now());
+  if (settings.lastSuccessAt && rigaDate(new Date(settings.lastSuccessAt)) === today) return null;
+  return settings;
+}
+
+/** Writes the backup file and rotates; a failure is an outcome, never thrown. */
+async function write(
   state: SessionState,
-  reason: 'login' | 'exit',
-): Promise<void> {
+  settings: BackupSettings,
+  options: Pick<ExportOptions, 'exclusive' | 'onProgress'> = {},
+): Promise<Outcome> {
   try {
-    if (!state.isOpen()) return;
-    const settings = await loadSettings(state);
-    if (!settings.enabled || !settings.folder) return;
-    const today = rigaDate(state.clock.now());
-    if (settings.lastSuccessAt && rigaDate(new Date(settings.lastSuccessAt)) === today) return;
-    let failureKey: string | null = null;
-    let file: string | null = null;
-    try {
-      if (!settings.passphraseWrapped) throw fieldError('folder', 'backup.passphraseNeeded');
-      const passphrase = unwrapPassphrase(state.masterKey, settings.passphraseWrapped);
-      file = (await exportBackup(state, { folder: settings.folder, passphrase, auto: true })).file;
-      await rotate(settings.folder).catch(() => undefined);
-    } catch (err) {
-      failureKey = err instanceof AppError ? err.key : 'backup.writeFailed';
-    }
-    const at = state.clock.now().toISOString();
-    await state.db.transaction(async (m) => {
-      const row = await loadSettings(state);
-      if (failureKey) {
-        row.lastFailureAt = at;
-        row.lastFailureKey = failureKey;
-      } else {
-        row.lastSuccessAt = at;
-        row.lastSuccessFile = file;
-      }
-      await m.save(row);
-      await audit(m, state.clock.now(), {
-        action: failureKey ? 'backup.auto.fail' : 'backup.auto.success',
-        actorId: state.user?.id ?? null,
-        entity: 'backup',
-        after: failureKey ? { reason, failure: failureKey } : { reason, file },
-      });
+    if (!settings.passphraseWrapped) throw fieldError('folder', 'backup.passphraseNeeded');
+    const passphrase = unwrapPassphrase(state.masterKey, settings.passphraseWrapped);
+    const { file } = await exportBackup(state, {
+      folder: settings.folder,
+      passphrase,
+      auto: true,
+      ...options,
     });
+    await rotate(settings.folder).catch(() => undefined);
+    return { file };
   } catch (err) {
-    // The login (or the exit) must go on whatever happens here.
+    return { failureKey: err instanceof AppError ? err.key : 'backup.writeFailed' };
+  }
+}
+
+/** Records the outcome in backup_settings and the audit, on the database it was made from. */
+async function record(
+  state: SessionState,
+  db: DataSource,
+  reason: Reason,
+  outcome: Outcome,
+): Promise<void> {
+  // The session closed (or another opened) meanwhile: nothing to record it in.
+  if (!state.isOpen() || state.db !== db) return;
+  const at = state.clock.now().toISOString();
+  await db.transaction(async (m) => {
+    const row = await loadSettings(state);
+    if (outcome.failureKey) {
+      row.lastFailureAt = at;
+      row.lastFailureKey = outcome.failureKey;
+    } else {
+      row.lastSuccessAt = at;
+      row.lastSuccessFile = outcome.file ?? null;
+    }
+    await m.save(row);
+    await audit(m, state.clock.now(), {
+      action: outcome.failureKey ? 'backup.auto.fail' : 'backup.auto.success',
+      actorId: state.user?.id ?? null,
+      entity: 'backup',
+      after: outcome.failureKey
+        ? { reason, failure: outcome.failureKey }
+        : { reason, file: outcome.file },
+    });
+  });
+}
+
+/**
+ * At login: the day's automatic backup, if due, started beside the session and not awaited, so
+ * the login answers at once. Its snapshot is taken between the session's calls (their queue),
+ * the compression, encryption and verification run meanwhile, and the outcome is recorded
+ * between calls again. Closing the session lets a started backup finish first (or drops one
+ * whose snapshot is not yet taken). Never throws.
+ */
+export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
+  let settings: BackupSettings | null;
+  try {
+    settings = autoBackupJobs.has(state) ? null : await dueSettings(state);
+  } catch (err) {
+    console.error('Automatic backup could not run:', safeText(err));
+    return;
+  }
+  if (!settings) return;
+  const db = state.db;
+  const job: AutoBackupJob = {
+    startedAt: state.clock.now().toISOString(),
+    fraction: 0,
+    done: Promise.resolve(),
+  };
+  // A place in the session's queue, taken now, inside the login, so that it comes right after
+  // the login: the snapshot is taken there, between calls, before any later call (a logout).
+  let enter!: () => void;
+  let leave!: () => void;
+  const entered = new Promise<void>((resolve) => (enter = resolve));
+  const left = new Promise<void>((resolve) => (leave = resolve));
+  let slotDone = false;
+  let dropped = false;
+  const free = () => {
+    slotDone = true;
+    leave();
+  };
+  void state.exclusive(async () => {
+    enter();
+    await left;
+  });
+  const outcome = entered
+    .then(() => {
+      if (dropped) throw new AppError('UNAUTHENTICATED');
+      return write(state, settings, {
+        exclusive: async (work) => {
+          const taken = await work();
+          free();
+          return taken;
+        },
+        onProgress: (fraction) => (job.fraction = fraction),
+      });
+    })
+    .catch((): Outcome => ({ failureKey: 'backup.writeFailed' }))
+    .finally(free);
+  let recorded: Promise<void> | undefined;
+  const finish = (): Promise<void> => {
+    // Closing before the snapshot's turn (an idle logout queued first) drops the backup;
+    // after it, closing waits for the file and records it.
+    if (!slotDone) {
+      dropped = true;
+      return Promise.resolve();
+    }
+    return (recorded ??= outcome.then((o) => record(state, db, 'login', o)));
+  };
+  state.addTask(finish);
+  autoBackupJobs.set(state, job);
+  job.done = outcome
+    .then(() => state.exclusive(finish))
+    .catch((err: unknown) =>
+      console.error('Automatic backup could not be recorded:', safeText(err)),
+    )
+    .finally(() => {
+      state.removeTask(finish);
+      autoBackupJobs.delete(state);
+    });
+}
+
+/**
+ * On exit: one automatic backup if due, awaited (after one started at login, if it still runs).
+ * Never throws: the outcome is recorded in backup_settings and shown on the head's home.
+ */
+export async function autoBackupIfDue(state: SessionState, reason: Reason): Promise<void> {
+  try {
+    await autoBackupJobs.get(state)?.done;
+    const settings = await dueSettings(state);
+    if (!settings) return;
+    await record(state, state.db, reason, await write(state, settings));
+  } catch (err) {
+    // The exit must go on whatever happens here.
     console.error('Automatic backup could not run:', safeText(err));
   }
 }

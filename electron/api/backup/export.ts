@@ -87,6 +87,11 @@ export interface ExportOptions {
   passphrase: string;
   /** Marks the file name so that rotation only ever deletes automatic backups. */
   auto?: boolean;
+  /**
+   * Runs the part that reads the database (the snapshot) alone, when the export runs beside
+   * the session's calls (the automatic backup after login): the session's queue.
+   */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Called with the fraction (0..1) of the snapshot compressed and encrypted so far. */
   onProgress?: (fraction: number) => void;
   /** Tests: runs after the snapshot is written under its temporary name, before verifying. */
@@ -103,13 +108,16 @@ export async function exportBackup(
   options: ExportOptions,
 ): Promise<ExportResult> {
   await checkFolder(options.folder, 'folder');
-  const db = state.db;
   const now = state.clock.now();
-  const institution = await db.getRepository(Institution).findOneByOrFail({ id: 1 });
-  // Calls run one at a time (Router), so the slot file and the database agree.
-  const slots = await fs.readFile(KeySlotFile.pathIn(state.dataDir));
-  const image = snapshotDatabase(db);
-  const head = payloadHead(slots, state.masterKey);
+  // Calls run one at a time (Router), so the slot file and the database agree; a background
+  // export takes its snapshot between them.
+  const take = async () => {
+    const db = state.db;
+    const institution = await db.getRepository(Institution).findOneByOrFail({ id: 1 });
+    const slots = await fs.readFile(KeySlotFile.pathIn(state.dataDir));
+    return { institution, image: snapshotDatabase(db), head: payloadHead(slots, state.masterKey) };
+  };
+  const { institution, image, head } = await (options.exclusive ? options.exclusive(take) : take());
   const total = head.length + image.length;
 
   const base = `${fileSafeName(institution.name)}_${options.auto ? 'auto_' : ''}${fileTimestamp(now)}`;

@@ -40,7 +40,7 @@ async function withChildren(m: EntityManager, entries: IndividualWorkEntry[]) {
 }
 
 /** The rows she may read, as the list shows them; canEdit from the table's write scope. */
-async function entryRows(
+export async function entryRows(
   m: EntityManager,
   ctx: Context,
   entries: IndividualWorkEntry[],
@@ -82,34 +82,6 @@ async function entryRows(
     canEdit: editable.has(e.id),
     createdAt: e.createdAt,
   }));
-}
-
-/** Entries of a period she may read, newest first. */
-export async function list(ctx: Context, from: string, to: string): Promise<EntryRow[]> {
-  const m = ctx.db.manager;
-  const rows = await m
-    .createQueryBuilder(IndividualWorkEntry, 'e')
-    .where('e.date >= :from AND e.date <= :to', { from, to })
-    .orderBy('e.date', 'DESC')
-    .addOrderBy('e.id', 'DESC')
-    .getMany();
-  return entryRows(m, ctx, rows);
-}
-
-/** "Gaida nosūtīšanu": entries ticked for parents and not all sent yet, that she may read. */
-export async function waiting(ctx: Context): Promise<EntryRow[]> {
-  const m = ctx.db.manager;
-  const rows = await m
-    .createQueryBuilder(IndividualWorkEntry, 'e')
-    .where('e.send_status IS NOT NULL')
-    .andWhere(
-      "(NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id AND o.status <> 'cancelled') " +
-        "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id AND o.status NOT IN ('sent', 'cancelled')))",
-    )
-    .orderBy('e.date', 'DESC')
-    .addOrderBy('e.id', 'DESC')
-    .getMany();
-  return entryRows(m, ctx, rows);
 }
 
 async function snapshot(m: EntityManager, entry: IndividualWorkEntry) {

@@ -30,7 +30,11 @@ const scoped = (t: ParentTalk) => ({
 });
 
 /** The talks she may read, as the list shows them; canEdit from the table's write scope. */
-async function talkRows(m: EntityManager, ctx: Context, talks: ParentTalk[]): Promise<TalkRow[]> {
+export async function talkRows(
+  m: EntityManager,
+  ctx: Context,
+  talks: ParentTalk[],
+): Promise<TalkRow[]> {
   const visible = await ctx.access().filterRows(m, 'talks', 'read', talks.map(scoped));
   if (!visible.length) return [];
   const editable = await writableIds(m, ctx, 'talks', visible);
@@ -75,18 +79,6 @@ async function talkRows(m: EntityManager, ctx: Context, talks: ParentTalk[]): Pr
       createdAt: t.createdAt,
     };
   });
-}
-
-/** Talks of a period she may read, newest first. */
-export async function list(ctx: Context, from: string, to: string): Promise<TalkRow[]> {
-  const m = ctx.db.manager;
-  const rows = await m
-    .createQueryBuilder(ParentTalk, 't')
-    .where('t.date >= :from AND t.date <= :to', { from, to })
-    .orderBy('t.date', 'DESC')
-    .addOrderBy('t.id', 'DESC')
-    .getMany();
-  return talkRows(m, ctx, rows);
 }
 
 async function snapshot(m: EntityManager, talk: ParentTalk) {

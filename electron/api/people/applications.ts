@@ -13,7 +13,9 @@ import {
   Guardian,
   ParentApplication,
 } from '../../../database/entities/people';
+import type { YearPage } from '../../../common/contract/paging';
 import type { Context } from '../context';
+import { count, marks, schoolYear, yearPage } from '../lists';
 import { currentEnrolment, fieldError, findGroup, groupLabels, log } from './shared';
 
 /**
@@ -54,31 +56,48 @@ function splitName(full: string): { firstName: string; lastName: string } {
   return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
 }
 
-/** Open applications first, the most urgent on top; then the closed ones, newest first. */
+/**
+ * Open applications first, the most urgent on top, whatever the year; then the closed ones
+ * received in the school year, newest first. Filtered, counted and paged in SQL.
+ */
 export async function list(
   ctx: Context,
   input: ParsedInput<'applications.list'>,
-): Promise<ApplicationSummary[]> {
+): Promise<YearPage<ApplicationSummary>> {
   const m = ctx.db.manager;
   const date = ctx.today();
+  const year = await schoolYear(m, ctx, input.schoolYear);
   const visible = await ctx.access().groups(m, 'children', 'read', date);
-  const rows = await m.find(ParentApplication, {
-    where: {
-      ...(input.status ? { status: input.status } : {}),
-      ...(visible === 'all' ? {} : { groupId: In(visible) }),
-    },
-  });
+  if (visible !== 'all' && visible.length === 0) return yearPage(m, year, [], 0);
+  const where = ["(a.status = 'received' OR (a.received_on >= ? AND a.received_on <= ?))"];
+  const params: unknown[] = [year.from, year.to];
+  if (input.status) {
+    where.push('a.status = ?');
+    params.push(input.status);
+  }
+  if (visible !== 'all') {
+    where.push(`a.group_id IN (${marks(visible.length)})`);
+    params.push(...visible);
+  }
+  const filter = `FROM parent_application a WHERE ${where.join(' AND ')}`;
+  const [ids, total] = await Promise.all([
+    m.query<{ id: number }[]>(
+      `SELECT a.id ${filter} ORDER BY CASE WHEN a.status = 'received' THEN 0 ELSE 1 END, ` +
+        "CASE WHEN a.status = 'received' THEN a.received_on END, a.received_on DESC, a.id DESC " +
+        'LIMIT ? OFFSET ?',
+      [...params, input.limit, input.offset],
+    ),
+    count(m, `SELECT COUNT(*) AS n ${filter}`, params),
+  ]);
+  const found = new Map(
+    (await m.findBy(ParentApplication, { id: In(ids.map((r) => r.id)) })).map((a) => [a.id, a]),
+  );
   const labels = await groupLabels(m);
-  return rows
-    .map((a) => applicationSummary(a, labels, date))
-    .sort(
-      (a, b) =>
-        Number(b.status === 'received') - Number(a.status === 'received') ||
-        (a.status === 'received'
-          ? a.dueOn.localeCompare(b.dueOn)
-          : b.receivedOn.localeCompare(a.receivedOn)) ||
-        b.id - a.id,
-    );
+  const rows = ids.flatMap(({ id }) => {
+    const a = found.get(id);
+    return a ? [applicationSummary(a, labels, date)] : [];
+  });
+  return yearPage(m, year, rows, total);
 }
 
 export function create(

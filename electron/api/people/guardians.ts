@@ -10,12 +10,20 @@ import { byName, fieldError, log, parseConsents, searchWords } from './shared';
 
 /** Parents and other guardians, linked to children (the rules' 2.2): entered by the deputy. */
 
-async function guardianSummary(m: EntityManager, guardian: Guardian): Promise<GuardianSummary> {
-  const links = await m.findBy(ChildGuardian, { guardianId: guardian.id });
-  const children = links.length
-    ? await m.findBy(Child, { id: In(links.map((l) => l.childId)) })
+/** Guardians with their children: two queries for the whole batch, not two per guardian. */
+async function guardianSummaries(
+  m: EntityManager,
+  guardians: Guardian[],
+): Promise<GuardianSummary[]> {
+  const links = guardians.length
+    ? await m.findBy(ChildGuardian, { guardianId: In(guardians.map((g) => g.id)) })
     : [];
-  return {
+  const children = new Map(
+    (links.length ? await m.findBy(Child, { id: In(links.map((l) => l.childId)) }) : []).map(
+      (c) => [c.id, c],
+    ),
+  );
+  return guardians.map((guardian) => ({
     id: guardian.id,
     firstName: guardian.firstName,
     lastName: guardian.lastName,
@@ -23,16 +31,21 @@ async function guardianSummary(m: EntityManager, guardian: Guardian): Promise<Gu
     email: guardian.email,
     agreesEmail: guardian.agreesEmail,
     consents: parseConsents(guardian.consents),
-    children: links.map((l) => {
-      const child = children.find((c) => c.id === l.childId);
-      return {
-        childId: l.childId,
-        name: child ? `${child.firstName} ${child.lastName}` : '',
-        relation: l.relation as GuardianRelation,
-      };
-    }),
-  };
+    children: links
+      .filter((l) => l.guardianId === guardian.id)
+      .map((l) => {
+        const child = children.get(l.childId);
+        return {
+          childId: l.childId,
+          name: child ? `${child.firstName} ${child.lastName}` : '',
+          relation: l.relation as GuardianRelation,
+        };
+      }),
+  }));
 }
+
+const guardianSummary = async (m: EntityManager, guardian: Guardian) =>
+  (await guardianSummaries(m, [guardian]))[0];
 
 /** At most 200 guardians whose name holds every word of the search. */
 export async function list(
@@ -45,8 +58,7 @@ export async function list(
     q.andWhere(`g.search_name LIKE :w${i} ESCAPE '\\'`, { [`w${i}`]: word }),
   );
   const guardians = await q.take(200).getMany();
-  const out = await Promise.all(guardians.map((g) => guardianSummary(m, g)));
-  return out.sort(byName);
+  return (await guardianSummaries(m, guardians)).sort(byName);
 }
 
 /** A new guardian, linked to the child she is entered for. */

@@ -1,13 +1,14 @@
 import type { HandlerMap } from '../context';
 import { copy } from './copy';
+import * as lists from './lists';
 import { planPdf } from './pdf';
 import * as plans from './plans';
 import * as topics from './topics';
 import { versions } from './versions';
 
 export const planningHandlers = {
-  'planning.overview': (input, ctx) => plans.overview(ctx, input.month),
-  'planning.list': (_input, ctx) => plans.listPlans(ctx),
+  'planning.overview': (input, ctx) => lists.overview(ctx, input),
+  'planning.list': (input, ctx) => lists.listPlans(ctx, input),
   'planning.plan': (input, ctx) =>
     plans.planDetail(ctx.db.manager, ctx, input.groupId, input.month),
   'planning.saveTopic': (input, ctx) => topics.saveTopic(ctx, input),

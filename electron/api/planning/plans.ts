@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { PlanDetail, PlanListRow, PlanOverviewRow } from '../../../common/contract/planning';
+import type { PlanDetail } from '../../../common/contract/planning';
 import { monthBounds } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
 import { planDueDate } from '../../../common/planning-rules';
-import { compareLv } from '../../../common/text';
-import { Group } from '../../../database/entities/people';
-import { Plan, PlanVersion, Topic } from '../../../database/entities/planning';
+import { Plan, PlanVersion } from '../../../database/entities/planning';
 import { workingCalendar } from '../calendar/working-calendar';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
@@ -51,55 +49,4 @@ export async function planById(ctx: Context, planId: number): Promise<PlanDetail
   const plan = await m.findOneBy(Plan, { id: planId });
   if (!plan) throw new AppError('NOT_FOUND');
   return planDetail(m, ctx, plan.groupId, plan.month);
-}
-
-/** Groups active during the month whose plans she reads today, with their plans' state. */
-export async function overview(ctx: Context, month: string): Promise<PlanOverviewRow[]> {
-  const m = ctx.db.manager;
-  const [from, to] = monthBounds(month);
-  const access = ctx.access();
-  const visible = await access.groups(m, 'planning', 'read', ctx.today());
-  const groups = (await m.find(Group)).filter(
-    (g) =>
-      g.activeFrom <= to && g.activeTo >= from && (visible === 'all' || visible.includes(g.id)),
-  );
-  const calendar = await workingCalendar(ctx.db);
-  const rows: PlanOverviewRow[] = [];
-  for (const g of groups.sort((a, b) => compareLv(a.name, b.name))) {
-    const plan = await m.findOneBy(Plan, { groupId: g.id, month });
-    rows.push({
-      groupId: g.id,
-      groupName: g.name,
-      month,
-      dueDate: planDueDate(calendar, month),
-      planId: plan?.id ?? null,
-      status: !plan ? 'none' : plan.submittedAt ? 'submitted' : 'draft',
-      submittedAt: plan?.submittedAt ?? null,
-      late: plan?.late ?? false,
-      topicCount: plan ? await m.countBy(Topic, { planId: plan.id }) : 0,
-      canWrite: await access.mayGroup(m, 'planning', 'write', g.id, from, to),
-    });
-  }
-  return rows;
-}
-
-/** Earlier plans of the groups she reads today, to copy from. */
-export async function listPlans(ctx: Context): Promise<PlanListRow[]> {
-  const m = ctx.db.manager;
-  const visible = await ctx.access().groups(m, 'planning', 'read', ctx.today());
-  const plans = await m.find(Plan, { order: { month: 'DESC' } });
-  const groups = new Map((await m.find(Group)).map((g) => [g.id, g]));
-  const out: PlanListRow[] = [];
-  for (const p of plans) {
-    if (visible !== 'all' && !visible.includes(p.groupId)) continue;
-    const topics = await planTopics(m, p.id);
-    out.push({
-      id: p.id,
-      groupId: p.groupId,
-      groupName: groups.get(p.groupId)?.name ?? '',
-      month: p.month,
-      topics: topics.map((t) => ({ id: t.id, title: t.title })),
-    });
-  }
-  return out;
 }

@@ -21,6 +21,7 @@ import type { Context } from '../context';
 import { groupLabel, groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
 import { byline } from './byline';
+import { rows } from './list';
 
 /** A substitution as the access scope sees it: her own when she is one of its two teachers. */
 const scoped = (s: { fromDate: string; groupId: number; substituteId: number; absentId: number }) =>
@@ -72,62 +73,6 @@ async function entryEvents(m: EntityManager, s: Substitution): Promise<AuditEven
     .orderBy('a.id', 'ASC')
     .getMany();
   return events.filter((e) => madeDuring(s, e));
-}
-
-/** How many entries each substitution's substitute made: one query for the whole list. */
-async function entryCounts(m: EntityManager, list: Substitution[]): Promise<Map<number, number>> {
-  const counts = new Map<number, number>();
-  if (!list.length) return counts;
-  const events = await m.find(AuditEvent, {
-    select: { actorId: true, onBehalfOfId: true, at: true },
-    where: {
-      onBehalfOfId: In([...new Set(list.map((s) => s.absentId))]),
-      actorId: In([...new Set(list.map((s) => s.substituteId))]),
-    },
-  });
-  for (const s of list) counts.set(s.id, events.filter((e) => madeDuring(s, e)).length);
-  return counts;
-}
-
-async function rows(ctx: Context, m: EntityManager, list: Substitution[]) {
-  const names = await userNames(
-    m,
-    list.flatMap((s) => [s.substituteId, s.absentId, s.createdBy]),
-  );
-  const labels = await groupLabels(m);
-  const counts = await entryCounts(m, list);
-  const day = ctx.today();
-  return list.map((s): SubstitutionRow => ({
-    id: s.id,
-    group: { id: s.groupId, label: labels.get(s.groupId) ?? '' },
-    substitute: { id: s.substituteId, name: names.get(s.substituteId) ?? '' },
-    absent: { id: s.absentId, name: names.get(s.absentId) ?? '' },
-    fromDate: s.fromDate,
-    toDate: s.toDate,
-    note: s.note,
-    status: statusOn(s, day),
-    createdByName: names.get(s.createdBy) ?? '',
-    entryCount: counts.get(s.id) ?? 0,
-  }));
-}
-
-/** The substitutions she may read (the table: managers all, a teacher those she is part of). */
-export async function list(ctx: Context): Promise<SubstitutionRow[]> {
-  const m = ctx.db.manager;
-  const access = ctx.access();
-  // With 'own' only her rows can pass: the query need not load the others.
-  const where =
-    access.scope('substitutions', 'read') === 'own'
-      ? [{ substituteId: ctx.user.id }, { absentId: ctx.user.id }]
-      : {};
-  const found = await m.find(Substitution, { where, order: { fromDate: 'DESC', id: 'DESC' } });
-  const candidates = found.map((s) => ({ ...scoped(s), s }));
-  const readable = await access.filterRows(m, 'substitutions', 'read', candidates);
-  return rows(
-    ctx,
-    m,
-    readable.map((r) => r.s),
-  );
 }
 
 export async function options(

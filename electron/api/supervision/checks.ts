@@ -9,86 +9,17 @@ import {
 } from '../../../common/contract/supervision';
 import { dmy } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
-import { schoolYearBounds, schoolYearOf } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
-import { Institution } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';
 import { Plan, Topic } from '../../../database/entities/planning';
 import { JournalCheck } from '../../../database/entities/supervision';
 import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
-import { userNames } from '../users/names';
-import { assertNotFuture, assertWritable, fieldError, writableIds } from './authored';
+import { schoolYear } from '../lists';
+import { assertNotFuture, assertWritable, fieldError } from './authored';
+import { checkRows } from './check-list';
 
 /** Journal checks (the rules' 3.9, 3.12): the deputy's at each new topic, the head's twice a year. */
-
-/** The current school year by the institution's setting: [year, first day, last day]. */
-async function currentSchoolYear(
-  m: EntityManager,
-  ctx: Context,
-): Promise<[number, string, string]> {
-  const institution = await m.findOneBy(Institution, { id: 1 });
-  const start = institution?.schoolYearStart ?? '09-01';
-  const year = schoolYearOf(ctx.today(), start);
-  const [from, to] = schoolYearBounds(year, start);
-  return [year, from, to];
-}
-
-async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[]) {
-  const names = await userNames(
-    m,
-    checks.map((c) => c.authorId),
-  );
-  const groupIds = [...new Set(checks.map((c) => c.groupId))];
-  const groups = groupIds.length ? await m.findBy(Group, { id: In(groupIds) }) : [];
-  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
-  const editable = await writableIds(m, ctx, 'journalChecks', checks);
-  return checks.map((c): CheckRow => ({
-    id: c.id,
-    date: c.date,
-    groupId: c.groupId,
-    groupName: groupNames.get(c.groupId) ?? '',
-    topicId: c.topicId,
-    topicTitle: c.topicTitle,
-    topicStart: c.topicStart,
-    findings: c.findings,
-    recommendations: c.recommendations,
-    correctionDate: c.correctionDate,
-    authorId: c.authorId,
-    authorName: names.get(c.authorId) ?? '',
-    authorRole: c.authorRole as CheckRow['authorRole'],
-    canEdit: editable.has(c.id),
-  }));
-}
-
-/**
- * The checks of the groups whose checks she reads today (head and deputy: every group; a teacher:
- * the groups she works in today, with their earlier checks, whose recommendations apply to her
- * now). Narrowed in the query, so other groups' checks are never loaded.
- */
-export async function list(ctx: Context, groupId?: number): Promise<CheckRow[]> {
-  const m = ctx.db.manager;
-  const access = ctx.access();
-  const day = ctx.today();
-  let groupIds = await access.groups(m, 'journalChecks', 'read', day);
-  if (groupId !== undefined) {
-    await access.assertGroup(
-      m,
-      'journalChecks',
-      'read',
-      groupId,
-      day,
-      day,
-      'supervision.notYourGroup',
-    );
-    groupIds = [groupId];
-  }
-  const rows = await m.find(JournalCheck, {
-    where: groupIds === 'all' ? {} : { groupId: In(groupIds) },
-    order: { date: 'DESC', id: 'DESC' },
-  });
-  return checkRows(m, ctx, rows);
-}
 
 /** The topic must be in one of the group's plans. */
 async function groupTopic(
@@ -187,7 +118,7 @@ export async function remove(ctx: Context, id: number): Promise<void> {
 /** Topics that started in this school year, up to today, with no check recorded for them. */
 export async function unchecked(ctx: Context): Promise<UncheckedTopic[]> {
   const m = ctx.db.manager;
-  const [, from] = await currentSchoolYear(m, ctx);
+  const { from } = await schoolYear(m, ctx);
   const rows = await m
     .createQueryBuilder(Topic, 't')
     .innerJoin(Plan, 'p', 'p.id = t.plan_id')
@@ -212,19 +143,19 @@ export async function unchecked(ctx: Context): Promise<UncheckedTopic[]> {
 /** The head's checks within the current school year, against the two the rules ask for. */
 export async function headCount(ctx: Context): Promise<HeadCount> {
   const m = ctx.db.manager;
-  const [schoolYear, from, to] = await currentSchoolYear(m, ctx);
+  const { year, from, to } = await schoolYear(m, ctx);
   const count = await m
     .createQueryBuilder(JournalCheck, 'c')
     .where("c.author_role = 'head'")
     .andWhere('c.date >= :from AND c.date <= :to', { from, to })
     .getCount();
-  return { schoolYear, from, to, count, required: HEAD_CHECKS_REQUIRED };
+  return { schoolYear: year, from, to, count, required: HEAD_CHECKS_REQUIRED };
 }
 
 /** Groups active in the current school year with their topics, newest first. */
 export async function options(ctx: Context): Promise<CheckOption[]> {
   const m = ctx.db.manager;
-  const [, from, to] = await currentSchoolYear(m, ctx);
+  const { from, to } = await schoolYear(m, ctx);
   const groups = (await m.find(Group))
     .filter((g) => g.activeFrom <= to && g.activeTo >= from)
     .sort((a, b) => compareLv(a.name, b.name));

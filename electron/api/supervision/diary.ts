@@ -1,12 +1,15 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { ParsedInput } from '../../../common/contract';
+import type { Page } from '../../../common/contract/paging';
 import type { DiaryKind, DiaryRow } from '../../../common/contract/supervision';
 import { monthBounds } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
 import { isLateEntry } from '../../../common/journal-rules';
 import { DiaryEntry } from '../../../database/entities/supervision';
+import { scopeCondition } from '../access/sql';
 import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
+import { count, page } from '../lists';
 import { userNames } from '../users/names';
 import { assertNotFuture, assertWritable, writableIds } from './authored';
 
@@ -32,16 +35,33 @@ async function diaryRows(m: EntityManager, ctx: Context, entries: DiaryEntry[]) 
   }));
 }
 
-export async function list(ctx: Context, month?: string): Promise<DiaryRow[]> {
+/** A month's entries she may read (the current month by default), newest first, a page. */
+export async function list(
+  ctx: Context,
+  input: ParsedInput<'supervision.diary'>,
+): Promise<Page<DiaryRow>> {
   const m = ctx.db.manager;
-  const [from, to] = monthBounds(month ?? ctx.today().slice(0, 7));
-  const found = await m
-    .createQueryBuilder(DiaryEntry, 'e')
-    .where('e.date >= :from AND e.date <= :to', { from, to })
-    .orderBy('e.date', 'DESC')
-    .addOrderBy('e.id', 'DESC')
-    .getMany();
-  return diaryRows(m, ctx, await ctx.access().filterRows(m, 'diary', 'read', found));
+  const [from, to] = monthBounds(input.month ?? ctx.today().slice(0, 7));
+  const scope = await scopeCondition(m, ctx.access(), 'diary', 'read', {
+    date: 'e.date',
+    author: 'e.author_id',
+  });
+  const filter = `FROM diary_entry e WHERE e.date >= ? AND e.date <= ? AND ${scope.sql}`;
+  const params = [from, to, ...scope.params];
+  const [ids, total] = await Promise.all([
+    m.query<{ id: number }[]>(
+      `SELECT e.id ${filter} ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?`,
+      [...params, input.limit, input.offset],
+    ),
+    count(m, `SELECT COUNT(*) AS n ${filter}`, params),
+  ]);
+  const found = ids.length
+    ? await m.find(DiaryEntry, {
+        where: { id: In(ids.map((r) => r.id)) },
+        order: { date: 'DESC', id: 'DESC' },
+      })
+    : [];
+  return page(await diaryRows(m, ctx, found), total);
 }
 
 async function ownEntry(m: EntityManager, ctx: Context, id: number): Promise<DiaryEntry> {

@@ -1,10 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput, UserSummary } from '../../../common/contract';
-import { mayManageRole } from '../../../common/access-scope';
+import { MANAGED_ROLES, mayManageRole } from '../../../common/access-scope';
+import type { Page } from '../../../common/contract/paging';
 import { AppError } from '../../../common/errors';
+import { foldForSearch } from '../../../common/text';
 import { User } from '../../../database/entities';
 import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
+import { page } from '../lists';
 
 /**
  * Staff accounts (the rules' 2.1): the head manages every account, the deputy teachers' only
@@ -45,13 +48,28 @@ async function otherActiveHeads(m: EntityManager, userId: number): Promise<numbe
     .getCount();
 }
 
-/** The accounts she manages, by name. */
-export async function list(ctx: Context): Promise<UserSummary[]> {
-  const users = await ctx.db.getRepository(User).find();
-  return users
-    .filter((u) => mayManageRole(ctx.user.role, u.role))
+/**
+ * The accounts she manages, by name, a page of them: the staff (a few dozen, however long the
+ * history) are read in one query and sorted the Latvian way before the page is cut.
+ */
+export async function list(
+  ctx: Context,
+  input: ParsedInput<'users.list'>,
+): Promise<Page<UserSummary>> {
+  const roles = MANAGED_ROLES[ctx.user.role].filter((r) => !input.role || r === input.role);
+  if (roles.length === 0) return page([], 0);
+  const q = ctx.db
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .where('u.role IN (:...roles)', { roles });
+  const words = foldForSearch(input.search ?? '')
+    .split(' ')
+    .filter(Boolean);
+  const users = (await q.getMany())
+    .filter((u) => words.every((w) => foldForSearch(`${u.fullName} ${u.username}`).includes(w)))
     .map(summary)
     .sort((a, b) => a.fullName.localeCompare(b.fullName, 'lv'));
+  return page(users.slice(input.offset, input.offset + input.limit), users.length);
 }
 
 /** A new account with a temporary password, to be changed at the first login. */

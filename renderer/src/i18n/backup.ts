@@ -38,6 +38,7 @@ export const lv = {
   never: 'Automātiskā rezerves kopija vēl nav veidota.',
   saved: 'Iestatījumi saglabāti.',
   failedNotice: 'Automātiskā rezerves kopija {date} neizdevās: {reason}',
+  runningNotice: 'Notiek dienas automātiskā rezerves kopēšana (sākta {time}): {percent} %',
   openSettings: 'Atvērt rezerves kopiju iestatījumus',
   setupTitle: 'Atjaunot no rezerves kopijas',
   setupIntro:
@@ -95,6 +96,7 @@ export const en: typeof lv = {
   never: 'No automatic backup has been made yet.',
   saved: 'Settings saved.',
   failedNotice: 'The automatic backup of {date} failed: {reason}',
+  runningNotice: "The day's automatic backup is running (started {time}): {percent} %",
   openSettings: 'Open the backup settings',
   setupTitle: 'Restore from a backup',
   setupIntro:

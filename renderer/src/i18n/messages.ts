@@ -4,6 +4,7 @@ import * as calendar from './calendar';
 import en from './en';
 import * as journals from './journals';
 import * as mail from './mail';
+import * as lists from './lists';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
@@ -15,6 +16,7 @@ import { ru as ruBackup } from './ru/backup';
 import { ru as ruCalendar } from './ru/calendar';
 import { ru as ruJournals } from './ru/journals';
 import { ru as ruMail } from './ru/mail';
+import { ru as ruLists } from './ru/lists';
 import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
 import { ru as ruPrivacy } from './ru/privacy';
@@ -46,6 +48,7 @@ export const MESSAGES = {
     mail: mail.lv,
     server: server.lv,
     privacy: privacy.lv,
+    list: lists.lv,
   },
   en: {
     ...en,
@@ -61,6 +64,7 @@ export const MESSAGES = {
     mail: mail.en,
     server: server.en,
     privacy: privacy.en,
+    list: lists.en,
   },
   ru: {
     ...ru,
@@ -76,5 +80,6 @@ export const MESSAGES = {
     mail: ruMail,
     server: ruServer,
     privacy: ruPrivacy,
+    list: ruLists,
   },
 };

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type {
+  LaterPage,
   LaterRow,
   MarkHistoryRow,
   ProgressData,
@@ -9,12 +10,18 @@ import type {
 } from '../../../common/contract/assessment';
 import { call } from '../api/client';
 import { download } from '../download';
+import { pagedList } from './paged';
+
+type LaterFilter = Omit<Input<'assessment.later'>, 'limit' | 'offset'>;
 
 /** A topic's assessment sheet with its history, the to-assess-later list, a child's progress. */
 export const useAssessmentStore = defineStore('assessment', () => {
   const sheet = ref<SheetData | null>(null);
   const history = ref<MarkHistoryRow[]>([]);
-  const later = ref<LaterRow[]>([]);
+  const later = pagedList<LaterRow, LaterFilter, LaterPage>(
+    (input) => call('assessment.later', input),
+    {},
+  );
   const progress = ref<ProgressData | null>(null);
 
   async function loadSheet(topicId: number): Promise<void> {
@@ -30,8 +37,9 @@ export const useAssessmentStore = defineStore('assessment', () => {
     history.value = await call('assessment.history', { topicId });
   }
 
-  async function loadLater(groupId?: number): Promise<void> {
-    later.value = await call('assessment.later', groupId ? { groupId } : {});
+  /** The to-assess-later list's first page with the filters given (a group's: its year). */
+  async function loadLater(filter: LaterFilter = {}): Promise<void> {
+    await later.load(filter);
   }
 
   async function loadProgress(childId: number): Promise<void> {

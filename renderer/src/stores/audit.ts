@@ -40,7 +40,7 @@ export const useAuditStore = defineStore('audit', () => {
 
   /** Children by name for the filter, also those who have left. */
   async function findChildren(search: string): Promise<ChildSummary[]> {
-    return call('children.list', { search, includeLeft: true });
+    return (await call('children.list', { search, includeLeft: true })).rows;
   }
 
   return { rows, total, offset, loading, options, loadOptions, load, exportXlsx, findChildren };

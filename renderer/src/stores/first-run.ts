@@ -24,13 +24,17 @@ export const useFirstRunStore = defineStore('firstRun', () => {
 
   async function load(): Promise<void> {
     const [users, groups, auto, mail] = await Promise.all([
-      call('users.list', {}),
+      call('users.list', { role: 'deputy', limit: 200 }),
       call('groups.list', {}),
       call('backup.getAuto', {}),
       firstRunChecks.mail ? firstRunChecks.mail().catch(() => null) : Promise.resolve(null),
     ]);
     items.value = [
-      { step: 'deputy', to: '/users', done: users.some((u) => u.role === 'deputy' && u.active) },
+      {
+        step: 'deputy',
+        to: '/users',
+        done: users.rows.some((u) => u.role === 'deputy' && u.active),
+      },
       { step: 'groups', to: '/groups', done: groups.length > 0 },
       { step: 'children', to: '/children', done: groups.some((g) => g.childCount > 0) },
       { step: 'mail', to: '/mail-settings', done: mail },

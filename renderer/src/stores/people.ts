@@ -12,37 +12,44 @@ import type {
   FileDownload,
   ImportPreview,
 } from '../../../common/contract/applications';
+import type { Page, YearPage } from '../../../common/contract/paging';
 import { call } from '../api/client';
+import { pagedList } from './paged';
 
-/** Groups, children and parent applications as the current user may see them. */
+type ChildFilter = Omit<Input<'children.list'>, 'limit' | 'offset'>;
+type ApplicationFilter = Omit<Input<'applications.list'>, 'limit' | 'offset'>;
+
+/** Groups, children and parent applications as the current user may see them, a page at a time. */
 export const usePeopleStore = defineStore('people', () => {
   const groups = ref<GroupSummary[]>([]);
-  const children = ref<ChildSummary[]>([]);
-  const applications = ref<ApplicationSummary[]>([]);
-  const loading = ref(false);
-  const filter = ref<Input<'children.list'>>({});
+  const children = pagedList<ChildSummary, ChildFilter, Page<ChildSummary>>(
+    (input) => call('children.list', input),
+    {},
+  );
+  const applications = pagedList<
+    ApplicationSummary,
+    ApplicationFilter,
+    YearPage<ApplicationSummary>
+  >((input) => call('applications.list', input), {});
 
   async function loadGroups(all = false): Promise<void> {
     groups.value = await call('groups.list', { all });
   }
 
-  async function loadChildren(next?: Input<'children.list'>): Promise<void> {
-    if (next) filter.value = next;
-    loading.value = true;
-    try {
-      children.value = await call('children.list', filter.value);
-    } finally {
-      loading.value = false;
-    }
+  /** The first page with these filters; without, the page shown read again (after a change). */
+  async function loadChildren(next?: ChildFilter): Promise<void> {
+    if (next) await children.load({ search: undefined, groupId: undefined, ...next });
+    else await children.goTo(children.first.value);
   }
 
-  async function loadApplications(): Promise<void> {
-    loading.value = true;
-    try {
-      applications.value = await call('applications.list', {});
-    } finally {
-      loading.value = false;
-    }
+  async function loadApplications(next?: ApplicationFilter): Promise<void> {
+    if (next) await applications.load(next);
+    else await applications.goTo(applications.first.value);
+  }
+
+  /** Children whose name holds the search, for a picker (a page's worth). */
+  async function findChildren(search: string): Promise<ChildSummary[]> {
+    return (await call('children.list', { search: search.trim().slice(0, 60) || undefined })).rows;
   }
 
   /** Parents in the register whose name matches (diacritics-insensitive, on the backend). */
@@ -86,11 +93,10 @@ export const usePeopleStore = defineStore('people', () => {
     groups,
     children,
     applications,
-    loading,
-    filter,
     loadGroups,
     loadChildren,
     loadApplications,
+    findChildren,
     findGuardians,
     getChild,
     revealCode,

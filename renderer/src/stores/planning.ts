@@ -8,7 +8,9 @@ import type {
   PlanVersionRow,
   TopicInput,
 } from '../../../common/contract/planning';
+import { MAX_PAGE_SIZE, type Page, type YearPage } from '../../../common/contract/paging';
 import { call } from '../api/client';
+import { pagedList } from './paged';
 
 /** A topic's text not yet saved, kept per user so that an idle logout loses nothing. */
 export interface TopicDraft {
@@ -26,14 +28,19 @@ import { download } from '../download';
 export const usePlanningStore = defineStore('planning', () => {
   const plan = ref<PlanDetail | null>(null);
   const versions = ref<PlanVersionRow[]>([]);
-  const overview = ref<PlanOverviewRow[]>([]);
-  /** Earlier plans to copy from, loaded for those who may write the plan. */
-  const sources = ref<PlanListRow[]>([]);
+  const overview = pagedList<
+    PlanOverviewRow,
+    { month: string; groupId?: number },
+    Page<PlanOverviewRow>
+  >((input) => call('planning.overview', input), { month: '' });
+  /** Earlier plans to copy from (a school year's), loaded for those who may write the plan. */
+  const sources = pagedList<PlanListRow, { schoolYear?: number }, YearPage<PlanListRow>>(
+    (input) => call('planning.list', input),
+    {},
+  );
 
-  // Lists are emptied before a load: the store outlives a logout, so another user's rows never show.
-  async function loadOverview(month: string): Promise<void> {
-    overview.value = [];
-    overview.value = await call('planning.overview', { month });
+  async function loadOverview(month: string, groupId?: number): Promise<void> {
+    await overview.load({ month, groupId });
   }
 
   async function loadPlan(groupId: number, month: string): Promise<void> {
@@ -58,9 +65,10 @@ export const usePlanningStore = defineStore('planning', () => {
     return plan.value;
   }
 
-  async function loadSources(): Promise<void> {
-    sources.value = [];
-    sources.value = await call('planning.list', {});
+  /** A school year's plans to copy from (the current one by default), the most a page holds. */
+  async function loadSources(schoolYear?: number): Promise<void> {
+    sources.size.value = MAX_PAGE_SIZE;
+    await sources.load({ schoolYear });
   }
 
   async function downloadPdf(planId: number): Promise<void> {

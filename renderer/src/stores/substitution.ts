@@ -1,25 +1,27 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type {
   SubstitutionEntry,
   SubstitutionOptions,
+  SubstitutionPage,
   SubstitutionRow,
 } from '../../../common/contract/substitution';
 import { call } from '../api/client';
+import { pagedList } from './paged';
 
-/** Substitutions: the managers' register of them, a teacher's own on either side. */
+type SubstitutionFilter = Omit<Input<'substitution.list'>, 'limit' | 'offset'>;
+
+/** Substitutions: the managers' register of them, a teacher's own on either side; a page at a time. */
 export const useSubstitutionStore = defineStore('substitution', () => {
-  const rows = ref<SubstitutionRow[]>([]);
-  const loading = ref(false);
+  const list = pagedList<SubstitutionRow, SubstitutionFilter, SubstitutionPage>(
+    (input) => call('substitution.list', input),
+    {},
+  );
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      rows.value = await call('substitution.list', {});
-    } finally {
-      loading.value = false;
-    }
+  /** The first page with these filters; without, the page shown read again (after a change). */
+  async function load(filter?: SubstitutionFilter): Promise<void> {
+    if (filter) await list.load(filter);
+    else await list.goTo(list.first.value);
   }
 
   /** The groups, their teachers and the possible substitutes of a period, for the form. */
@@ -42,5 +44,5 @@ export const useSubstitutionStore = defineStore('substitution', () => {
     await load();
   }
 
-  return { rows, loading, load, options, entries, create, end };
+  return { list, load, options, entries, create, end };
 });

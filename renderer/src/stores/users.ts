@@ -1,20 +1,22 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import type { Input, UserSummary } from '../../../common/contract';
+import type { Page } from '../../../common/contract/paging';
 import { call } from '../api/client';
+import { pagedList } from './paged';
 
-/** Staff accounts, as the head manages them. */
+type UserFilter = Omit<Input<'users.list'>, 'limit' | 'offset'>;
+
+/** Staff accounts, as the head manages them, a page at a time. */
 export const useUsersStore = defineStore('users', () => {
-  const users = ref<UserSummary[]>([]);
-  const loading = ref(false);
+  const users = pagedList<UserSummary, UserFilter, Page<UserSummary>>(
+    (input) => call('users.list', input),
+    {},
+  );
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      users.value = await call('users.list', {});
-    } finally {
-      loading.value = false;
-    }
+  /** The first page with these filters; without, the page shown read again (after a change). */
+  async function load(filter?: UserFilter): Promise<void> {
+    if (filter) await users.load(filter);
+    else await users.goTo(users.first.value);
   }
 
   async function create(input: Input<'users.create'>): Promise<void> {
@@ -37,5 +39,5 @@ export const useUsersStore = defineStore('users', () => {
     await load();
   }
 
-  return { users, loading, load, create, resetPassword, update, deactivate };
+  return { users, load, create, resetPassword, update, deactivate };
 });

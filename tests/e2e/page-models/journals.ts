@@ -27,7 +27,7 @@ export async function seedJournals(app: RunningApp, children: [string, string, s
   await app.api('auth.logout');
   await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
   const [first] = children;
-  const [child] = await app.api('children.list', { search: first[1] });
+  const [child] = (await app.api('children.list', { search: first[1] })).rows;
   for (const [firstName, relation, email] of [
     ['Inese', 'mother', 'inese.ozolina@example.lv'],
     ['Pēteris', 'father', ''],

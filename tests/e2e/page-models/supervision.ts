@@ -109,8 +109,9 @@ export class SupervisionPage {
   }
 
   /** A select of the check form (Grupa, Temats), to read what it shows. */
+  /** A field of the open form (the checks list has its own "Grupa" filter above it). */
   select(label: string) {
-    return this.page.getByRole('combobox', { name: label });
+    return this.dialog().getByRole('combobox', { name: label });
   }
 
   addCheckButton() {
@@ -143,7 +144,7 @@ export class SupervisionPage {
   }
 
   async choose(label: string, option: string | RegExp): Promise<void> {
-    await this.page.getByRole('combobox', { name: label }).click();
+    await this.select(label).click();
     await this.page.getByRole('option', { name: option }).click();
   }
 
