@@ -11,6 +11,7 @@ import { applicationsPermissions } from './contract/applications';
 import { planningPermissions } from './contract/planning';
 import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
+import { overviewPermissions } from './contract/overview';
 import { supervisionPermissions } from './contract/supervision';
 import { substitutionPermissions } from './contract/substitution';
 import { settingsPermissions } from './contract/settings';
@@ -34,6 +35,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...substitutionPermissions,
   ...backupPermissions,
   ...releasePermissions,
+  ...overviewPermissions,
 };
 
 /** Calls allowed while a temporary password still has to be changed. */

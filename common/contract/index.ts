@@ -10,6 +10,7 @@ import { applicationsContract } from './applications';
 import { releaseContract } from './release';
 import { planningContract } from './planning';
 import { journalsContract } from './journals';
+import { overviewContract } from './overview';
 import { supervisionContract } from './supervision';
 import { substitutionContract } from './substitution';
 import { settingsContract } from './settings';
@@ -32,6 +33,7 @@ export const contract = {
   ...substitutionContract,
   ...backupContract,
   ...releaseContract,
+  ...overviewContract,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
 import { journalsMessages } from './journals';
+import { overviewMessages } from './overview';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
 
@@ -107,6 +108,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...overviewMessages.lv,
   },
   en: {
     ...en,
@@ -119,6 +121,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...overviewMessages.en,
   },
 };
 

@@ -16,6 +16,7 @@ import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
 import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -37,6 +38,7 @@ const handlers: HandlerMap = {
   ...substitutionHandlers,
   ...backupHandlers,
   ...releaseHandlers,
+  ...overviewHandlers,
 };
 
 /** Calls that read state without counting as the user doing something. */
@@ -61,6 +63,7 @@ export class Router {
 
   constructor(options: BackendOptions) {
     this.state = new SessionState(options);
+    this.state.betweenCalls = (work) => this.serial(work);
   }
 
   /** Starts the timer that logs out an idle user even when the UI sends nothing. */

@@ -46,6 +46,13 @@ export class SessionState {
   readonly dirty = new DirtyWindows();
   locale: Locale = DEFAULT_LOCALE;
   user?: SessionUser;
+  /**
+   * Runs background work (a long archive's parts) between calls, never inside one; the router
+   * sets it to its queue. Without a router the work simply runs.
+   */
+  betweenCalls: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
+  /** Called when the session ends, before the database closes (background work stops). */
+  readonly onClose = new Set<() => void>();
   private database?: DataSource;
   private key?: Buffer;
   lastActivity = 0;
@@ -113,6 +120,8 @@ export class SessionState {
 
   /** Closes the database and overwrites the key in memory. */
   async close(): Promise<void> {
+    for (const stop of [...this.onClose]) stop();
+    this.onClose.clear();
     const database = this.database;
     this.database = undefined;
     this.user = undefined;

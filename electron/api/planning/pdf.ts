@@ -9,7 +9,7 @@ import { renderPdf as render } from '../pdf';
 /** A file name's part from a group's or a child's name: letters and digits only. */
 export const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
-const EXTRA_LABELS: Record<string, string> = {
+export const EXTRA_LABELS: Record<string, string> = {
   excursions: 'Mācību ekskursijas',
   walks: 'Pastaigas',
   safety: 'Iepazīstināšana ar drošības noteikumiem',

@@ -34,7 +34,7 @@ async function currentSchoolYear(
   return [year, from, to];
 }
 
-async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[]) {
+export async function checkRows(m: EntityManager, ctx: Context, checks: JournalCheck[]) {
   const names = await userNames(
     m,
     checks.map((c) => c.authorId),
