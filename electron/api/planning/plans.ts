@@ -2,10 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { PlanDetail, PlanListRow, PlanOverviewRow } from '../../../common/contract/planning';
 import { monthBounds } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
+import { isPast, planDeadline } from '../../../common/deadlines';
 import { planDueDate } from '../../../common/planning-rules';
 import { compareLv } from '../../../common/text';
 import { Group } from '../../../database/entities/people';
-import { Plan, PlanVersion, Topic } from '../../../database/entities/planning';
+import { Plan, PlanVersion } from '../../../database/entities/planning';
 import { workingCalendar } from '../calendar/working-calendar';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
@@ -36,6 +37,7 @@ export async function planDetail(
     submittedAt: plan?.submittedAt ?? null,
     submittedBy: plan?.submittedBy ? (names.get(plan.submittedBy) ?? null) : null,
     late: plan?.late ?? false,
+    overdue: !plan?.submittedAt && isPast(planDeadline(calendar, month), ctx.today(), '00:00'),
     pendingChanges: plan ? plan.pendingChanges && topics.length > 0 : false,
     versionCount,
     canWrite: await ctx.access().mayGroup(m, 'planning', 'write', groupId, from, to),
@@ -53,7 +55,10 @@ export async function planById(ctx: Context, planId: number): Promise<PlanDetail
   return planDetail(m, ctx, plan.groupId, plan.month);
 }
 
-/** Groups active during the month whose plans she reads today, with their plans' state. */
+/**
+ * Groups active during the month whose plans she reads today, with their plans' state: the
+ * month's plans and their topic counts in two queries, whatever the number of groups.
+ */
 export async function overview(ctx: Context, month: string): Promise<PlanOverviewRow[]> {
   const m = ctx.db.manager;
   const [from, to] = monthBounds(month);
@@ -64,19 +69,29 @@ export async function overview(ctx: Context, month: string): Promise<PlanOvervie
       g.activeFrom <= to && g.activeTo >= from && (visible === 'all' || visible.includes(g.id)),
   );
   const calendar = await workingCalendar(ctx.db);
+  const deadline = planDeadline(calendar, month);
+  const plans = new Map((await m.findBy(Plan, { month })).map((p) => [p.groupId, p]));
+  const counts = await m.query<{ planId: number; n: number }[]>(
+    'SELECT t.plan_id AS planId, COUNT(*) AS n FROM topic t JOIN plan p ON p.id = t.plan_id ' +
+      'WHERE p.month = ? GROUP BY t.plan_id',
+    [month],
+  );
+  const topicCount = new Map(counts.map((c) => [Number(c.planId), Number(c.n)]));
   const rows: PlanOverviewRow[] = [];
   for (const g of groups.sort((a, b) => compareLv(a.name, b.name))) {
-    const plan = await m.findOneBy(Plan, { groupId: g.id, month });
+    const plan = plans.get(g.id);
     rows.push({
       groupId: g.id,
       groupName: g.name,
       month,
-      dueDate: planDueDate(calendar, month),
+      dueDate: deadline.date,
       planId: plan?.id ?? null,
       status: !plan ? 'none' : plan.submittedAt ? 'submitted' : 'draft',
       submittedAt: plan?.submittedAt ?? null,
       late: plan?.late ?? false,
-      topicCount: plan ? await m.countBy(Topic, { planId: plan.id }) : 0,
+      overdue: !plan?.submittedAt && isPast(deadline, ctx.today(), '00:00'),
+      topicCount: plan ? (topicCount.get(plan.id) ?? 0) : 0,
+      // Her periods are read once per call: no query per group here.
       canWrite: await access.mayGroup(m, 'planning', 'write', g.id, from, to),
     });
   }
