@@ -109,8 +109,9 @@ async function planning(api: SeedApi, groups: SeedGroup[], topics: Map<string, n
           plan.topics.map((t) => t.id),
         );
       }
-      if (GAPS.latePlan.group === i && GAPS.latePlan.month === month)
+      if (GAPS.latePlan.group === i && GAPS.latePlan.month === month) {
         api.at(`${month}-02`, '10:00');
+      }
       await api.as(group.teachers[0], 'planning.submit', { planId });
     }
   }
