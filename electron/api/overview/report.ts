@@ -81,11 +81,13 @@ export async function buildReport(
     const key = rowKey(o, group?.id ?? null, personId);
     let found = rows.get(key);
     if (!found) {
-      const people = group
-        ? teachers.filter((t) => t.groupId === group.id).map((t) => t.name)
-        : personId !== null
-          ? [authors.get(personId) ?? '']
-          : staff.filter((s) => RESPONSIBLE[o].includes(s.role)).map((s) => s.name);
+      // A group's teachers answer for its plans, days and marks; the deputy for its checks.
+      const people =
+        group && RESPONSIBLE[o].includes('teacher')
+          ? teachers.filter((t) => t.groupId === group.id).map((t) => t.name)
+          : personId !== null
+            ? [authors.get(personId) ?? '']
+            : staff.filter((s) => RESPONSIBLE[o].includes(s.role)).map((s) => s.name);
       found = {
         obligation: o,
         groupId: group?.id ?? null,
