@@ -68,6 +68,12 @@ export interface HomeItem {
   ref: ItemRef;
 }
 
+/** The home screen: her lines, and the school year they are judged in (the report's default). */
+export interface Home {
+  items: HomeItem[];
+  schoolYear: { year: number; from: string; to: string };
+}
+
 /** One line of the supervision report: an obligation of a group (or of a person) counted. */
 export interface ReportRow {
   obligation: Obligation;
@@ -163,7 +169,7 @@ const job = z.object({ jobId: id }).strict();
 
 export const overviewContract = {
   /** The user's own due and overdue items, soonest first. */
-  'overview.home': method<HomeItem[]>()(z.object({}).strict()),
+  'overview.home': method<Home>()(z.object({}).strict()),
   /** Every obligation of the period counted per group and person (head, deputy). */
   'overview.report': method<Report>()(periodSchema),
   /** The items behind one count of the report. */
@@ -175,6 +181,8 @@ export const overviewContract = {
   ),
   /** A journal printed for a period: what the user may read of it. */
   'overview.journalPrint': method<OverviewFile>()(period({ journal: z.enum(JOURNAL_PRINTS) })),
+  /** The groups active in a period: the archive's choice. */
+  'overview.groups': method<{ id: number; number: number | null; name: string }[]>()(periodSchema),
   /** Starts the year-end archive in the background; one job at a time per session. */
   'overview.archiveStart': method<ArchiveStatus>()(archiveSchema),
   'overview.archiveStatus': method<ArchiveStatus>()(job),
@@ -195,6 +203,7 @@ export const overviewPermissions: Permissions<typeof overviewContract> = {
   'overview.charts': MANAGERS,
   // Each journal as its read scope allows (common/access-scope.ts); the nurse keeps none of them.
   'overview.journalPrint': ['head', 'deputy', 'teacher', 'speech'],
+  'overview.groups': MANAGERS,
   'overview.archiveStart': MANAGERS,
   'overview.archiveStatus': MANAGERS,
   'overview.archiveCancel': MANAGERS,

@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function homeOf(username: string, start = AT_0830) {
   const b = testBackend({ dataDir: data.dataDir, start });
   await b.ok('auth.login', { username, password: PASSWORD });
-  return { b, items: await b.ok('overview.home', {}) };
+  return { b, items: (await b.ok('overview.home', {})).items };
 }
 
 /** A line as the test compares it: what, overdue or not, which group, what it opens, how many. */
@@ -148,7 +148,7 @@ describe("each role's home list", () => {
     const today = items.find((i) => i.kind === 'attendance' && i.ref.date === TODAY)!;
     expect(today).toMatchObject({ overdue: true, minutesLeft: null, groupName: g1.name });
     await b.ok('attendance.confirm', { groupId: g1.id, date: TODAY });
-    const after = await b.ok('overview.home', {});
+    const after = (await b.ok('overview.home', {})).items;
     expect(after.some((i) => i.kind === 'attendance' && i.ref.date === TODAY)).toBe(false);
     expect(after).toHaveLength(items.length - 1);
   });

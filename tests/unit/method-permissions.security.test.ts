@@ -130,6 +130,7 @@ const GOLDEN: Record<Method, string> = {
   'overview.reportItems': 'HD',
   'overview.reportExport': 'HD',
   'overview.charts': 'HD',
+  'overview.groups': 'HD',
   'overview.archiveStart': 'HD',
   'overview.archiveStatus': 'HD',
   'overview.archiveCancel': 'HD',

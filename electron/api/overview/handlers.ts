@@ -14,6 +14,7 @@ export const overviewHandlers = {
   'overview.reportExport': (input, ctx) => reportExport(ctx, input),
   'overview.charts': (input, ctx) => charts(ctx, input.schoolYear),
   'overview.journalPrint': (input, ctx) => journalPrint(ctx, input),
+  'overview.groups': (input, ctx) => archive.groups(ctx, input.from, input.to),
   'overview.archiveStart': (input, ctx) => archive.start(ctx, input),
   'overview.archiveStatus': (input, ctx) => archive.status(ctx, input.jobId),
   'overview.archiveCancel': (input, ctx) => archive.cancel(ctx, input.jobId),

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { HomeItem } from '../../../common/contract/overview';
+import type { Home, HomeItem } from '../../../common/contract/overview';
 import { addDays, addMonths, monthBounds } from '../../../common/dates';
 import {
   APPLICATION_NOTICE_DAYS,
@@ -119,7 +119,7 @@ async function overdueSummary(m: EntityManager, rules: Rules) {
   return [...lines.values()];
 }
 
-export async function home(ctx: Context): Promise<HomeItem[]> {
+export async function home(ctx: Context): Promise<Home> {
   const m = ctx.db.manager;
   const rules = await loadRules(ctx);
   const role = ctx.user.role;
@@ -142,12 +142,13 @@ export async function home(ctx: Context): Promise<HomeItem[]> {
     if (failure) items.push(backupLine(failure));
   }
   items.push(...(await unsentMailItems(ctx)));
-  return items.sort(
+  items.sort(
     (a, b) =>
       a.due.localeCompare(b.due) ||
       (a.dueTime ?? '24:00').localeCompare(b.dueTime ?? '24:00') ||
       compareLv(a.groupName ?? '', b.groupName ?? ''),
   );
+  return { items, schoolYear: schoolYear(rules, rules.now.date) };
 }
 
 /** The deputy's diary: a standing line for today's entries, never overdue (3.8). */

@@ -9,6 +9,7 @@ import * as people from './people';
 import * as planning from './planning';
 import * as release from './release';
 import * as journals from './journals';
+import * as overview from './overview';
 import * as supervision from './supervision';
 import * as substitution from './substitution';
 
@@ -29,6 +30,7 @@ export const i18n = createI18n({
       substitution: substitution.lv,
       backup: backup.lv,
       release: release.lv,
+      overview: overview.lv,
     },
     en: {
       ...en,
@@ -41,6 +43,7 @@ export const i18n = createI18n({
       substitution: substitution.en,
       backup: backup.en,
       release: release.en,
+      overview: overview.en,
     },
   },
 });

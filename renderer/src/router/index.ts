@@ -16,6 +16,7 @@ import { planningRoutes } from './planning';
 import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
+import { overviewRoutes } from './overview';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
 
@@ -71,6 +72,7 @@ export const routes: RouteRecordRaw[] = [
       ...journalsRoutes,
       ...supervisionRoutes,
       ...substitutionRoutes,
+      ...overviewRoutes,
       ...backupRoutes,
       ...releaseRoutes,
     ],

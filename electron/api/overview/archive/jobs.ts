@@ -72,6 +72,12 @@ const READS: readonly RowDomain[] = [
   'journalChecks',
 ];
 
+/** The groups of a period the archive may be made of (class-list order). */
+export async function groups(ctx: Context, from: string, to: string) {
+  const found = await groupsIn(ctx.db.manager, from, to, 'all');
+  return found.map((g) => ({ id: g.id, number: g.number, name: g.name }));
+}
+
 export async function start(
   ctx: Context,
   input: { from: string; to: string; groupId: number | null },
