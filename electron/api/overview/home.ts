@@ -131,9 +131,13 @@ export async function home(ctx: Context): Promise<Home> {
       continue;
     }
     const { items: mine, groups } = await own(m, ctx, rules, o);
-    const lines = mine.map((item) => homeItem(item, rules, groups));
+    let lines = mine.map((item) => homeItem(item, rules, groups));
     if (o === 'nurseCheck') await countGroups(m, lines);
-    if (o === 'headCheck') await countHeadChecks(m, rules, lines);
+    if (o === 'headCheck') {
+      // One line for her checks: the next one due (with the count done so far).
+      lines = lines.slice(0, 1);
+      await countHeadChecks(m, rules, lines);
+    }
     items.push(...lines);
   }
   if (SUPERVISORS.includes(role)) items.push(...(await overdueSummary(m, rules)));

@@ -119,6 +119,12 @@ export function reportItemText(item: ReportItem): string {
 }
 
 /** The school years to choose from: the current one (by its starting year) and nine before. */
-export function schoolYears(current: number): number[] {
-  return Array.from({ length: 10 }, (_, i) => current - i);
+export function schoolYears(current: number): { value: number; label: string }[] {
+  return Array.from({ length: 10 }, (_, i) => ({
+    value: current - i,
+    label: t('overview.yearLabel', { from: current - i, to: current - i + 1 }),
+  }));
 }
+
+/** A month on a chart's axis: "09.2026" (the table beside it names it in full). */
+export const shortMonth = (month: string) => `${month.slice(5, 7)}.${month.slice(0, 4)}`;
