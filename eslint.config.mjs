@@ -52,7 +52,7 @@ const commonRestrictions = {
 };
 
 const API_MESSAGE =
-  "electron/api/ and database/ are plain Node, served over IPC and HTTP alike: never import electron or electron-updater.";
+  'electron/api/ and database/ are plain Node, served over IPC and HTTP alike: never import electron or electron-updater.';
 
 /** Source files: .ts and .vue, tests included, and the .mjs configs and scripts. */
 const SOURCES = ['**/*.ts', '**/*.vue', '**/*.mjs'];
@@ -210,8 +210,9 @@ export default tseslint.config(
   },
   {
     // The API layer and the database also run in browser mode and the tests, where Electron
-    // cannot load; only the glue in electron/*.ts imports it (and electron-updater).
-    files: ['electron/api/**', 'database/**'],
+    // cannot load, and so do server mode (electron/server/) and the forwarding to a server
+    // (electron/client/); only the glue in electron/*.ts imports it (and electron-updater).
+    files: ['electron/api/**', 'database/**', 'electron/server/**', 'electron/client/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'BAD_REQUEST',
   'INTERNAL',
+  // Not on this build or mode (the server, the desktop's own dialog), or in server mode the
+  // database or the kindergarten's server cannot be reached, or is not trusted.
+  'UNAVAILABLE',
+  'CERTIFICATE_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import { attendancePermissions } from './contract/attendance';
 import { authPermissions } from './contract/auth';
 import { backupPermissions } from './contract/backup';
 import { calendarPermissions } from './contract/calendar';
+import { clientPermissions } from './contract/client';
 import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
 import { applicationsPermissions } from './contract/applications';
@@ -36,6 +37,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...backupPermissions,
   ...releasePermissions,
   ...overviewPermissions,
+  ...clientPermissions,
 };
 
 /** Calls allowed while a temporary password still has to be changed. */

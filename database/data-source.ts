@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors';
+import { hasTable } from './engine';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -83,12 +84,7 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
     throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
   }
   try {
-    await refuseNewerDatabase(dataSource);
-    if (options.beforeMigrate) {
-      const pending = await pendingMigrations(dataSource);
-      if (pending.length > 0) await options.beforeMigrate(dataSource, pending);
-    }
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource, options.beforeMigrate);
   } catch (err) {
     await dataSource.destroy();
     throw err;
@@ -96,30 +92,29 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   return dataSource;
 }
 
-/** Names of the known migrations an existing database has not had yet ([] for a new one). */
-async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+/**
+ * Brings an opened database (either engine) to this program's schema: a database made by a newer
+ * program is refused, and `beforeMigrate` hears of the migrations about to run.
+ */
+export async function migrate(
+  dataSource: DataSource,
+  beforeMigrate?: OpenOptions['beforeMigrate'],
+): Promise<void> {
   const applied = await appliedMigrations(dataSource);
-  if (applied.length === 0) return [];
-  const done = new Set(applied);
-  return MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
+  // A migration the program does not know means the database was written by a newer version.
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  if (applied.some((name) => !known.has(name))) throw new AppError('DATABASE_TOO_NEW');
+  if (beforeMigrate && applied.length > 0) {
+    const done = new Set(applied);
+    const pending = MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
+    if (pending.length > 0) await beforeMigrate(dataSource, pending);
+  }
+  await dataSource.runMigrations({ transaction: 'each' });
 }
 
+/** Names of the migrations a database has had ([] for a new one). */
 async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
-  const table = await dataSource.query<unknown[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
-  );
-  if (table.length === 0) return [];
+  if (!(await hasTable(dataSource, 'migrations'))) return [];
   const rows = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
   return rows.map((row) => row.name);
-}
-
-/** A migration the program does not know means the file was written by a newer version. */
-async function refuseNewerDatabase(dataSource: DataSource): Promise<void> {
-  const table = await dataSource.query<unknown[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
-  );
-  if (table.length === 0) return;
-  const applied = await dataSource.query<{ name: string }[]>('SELECT name FROM migrations');
-  const known = new Set(MIGRATIONS.map((m) => m.name));
-  if (applied.some((row) => !known.has(row.name))) throw new AppError('DATABASE_TOO_NEW');
 }

@@ -2,10 +2,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { DEFAULT_LOCALE } from '../common/locale';
 import { backupOnExit } from './api/backup/on-exit';
 import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
+import { Backend } from './client/backend';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { registerFileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { APP_INDEX_URL, APP_SCHEME, isAppUrl, mimeType, resolveAppPath } from './security';
 import { startRelease } from './updater';
@@ -31,7 +34,7 @@ const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 let mainWindow: BrowserWindow | null = null;
-let router: Router | null = null;
+let backend: Backend | null = null;
 
 /**
  * A packaged app has the driver rebuilt for Electron by electron-builder (npmRebuild); in
@@ -115,9 +118,15 @@ let disposed = false;
 
 /** Backs up if due, closes the database (and forgets the key) once, however the app quits. */
 function disposeRouter(): Promise<void> {
-  // The day's automatic backup, if it is due and someone is logged in, then the database closes.
-  const current = router;
-  disposing ??= (current ? backupOnExit(current).then(() => current.dispose()) : Promise.resolve())
+  // The day's automatic backup, if it is due and someone is logged in, then the database closes
+  // (a PC that works with a server logs out there instead).
+  const current = backend;
+  const local = current?.local;
+  disposing ??= (
+    current
+      ? (local ? backupOnExit(local) : Promise.resolve()).then(() => current.dispose())
+      : Promise.resolve()
+  )
     .catch((err: unknown) => console.error('Closing the register failed:', err))
     .finally(() => {
       releaseLock();
@@ -145,10 +154,20 @@ async function start(): Promise<void> {
     return;
   }
   releaseLock = lock.release;
-  const release = startRelease(app, dataDir, () => router?.state.dirty.any() ?? false);
-  router = new Router({ dataDir, nativeBinding: nativeBinding(), release });
-  router.startIdleWatch();
-  registerIpc(ipcMain, router);
+  const release = startRelease(app, dataDir, () => backend?.local?.state.dirty.any() ?? false);
+  // This PC's register, or (once chosen at first run) the kindergarten's server.
+  backend = new Backend(dataDir, () => {
+    const router = new Router({ dataDir, nativeBinding: nativeBinding(), release });
+    router.startIdleWatch();
+    return router;
+  });
+  registerIpc(ipcMain, backend);
+  registerFileDialogs(
+    ipcMain,
+    dialog,
+    (event) => BrowserWindow.fromWebContents(event.sender),
+    () => backend?.local?.state.locale ?? DEFAULT_LOCALE,
+  );
 
   mainWindow = createWindow();
   release.updates?.start();

@@ -9,13 +9,17 @@ import { AppLog, aboutLine, captureConsole } from './api/release/app-log';
 import { SIMULATED_FEED, SimulatedUpdater } from './api/release/simulated-updater';
 import { Updates } from './api/release/updates';
 import { Router } from './api/router';
+import { normaliseFingerprint } from '../common/contract/client';
 import { MIGRATIONS } from '../database/migrations';
+import { Backend } from './client/backend';
 import { createWebServer } from './web-server';
 
 /**
  * `npm run web -- --data-dir DIR --port N [--test --now ISO --offer-update VERSION]`: the whole
  * program, backend included, served to a browser on 127.0.0.1. Prints one line with the URL to
  * open. --offer-update simulates an update feed offering VERSION (tests of the head's controls).
+ * `--server URL --fingerprint SHA256`: a PC of a kindergarten with a server instead; the calls
+ * go on to the server (electron/client/), as the desktop program's do once it has chosen one.
  */
 function main(): void {
   const { values } = parseArgs({
@@ -25,6 +29,8 @@ function main(): void {
       test: { type: 'boolean', default: false },
       now: { type: 'string' },
       'offer-update': { type: 'string' },
+      server: { type: 'string' },
+      fingerprint: { type: 'string' },
     },
     strict: true,
   });
@@ -38,6 +44,14 @@ function main(): void {
   if (offered !== undefined && !values.test) fail('--offer-update is available only with --test');
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);
+  const server = values.server;
+  const fingerprint = normaliseFingerprint(values.fingerprint ?? '');
+  if (server !== undefined && !fingerprint) {
+    fail('--server needs --fingerprint: the SHA-256 of its certificate (64 hex digits)');
+  }
+  if (server !== undefined && !/^https:\/\/[^/]+\/?$/.test(server)) {
+    fail(`--server must be https://host:port, got ${server}`);
+  }
   mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir);
   if ('heldBy' in lock) {
@@ -49,8 +63,8 @@ function main(): void {
     port: offered === undefined ? null : new SimulatedUpdater(offered),
     installed: programVersion(),
     feedUrl: offered === undefined ? null : SIMULATED_FEED,
-    isDirty: (): boolean => router.state.dirty.any(),
-    now: (): Date => router.state.clock.now(),
+    isDirty: (): boolean => backend.local?.state.dirty.any() ?? false,
+    now: (): Date => backend.local?.state.clock.now() ?? new Date(),
   });
   const log = AppLog.start(
     dataDir,
@@ -61,27 +75,35 @@ function main(): void {
       updates: updates.describe(),
     }),
   );
-  const router = new Router({
-    dataDir,
-    testMode: values.test,
-    clock: values.test ? new TestClock(start) : undefined,
-    release: { updates, logFile: log.file },
-  });
+  const makeLocal = (): Router => {
+    const router = new Router({
+      dataDir,
+      testMode: values.test,
+      clock: values.test ? new TestClock(start) : undefined,
+      release: { updates, logFile: log.file },
+      // A page cannot open the PC's Open dialog: browser mode lists folders for its own picker.
+      folderPicker: true,
+    });
+    router.startIdleWatch();
+    return router;
+  };
+  const choice =
+    server && fingerprint ? { address: new URL(server).origin, fingerprint } : undefined;
+  const backend = new Backend(dataDir, makeLocal, choice);
   updates.start();
-  router.startIdleWatch();
   const token = randomBytes(24).toString('base64url');
   const staticDir = path.join(__dirname, '..', 'renderer');
-  const server = createWebServer({ router, staticDir, token });
-  server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
+  const web = createWebServer({ router: backend, staticDir, token });
+  web.listen(port, '127.0.0.1', () => {
+    const address = web.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`Open http://127.0.0.1:${actual}/#token=${token}`);
     // Only now: the line above carries this run's token, which stays out of the log file.
     captureConsole(log);
   });
   const stop = () => {
-    server.close();
-    void router.dispose().then(() => {
+    web.close();
+    void backend.dispose().then(() => {
       lock.release();
       process.exit(0);
     });

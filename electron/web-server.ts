@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import type { ApiErrorBody } from '../common/errors';
+import { DEFAULT_LOCALE } from '../common/locale';
 import { message } from '../common/messages';
-import type { Router } from './api/router';
+import type { IpcRouter } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** Request bodies above this are refused with 413 (an import file travels as base64). */
@@ -26,7 +27,8 @@ const TYPES: Record<string, string> = {
 };
 
 export interface WebServerOptions {
-  router: Router;
+  /** This PC's router, or the forwarder to the kindergarten's server (client mode). */
+  router: IpcRouter;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   token: string;
@@ -39,7 +41,7 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -53,7 +55,8 @@ function sendError(res: ServerResponse, status: number, error: ApiErrorBody): vo
   sendJson(res, status, { ok: false, error });
 }
 
-const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
+/** The HTTP status of each error code (browser mode and server mode alike). */
+export const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
   FORBIDDEN: 403,
@@ -68,9 +71,32 @@ const STATUS: Partial<Record<ApiErrorBody['code'], number>> = {
   LOCKED: 429,
   BAD_REQUEST: 400,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
+  CERTIFICATE_MISMATCH: 502,
 };
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+/**
+ * Only pages of this server may talk to it: the Host must be the loopback address and port it
+ * listens on, and an Origin, when the browser sends one, the same. Another name that resolves to
+ * 127.0.0.1 (DNS rebinding) or a page of another site is refused before the token is looked at.
+ */
+export function isOwnRequest(req: IncomingMessage): boolean {
+  const own = `127.0.0.1:${req.socket.localPort}`;
+  if (req.headers.host !== own) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${own}`;
+}
+
+/** decodeURIComponent without the throw: a malformed escape ("/%") is the client's error. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+export function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
@@ -101,13 +127,14 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
  * call the register.
  */
 export function createWebServer({ router, staticDir, token }: WebServerOptions): Server {
+  const locale = () => router.state?.locale ?? DEFAULT_LOCALE;
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) {
         sendError(res, 500, {
           code: 'INTERNAL',
-          message: message(router.state.locale, 'error.INTERNAL'),
+          message: message(locale(), 'error.INTERNAL'),
         });
       }
     });
@@ -115,14 +142,22 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
+    const isApi = url.pathname.startsWith('/api/');
+    if (!isOwnRequest(req)) {
+      req.resume();
+      const text = message(locale(), 'error.FORBIDDEN');
+      if (isApi) sendError(res, 403, { code: 'FORBIDDEN', message: text });
+      else res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+      return;
+    }
+    if (isApi) {
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
         req.resume();
         sendError(res, 401, { code: 'UNAUTHENTICATED', message: 'Missing or wrong token.' });
         return;
       }
       const bad = (text: string) => sendError(res, 400, { code: 'BAD_REQUEST', message: text });
-      if (req.method !== 'POST') return bad(message(router.state.locale, 'error.BAD_REQUEST'));
+      if (req.method !== 'POST') return bad(message(locale(), 'error.BAD_REQUEST'));
       const body = await readBody(req);
       if (body === 'too-large') {
         sendError(res, 413, {
@@ -136,10 +171,11 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
         try {
           input = JSON.parse(body.toString('utf8'));
         } catch {
-          return bad(`${message(router.state.locale, 'error.BAD_REQUEST')} (JSON)`);
+          return bad(`${message(locale(), 'error.BAD_REQUEST')} (JSON)`);
         }
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      if (method === null) return bad(message(locale(), 'error.BAD_REQUEST'));
       const result = await router.call(method, input);
       if (result.ok) sendJson(res, 200, result);
       else sendJson(res, STATUS[result.error.code] ?? 400, result);
@@ -149,7 +185,14 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const relative = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) {
+      res
+        .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(message(locale(), 'error.BAD_REQUEST'));
+      return;
+    }
+    const relative = path.normalize(decoded).replace(/^([/\\])+/, '');
     let file = path.join(staticDir, relative || 'index.html');
     if (!file.startsWith(path.resolve(staticDir))) {
       res.writeHead(404).end();

@@ -12,6 +12,8 @@ export interface AppState {
   session?: SessionInfo;
   locale: (typeof LOCALES)[number];
   testMode: boolean;
+  /** The kindergarten's server this PC works with (its address); absent when the PC keeps it. */
+  server?: string;
 }
 
 export interface Now {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text } from '../validation';
+import { isoDate, nameText, text } from '../validation';
 import { method, type Permissions } from './define';
 import { GUARDIAN_RELATIONS, id, phoneSchema } from './people';
 
@@ -38,7 +38,7 @@ export interface ApplicationSummary {
 export const createApplicationSchema = z
   .object({
     receivedOn: isoDate,
-    parentName: text(120),
+    parentName: nameText(120),
     parentPhone: phoneSchema,
     childId: id,
     /** The child's current group by default. */

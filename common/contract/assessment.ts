@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AREA_CODES, MARKS, type AreaCode, type Mark } from '../planning-reference';
+import { yearNumber } from '../validation';
 import { method, type Permissions } from './define';
 import type { PlanningFile } from './planning';
 
@@ -86,9 +87,7 @@ export interface ProgressData {
   }[];
 }
 
-const progressSchema = z
-  .object({ childId: id, schoolYear: z.number().int().min(2000).max(2100).optional() })
-  .strict();
+const progressSchema = z.object({ childId: id, schoolYear: yearNumber.optional() }).strict();
 
 export const assessmentContract = {
   'assessment.sheet': method<SheetData>()(z.object({ topicId: id }).strict()),

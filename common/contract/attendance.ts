@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from '../validation';
+import { isoDate, isoMonth, optionalText } from '../validation';
 import { method, type Permissions } from './define';
 
 /** The seed's absence codes (3.2): ill with a doctor's note, other justified, unjustified. */
@@ -18,7 +18,7 @@ const code = z
     (v): v is AbsenceCode => (ABSENCE_CODES as readonly string[]).includes(v),
     'attendance.badCode',
   );
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'attendance.badMonth');
+const month = isoMonth;
 
 export interface AttendanceGroup {
   id: number;

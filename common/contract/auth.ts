@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
-import { text } from '../validation';
+import { nameText, text } from '../validation';
 import { method, type Permissions } from './define';
 
 export interface SessionInfo {
@@ -50,7 +50,7 @@ export function sameAsUsername(password: string, username: string): boolean {
 
 export const institutionSchema = z
   .object({
-    name: text(200),
+    name: nameText(200),
     regNo: z
       .string()
       .trim()
@@ -62,7 +62,7 @@ export const institutionSchema = z
 export const setupSchema = z
   .object({
     institution: institutionSchema,
-    head: newPassword({ fullName: text(120), username: usernameSchema }, 'username'),
+    head: newPassword({ fullName: nameText(120), username: usernameSchema }, 'username'),
   })
   .strict();
 

@@ -74,6 +74,35 @@ export const autoSettingsSchema = z
     }
   });
 
+/**
+ * Browser mode's folder picker (a page cannot open the PC's own dialog): the folders and backup
+ * files in one folder on the PC where the backend runs. The desktop build opens the system's
+ * Open dialog instead (electron/file-dialogs.ts) and refuses these calls.
+ */
+export const browseSchema = z
+  .object({
+    /** The folder to list; the user's home folder when left out. */
+    path: pathSchema.optional(),
+    /** Also list backup files (*.kgbak), for restoring. */
+    backups: z.boolean().default(false),
+  })
+  .strict();
+
+export interface FolderListing {
+  /** The folder listed, as a full path. */
+  path: string;
+  /** Its parent, or null at a root. */
+  parent: string | null;
+  /** Names of the folders in it, sorted. */
+  folders: string[];
+  /** Names of the backup files in it (when asked for), sorted. */
+  backups: string[];
+  /** Where to start over: '/' and the home folder, or the drives on Windows. */
+  roots: string[];
+  /** Set when the folder holds more entries than are listed. */
+  truncated: boolean;
+}
+
 export interface ExportResult {
   /** Full path of the verified backup file. */
   file: string;
@@ -116,6 +145,10 @@ export const backupContract = {
   'backup.saveAuto': method<AutoBackupSettings>()(autoSettingsSchema),
   /** For the head's home screen: a failed automatic backup. */
   'backup.status': method<BackupStatus>()(z.object({}).strict()),
+  /** Browser mode: list a folder for the backup folder or file picker. */
+  'backup.browse': method<FolderListing>()(browseSchema),
+  /** The same on the first-run screen of a new PC (phase 'setup' only). */
+  'backup.browseSetup': method<FolderListing>()(browseSchema),
 };
 
 export const backupPermissions: Permissions<typeof backupContract> = {
@@ -125,4 +158,6 @@ export const backupPermissions: Permissions<typeof backupContract> = {
   'backup.getAuto': ['head'],
   'backup.saveAuto': ['head'],
   'backup.status': ['head'],
+  'backup.browse': ['head'],
+  'backup.browseSetup': 'public',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from '../validation';
+import { isoDate, optionalText, yearNumber } from '../validation';
 import { method, type Permissions } from './define';
 
 const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
@@ -33,9 +33,7 @@ export const calendarAddSchema = z
 
 /** The working-calendar API: a zod schema of the input and the result type, per method. */
 export const calendarContract = {
-  'calendar.list': method<CalendarEntry[]>()(
-    z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
-  ),
+  'calendar.list': method<CalendarEntry[]>()(z.object({ year: yearNumber }).strict()),
   'calendar.add': method<CalendarEntry>()(calendarAddSchema),
   'calendar.remove': method<void>()(z.object({ id }).strict()),
 };

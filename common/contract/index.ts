@@ -5,6 +5,7 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
+import { clientContract } from './client';
 import { peopleContract } from './people';
 import { applicationsContract } from './applications';
 import { releaseContract } from './release';
@@ -34,6 +35,7 @@ export const contract = {
   ...backupContract,
   ...releaseContract,
   ...overviewContract,
+  ...clientContract,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePersonalCode, PERSONAL_CODE_MESSAGE_KEYS } from '../personal-code';
-import { isoDate, text } from '../validation';
+import { isoDate, nameText, optionalBirthDate, optionalIsoDate, yearNumber } from '../validation';
 import { method, type Permissions } from './define';
 
 /* ---------- shared field schemas ---------- */
@@ -13,13 +13,7 @@ export const CONSENTS = ['register', 'photos', 'walks'] as const;
 export type Consent = (typeof CONSENTS)[number];
 
 export const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
-// Not a z.union: a union's refusal would hide the field's own message behind 'v.invalid'.
-const optionalDate = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || isoDate.safeParse(v).success, 'v.date');
+const optionalDate = optionalIsoDate;
 
 /**
  * A phone number: Latvian 8 digits (a leading +371 is dropped), or international with +.
@@ -70,10 +64,10 @@ export const personalCodeSchema = z
 function childFields<T extends z.ZodRawShape>(shape: T) {
   return z
     .object({
-      firstName: text(60),
-      lastName: text(60),
+      firstName: nameText(60),
+      lastName: nameText(60),
       personalCode: personalCodeSchema,
-      birthDate: optionalDate,
+      birthDate: optionalBirthDate,
       ...shape,
     })
     .strict()
@@ -135,7 +129,7 @@ const groupShape = {
     .min(1, 'v.number')
     .max(99, 'v.number')
     .nullable(),
-  name: text(60),
+  name: nameText(60),
   ageFromMonths: z
     .number({ invalid_type_error: 'v.required' })
     .int('v.number')
@@ -151,11 +145,7 @@ const groupShape = {
     .int('v.number')
     .min(1, 'v.number')
     .max(60, 'v.number'),
-  schoolYear: z
-    .number({ invalid_type_error: 'v.required' })
-    .int('v.number')
-    .min(2000, 'v.number')
-    .max(2100, 'v.number'),
+  schoolYear: yearNumber,
   activeFrom: isoDate,
   activeTo: isoDate,
 };
@@ -245,8 +235,8 @@ export interface GuardianSummary {
 }
 
 const guardianShape = {
-  firstName: text(60),
-  lastName: text(60),
+  firstName: nameText(60),
+  lastName: nameText(60),
   phone: optionalPhone,
   email: optionalEmail,
   consents: z.array(z.enum(CONSENTS)).max(CONSENTS.length).default([]),

@@ -6,7 +6,7 @@ import {
   type AreaCode,
   type SkillCode,
 } from '../planning-reference';
-import { isoDate, optionalText, text } from '../validation';
+import { isoDate, isoMonth, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
 
 const id = z.number().int().positive();
@@ -34,7 +34,7 @@ export const PLAN_LIMITS = {
   extra: 2000,
 } as const;
 
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'planning.month');
+export const monthSchema = isoMonth;
 
 const resultsShape = Object.fromEntries(
   AREA_CODES.map((code) => [code, optionalText(PLAN_LIMITS.results)]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../validation';
+import { nameText } from '../validation';
 import { institutionSchema } from './auth';
 import { method, type Permissions } from './define';
 
@@ -45,7 +45,7 @@ export const monthDay = z
 
 export const settingsSchema = institutionSchema
   .extend({
-    name: text(200),
+    name: nameText(200),
     attendanceDeadline: timeOfDay,
     idleMinutes: z
       .number({ invalid_type_error: 'v.required' })

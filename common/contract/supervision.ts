@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { isoDate, optionalText, text } from '../validation';
+import { isoDate, isoMonth, optionalIsoDate, optionalText, text } from '../validation';
 import { method, type Permissions } from './define';
 
 const id = z.number({ invalid_type_error: 'v.required' }).int().positive();
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'supervision.month');
-// Not a z.union: a union's refusal would hide the field's own message behind 'v.invalid'.
-const optionalDate = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || isoDate.safeParse(v).success, 'v.date');
+const monthSchema = isoMonth;
+const optionalDate = optionalIsoDate;
 
 /** What the deputy's diary records (the rules' 3.8), in the order the staff name them. */
 export const DIARY_KINDS = ['meeting', 'activity', 'consultation', 'observation', 'other'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../roles';
-import { text } from '../validation';
+import { nameText } from '../validation';
 import { passwordSchema, sameAsUsername, usernameSchema } from './auth';
 import { method, type Permissions } from './define';
 
@@ -18,7 +18,7 @@ const temporaryPassword = <T extends z.ZodRawShape>(shape: T) =>
 
 export const createUserSchema = temporaryPassword({
   username: usernameSchema,
-  fullName: text(120),
+  fullName: nameText(120),
   role: z.enum(ROLES),
 }).refine((v) => !sameAsUsername(v.temporaryPassword, v.username), {
   path: ['temporaryPassword'],
@@ -28,7 +28,7 @@ export const createUserSchema = temporaryPassword({
 export const resetPasswordSchema = temporaryPassword({ userId: z.number().int().positive() });
 
 export const updateUserSchema = z
-  .object({ userId: z.number().int().positive(), fullName: text(120), role: z.enum(ROLES) })
+  .object({ userId: z.number().int().positive(), fullName: nameText(120), role: z.enum(ROLES) })
   .strict();
 
 export const deactivateUserSchema = z.object({ userId: z.number().int().positive() }).strict();

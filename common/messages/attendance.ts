@@ -4,7 +4,6 @@ import type { DomainMessages } from './types';
 export const attendanceMessages: DomainMessages = {
   lv: {
     'attendance.badCode': 'Kods var būt tikai NS, NC vai N.',
-    'attendance.badMonth': 'Mēnesis jānorāda formātā gggg-mm.',
     'attendance.nothingToSave': 'Nav izmaiņu, ko saglabāt.',
     'attendance.notYourGroup': 'Jūs šajā datumā nestrādājat šajā grupā.',
     'attendance.futureDay': '{date} vēl nav pienācis: nākotnes dienu atzīmēt nevar.',
@@ -22,7 +21,6 @@ export const attendanceMessages: DomainMessages = {
   },
   en: {
     'attendance.badCode': 'The code must be NS, NC or N.',
-    'attendance.badMonth': 'Give the month as yyyy-mm.',
     'attendance.nothingToSave': 'There are no changes to save.',
     'attendance.notYourGroup': 'You do not work in this group on this date.',
     'attendance.futureDay': '{date} has not come yet: a future day cannot be marked.',

@@ -33,6 +33,11 @@ export const backupMessages: DomainMessages = {
     'backup.fileMissing': 'Šāds fails nav atrasts.',
     'backup.notSetup': 'Atjaunot no sākuma ekrāna var tikai tad, ja datu mape ir tukša.',
     'backup.autoFailed': 'Automātiskā rezerves kopija neizdevās: {reason}',
+    'backup.browseDesktop': 'Galddatora programmā mapi izvēlas sistēmas dialoglodziņā.',
+    'backup.folderUnreadable': 'Šīs mapes saturu nevar nolasīt (nav piekļuves).',
+    'backup.dialogFolder': 'Izvēlieties mapi rezerves kopijām',
+    'backup.dialogFile': 'Izvēlieties rezerves kopijas failu',
+    'backup.dialogFilter': 'Rezerves kopijas',
   },
   en: {
     'backup.notABackup': 'This file is not a backup of the register.',
@@ -62,5 +67,10 @@ export const backupMessages: DomainMessages = {
     'backup.fileMissing': 'No such file.',
     'backup.notSetup': 'Restoring from the first-run screen needs an empty data folder.',
     'backup.autoFailed': 'The automatic backup failed: {reason}',
+    'backup.browseDesktop': 'The desktop program chooses folders in the system dialog.',
+    'backup.folderUnreadable': 'The contents of this folder cannot be read (no access).',
+    'backup.dialogFolder': 'Choose the folder for backups',
+    'backup.dialogFile': 'Choose a backup file',
+    'backup.dialogFilter': 'Backups',
   },
 };

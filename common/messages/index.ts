@@ -5,6 +5,7 @@ import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
+import { serverMessages } from './server';
 import { journalsMessages } from './journals';
 import { overviewMessages } from './overview';
 import { supervisionMessages } from './supervision';
@@ -49,6 +50,14 @@ const lv = {
   'v.regNo': 'Reģistrācijas numurs ir 11 cipari.',
   'v.mismatch': 'Paroles nesakrīt.',
   'v.date': 'Datums jāievada formātā dd.mm.gggg.',
+  'v.dateRange': 'Datumam jābūt no 01.01.2000 līdz 31.12.2100.',
+  'v.birthDateRange': 'Dzimšanas datumam jābūt no 01.01.1900 līdz 31.12.2100.',
+  'v.month': 'Mēnesis jānorāda formātā gggg-mm.',
+  'v.year': 'Gadam jābūt no 2000 līdz 2100.',
+  'v.monthRange': 'Mēnesim jābūt no 2000. gada janvāra līdz 2100. gada decembrim.',
+  'v.controlChars': 'Tekstā nedrīkst būt neredzamu vadības vai teksta virziena rakstzīmju.',
+  'v.nameChars':
+    'Nosaukumā vai vārdā drīkst būt tikai redzamas rakstzīmes vienā rindā (bez vadības un teksta virziena rakstzīmēm).',
   'v.time': 'Laiks jāievada formātā hh:mm.',
   'v.number': 'Jāievada skaitlis no {min} līdz {max}.',
   'v.oneOf': 'Izvēlieties vienu no piedāvātajām vērtībām.',
@@ -90,6 +99,14 @@ const en: Record<MessageKey, string> = {
   'v.regNo': 'The registration number has 11 digits.',
   'v.mismatch': 'The passwords do not match.',
   'v.date': 'Enter the date as dd.mm.yyyy.',
+  'v.dateRange': 'The date must be from 01.01.2000 to 31.12.2100.',
+  'v.birthDateRange': 'The date of birth must be from 01.01.1900 to 31.12.2100.',
+  'v.month': 'Give the month as yyyy-mm.',
+  'v.year': 'The year must be from 2000 to 2100.',
+  'v.monthRange': 'The month must be from January 2000 to December 2100.',
+  'v.controlChars': 'The text must not contain invisible control or text-direction characters.',
+  'v.nameChars':
+    'A name may hold only visible characters on one line (no control or text-direction characters).',
   'v.time': 'Enter the time as hh:mm.',
   'v.number': 'Enter a number from {min} to {max}.',
   'v.oneOf': 'Choose one of the offered values.',
@@ -109,6 +126,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...backupMessages.lv,
     ...releaseMessages.lv,
     ...overviewMessages.lv,
+    ...serverMessages.lv,
   },
   en: {
     ...en,
@@ -122,6 +140,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...backupMessages.en,
     ...releaseMessages.en,
     ...overviewMessages.en,
+    ...serverMessages.en,
   },
 };
 

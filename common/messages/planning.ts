@@ -3,7 +3,6 @@ import type { DomainMessages } from './types';
 /** Messages of plans, topics and marks; keys start with 'planning.'. */
 export const planningMessages: DomainMessages = {
   lv: {
-    'planning.month': 'Mēnesis jānorāda formātā gggg-mm.',
     'planning.endBeforeStart': 'Beigu datums nevar būt pirms sākuma datuma.',
     'planning.outsideSchoolYear': 'Temats jāiekļauj grupas mācību gadā ({from}–{to}).',
     'planning.outsideMonth': 'Tematam jāaptver vismaz viena plāna mēneša diena.',
@@ -19,7 +18,6 @@ export const planningMessages: DomainMessages = {
     'planning.copySame': 'Plānu nevar kopēt pašu sevī.',
   },
   en: {
-    'planning.month': 'Give the month as yyyy-mm.',
     'planning.endBeforeStart': 'The end date cannot be before the start date.',
     'planning.outsideSchoolYear':
       "The topic must lie within the group's school year ({from}–{to}).",

@@ -3,7 +3,6 @@ import type { DomainMessages } from './types';
 /** Messages of the supervision domain; keys start with 'supervision.'. */
 export const supervisionMessages: DomainMessages = {
   lv: {
-    'supervision.month': 'Mēnesis jānorāda formātā gggg-mm.',
     'supervision.futureDate': 'Datums nevar būt nākotnē.',
     'supervision.correctionBeforeCheck': 'Labojumu termiņš nevar būt pirms pārbaudes datuma.',
     'supervision.topicNotOfGroup': 'Izvēlētais temats nav šīs grupas plānā.',
@@ -13,7 +12,6 @@ export const supervisionMessages: DomainMessages = {
     'supervision.notYourGroup': 'Jūs varat skatīt tikai savu grupu žurnāla pārbaudes.',
   },
   en: {
-    'supervision.month': 'Give the month as yyyy-mm.',
     'supervision.futureDate': 'The date cannot be in the future.',
     'supervision.correctionBeforeCheck': 'The correction date cannot be before the check date.',
     'supervision.topicNotOfGroup': "The chosen topic is not in this group's plan.",

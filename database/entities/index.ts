@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from './accounts';
 import { ATTENDANCE_ENTITIES } from './attendance';
 import { AuditEvent } from './audit-event';
 import { BACKUP_ENTITIES } from './backup';
@@ -21,5 +22,6 @@ export const ENTITIES = [
   ...SUPERVISION_ENTITIES,
   ...SUBSTITUTION_ENTITIES,
   ...BACKUP_ENTITIES,
+  ...ACCOUNT_ENTITIES,
 ];
 export { AuditEvent, Institution, User };

@@ -1,4 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { engineOf } from '../engine';
 import { assertForeignKeys } from './checks';
 
 const COLUMNS = [
@@ -40,20 +41,32 @@ async function rebuildInstitution(q: QueryRunner, dueDaysNullable: boolean): Pro
   await q.query('ALTER TABLE institution_rebuilt RENAME TO institution');
 }
 
+/** PostgreSQL changes NOT NULL in place. */
+async function alterInstitution(q: QueryRunner, dueDaysNullable: boolean): Promise<void> {
+  if (dueDaysNullable) {
+    await q.query('ALTER TABLE institution ALTER COLUMN assessment_due_days DROP NOT NULL');
+    return;
+  }
+  await q.query('UPDATE institution SET assessment_due_days = 5 WHERE assessment_due_days IS NULL');
+  await q.query('ALTER TABLE institution ALTER COLUMN assessment_due_days SET NOT NULL');
+}
+
 /**
  * 0006 added `assessment_due_days` with a plain ALTER TABLE that left it nullable, while the
  * entity and the code read it as a number. SQLite cannot change a column's NOT NULL in place,
- * so the one-row table is rebuilt (the schema drift test found it).
+ * so the one-row table is rebuilt there (the schema drift test found it); PostgreSQL alters it.
  */
 export class InstitutionNotNull0000000000010 implements MigrationInterface {
   name = 'InstitutionNotNull0000000000010';
 
   async up(q: QueryRunner): Promise<void> {
-    await rebuildInstitution(q, false);
+    if (engineOf(q) === 'postgres') await alterInstitution(q, false);
+    else await rebuildInstitution(q, false);
     await assertForeignKeys(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await rebuildInstitution(q, true);
+    if (engineOf(q) === 'postgres') await alterInstitution(q, true);
+    else await rebuildInstitution(q, true);
   }
 }

@@ -8,6 +8,7 @@ import { Journals0000000000007 } from './0007-journals';
 import { Supervision0000000000008 } from './0008-supervision';
 import { Substitution0000000000009 } from './0009-substitution';
 import { InstitutionNotNull0000000000010 } from './0010-institution-not-null';
+import { ServerAccounts0000000000016 } from './0016-server-accounts';
 
 /** Every migration, in order. A new one is a new numbered file added at the end. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Supervision0000000000008,
   Substitution0000000000009,
   InstitutionNotNull0000000000010,
+  ServerAccounts0000000000016,
 ];

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { AppPhase } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { DEFAULT_LOCALE, type Locale } from '../../common/locale';
 import type { Role } from '../../common/roles';
-import { databasePath } from '../../database/data-source';
-import { DEFAULT_SCRYPT, KeySlotFile, type ScryptParams } from '../../database/keyslots';
-import { systemClock, type Clock } from './clock';
+import type { ScryptParams } from '../../database/keyslots';
+import type { AccountStore } from './auth/accounts';
+import type { Clock } from './clock';
 import { DirtyWindows } from './release/dirty';
-import { NO_RELEASE_RUNTIME, type ReleaseRuntime } from './release/runtime';
+import type { ReleaseRuntime } from './release/runtime';
 
 export interface BackendOptions {
   dataDir: string;
@@ -21,6 +20,31 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** The program's updates and log (electron/api/release); none in tests. */
   release?: ReleaseRuntime;
+  /**
+   * Browser mode: the page may list the PC's folders to pick a backup folder or file, since a
+   * browser cannot open the system's dialog. The desktop build opens that dialog instead.
+   */
+  folderPicker?: boolean;
+}
+
+/**
+ * What every session of one process shares: where the register lives and how its accounts are
+ * checked. One PC: the encrypted file and its key slots, one session at a time. Server mode: one
+ * PostgreSQL pool and password hashes in the database, many sessions at once.
+ */
+export interface Register {
+  readonly mode: 'single-pc' | 'server';
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly testMode: boolean;
+  readonly scrypt: ScryptParams;
+  readonly nativeBinding?: string;
+  readonly release: ReleaseRuntime;
+  readonly accounts: AccountStore;
+  /** Browser mode on one PC only: the backup screens' folder picker lists this PC's folders. */
+  readonly folderPicker: boolean;
+  /** Server mode: no session stays idle longer than this, whatever the institution's setting. */
+  readonly maxIdleMinutes?: number;
 }
 
 export interface SessionUser {
@@ -32,16 +56,11 @@ export interface SessionUser {
 }
 
 /**
- * What the backend holds between calls: who is logged in, the open database and its key.
- * One user at a time; logging out or idling closes the database and forgets the key.
+ * What the backend holds between the calls of one session: who is logged in, the database it
+ * works on and (on one PC) the key that opened it. Logging out or idling forgets the user; on
+ * one PC it also closes the database and overwrites the key.
  */
 export class SessionState {
-  readonly dataDir: string;
-  readonly clock: Clock;
-  readonly testMode: boolean;
-  readonly scrypt: ScryptParams;
-  readonly nativeBinding?: string;
-  readonly release: ReleaseRuntime;
   /** Windows of this session with unsaved input; cleared when the session ends. */
   readonly dirty = new DirtyWindows();
   locale: Locale = DEFAULT_LOCALE;
@@ -57,40 +76,41 @@ export class SessionState {
   private key?: Buffer;
   lastActivity = 0;
 
-  constructor(options: BackendOptions) {
-    this.dataDir = options.dataDir;
-    this.clock = options.clock ?? systemClock;
-    this.testMode = options.testMode ?? false;
-    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
-    this.nativeBinding = options.nativeBinding;
-    this.release = options.release ?? NO_RELEASE_RUNTIME;
+  constructor(
+    readonly register: Register,
+    /** Server mode: the client's network address (lockouts are also counted per address). */
+    readonly clientAddress?: string,
+  ) {}
+
+  get dataDir(): string {
+    return this.register.dataDir;
+  }
+  get clock(): Clock {
+    return this.register.clock;
+  }
+  get testMode(): boolean {
+    return this.register.testMode;
+  }
+  get scrypt(): ScryptParams {
+    return this.register.scrypt;
+  }
+  get nativeBinding(): string | undefined {
+    return this.register.nativeBinding;
+  }
+  get release(): ReleaseRuntime {
+    return this.register.release;
+  }
+  get folderPicker(): boolean {
+    return this.register.folderPicker;
+  }
+  get accounts(): AccountStore {
+    return this.register.accounts;
   }
 
-  /** Setup when the folder holds neither file; locked when it holds both; else an error. */
+  /** Setup before the register exists, locked until someone logs in; or what is wrong. */
   async phase(): Promise<{ phase: AppPhase; problem?: AppError }> {
     if (this.user && this.database) return { phase: 'unlocked' };
-    const hasSlots = existsSync(KeySlotFile.pathIn(this.dataDir));
-    const hasDatabase = existsSync(databasePath(this.dataDir));
-    if (!hasSlots && !hasDatabase) return { phase: 'setup' };
-    if (!hasSlots) {
-      return {
-        phase: 'error',
-        problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'keyslots.json' }),
-      };
-    }
-    try {
-      await KeySlotFile.load(this.dataDir);
-    } catch (err) {
-      if (err instanceof AppError) return { phase: 'error', problem: err };
-      throw err;
-    }
-    if (!hasDatabase) {
-      return {
-        phase: 'error',
-        problem: new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: 'register.db' }),
-      };
-    }
-    return { phase: 'locked' };
+    return this.accounts.phase();
   }
 
   get db(): DataSource {
@@ -98,7 +118,11 @@ export class SessionState {
     return this.database;
   }
 
+  /** The key of the encrypted file (one PC only: a server's data is not encrypted by the program). */
   get masterKey(): Buffer {
+    if (this.register.mode === 'server') {
+      throw new AppError('UNAVAILABLE', 'server.notOnServer');
+    }
     if (!this.key) throw new AppError('UNAUTHENTICATED');
     return this.key;
   }
@@ -107,7 +131,7 @@ export class SessionState {
     return this.database !== undefined;
   }
 
-  open(database: DataSource, key: Buffer, user: SessionUser): void {
+  open(database: DataSource, key: Buffer | undefined, user: SessionUser): void {
     this.database = database;
     this.key = key;
     this.user = user;
@@ -118,7 +142,7 @@ export class SessionState {
     this.lastActivity = this.clock.now().getTime();
   }
 
-  /** Closes the database and overwrites the key in memory. */
+  /** Ends the session: forgets the user, overwrites the key, gives the database back. */
   async close(): Promise<void> {
     for (const stop of [...this.onClose]) stop();
     this.onClose.clear();
@@ -128,6 +152,6 @@ export class SessionState {
     this.dirty.clear();
     this.key?.fill(0);
     this.key = undefined;
-    if (database?.isInitialized) await database.destroy();
+    if (database) await this.accounts.endSession(database);
   }
 }

@@ -77,7 +77,15 @@ test('the head exports, changes a record, restores and sees the old data again',
   await expect(page.getByText('Šāda mape nav atrasta.')).toBeVisible();
   expect(readdirSync(usb)).toEqual([]);
 
-  await backup.export(usb, PASSPHRASE);
+  // The folder is chosen, not typed: browser mode's picker stands in for the system dialog.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const picker = await backup.browseExportFolder();
+  await picker.open(path.dirname(usb));
+  await snapshot(page, 'backup-folder-picker');
+  await picker.entry(path.basename(usb)).click();
+  await picker.chooseFolder();
+  await expect(backup.exportFolder()).toHaveValue(usb);
+  await backup.export(null, PASSPHRASE);
   await expect(backup.exported()).toContainText('Rezerves kopija izveidota un pārbaudīta');
   const files = readdirSync(usb);
   expect(files).toHaveLength(1);
@@ -136,7 +144,9 @@ test('on a new PC the register is restored from the first-run screen; the teache
   await snapshot(page, 'backup-first-run-restore');
   await restore.restore(path.join(usb, 'nav.kgbak'), PASSPHRASE);
   await expect(page.getByText('Šāds fails nav atrasts.')).toBeVisible();
-  await restore.restore(file, PASSPHRASE);
+  await restore.chooseBackup(usb, path.basename(file));
+  await snapshot(page, 'backup-first-run-restore-chosen');
+  await restore.restore(null, PASSPHRASE);
   const login = new LoginPage(page);
   await expect(login.heading()).toBeVisible();
   await login.login('anna', TEACHER_PASSWORD);

@@ -229,7 +229,7 @@ describe('the access scope', () => {
       [f.zilites, puces].sort((a, b) => a - b),
     );
     expect(await anna.onBehalfOf(db.manager, puces, TODAY)).toBe(
-      (await db.query<{ id: number }[]>("SELECT id FROM user WHERE username = 'vita'"))[0].id,
+      (await db.query<{ id: number }[]>(`SELECT id FROM "user" WHERE username = 'vita'`))[0].id,
     );
     expect(await anna.onBehalfOf(db.manager, f.zilites, TODAY)).toBeNull();
     const after = new Access({ id: f.users.anna, role: 'teacher' }, AFTER);

@@ -37,6 +37,12 @@ describe('the encrypted database file', () => {
     none.close();
   });
 
+  it('holds the institution set up at the first run unreadable without the key', async () => {
+    const b = testBackend();
+    await b.ok('auth.setup', SETUP);
+    expect(readFileSync(databasePath(b.dataDir)).includes(Buffer.from('Zīlīte'))).toBe(false);
+  });
+
   it('uses WAL, synchronous=FULL and foreign keys', async () => {
     const db = await openDatabase({ dataDir: tempDir(), key: randomBytes(32), create: true });
     expect(await db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);

@@ -6,15 +6,19 @@ import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
 import type { Input, Method, Output } from '../../common/contract';
 import type { ApiErrorBody } from '../../common/errors';
+import { KeySlotFile } from '../../database/keyslots';
+import { TEST_ENGINE } from '../postgres/databases';
+import { forgetDatabases, ServerTestClient } from '../postgres/server-client';
 
 /** Cheap scrypt for tests that are not about the key derivation itself. */
 export const TEST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 
 const folders: string[] = [];
-const routers: Router[] = [];
+const routers: (Router | ServerTestClient)[] = [];
 afterEach(async () => {
   for (const router of routers.splice(0)) await router.dispose();
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  forgetDatabases();
 });
 
 export function tempDir(prefix = 'register-test-'): string {
@@ -23,11 +27,26 @@ export function tempDir(prefix = 'register-test-'): string {
   return dir;
 }
 
-/** A backend on a fresh data folder with a test clock; `ok` unwraps results, `fail` errors. */
-export function testBackend(options: { dataDir?: string; start?: string } = {}) {
+/**
+ * A backend on a fresh data folder with a test clock; `ok` unwraps results, `fail` errors. In the
+ * postgres project (vitest.config.ts) it is one client of server mode on a fresh PostgreSQL
+ * database instead; a second backend on the same folder opens the same database.
+ */
+export function testBackend(
+  options: { dataDir?: string; start?: string; folderPicker?: boolean } = {},
+) {
   const dataDir = options.dataDir ?? tempDir();
   const clock = new TestClock(new Date(options.start ?? '2026-11-30T07:00:00Z'));
-  const router = new Router({ dataDir, clock, testMode: true, scrypt: TEST_SCRYPT });
+  const router =
+    TEST_ENGINE === 'postgres'
+      ? new ServerTestClient(dataDir, clock, TEST_SCRYPT)
+      : new Router({
+          dataDir,
+          clock,
+          testMode: true,
+          scrypt: TEST_SCRYPT,
+          folderPicker: options.folderPicker,
+        });
   routers.push(router);
   return {
     dataDir,
@@ -88,4 +107,33 @@ export function staffLogin(b: ReturnType<typeof testBackend>) {
     }
     await b.ok('auth.login', { username, password: STAFF_PASSWORD });
   };
+}
+
+type Backend = ReturnType<typeof testBackend>;
+
+/**
+ * Failed logins counted for a user name, where the engine keeps them: the key-slot file on one
+ * PC, the login_lockout table on a server.
+ */
+export async function lockoutFailures(b: Backend, username: string): Promise<number> {
+  if (TEST_ENGINE === 'sqlite') {
+    return (await KeySlotFile.load(b.dataDir)).lockout(username).failures;
+  }
+  const rows = await (b.router as ServerTestClient).database.query<{ failures: number }[]>(
+    'SELECT failures FROM login_lockout WHERE name = ?',
+    [`user:${username}`],
+  );
+  return rows[0]?.failures ?? 0;
+}
+
+/** Whether a user name can log in with some password (a key slot, or a stored hash). */
+export async function hasPassword(b: Backend, username: string): Promise<boolean> {
+  if (TEST_ENGINE === 'sqlite') {
+    return (await KeySlotFile.load(b.dataDir)).userSlot(username) !== undefined;
+  }
+  const rows = await (b.router as ServerTestClient).database.query<unknown[]>(
+    'SELECT 1 FROM credential c JOIN "user" u ON u.id = c.user_id WHERE u.username = ?',
+    [username],
+  );
+  return rows.length > 0;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../../common/contract';
+import { applicationsContract } from '../../common/contract/applications';
 import { peopleContract } from '../../common/contract/people';
 import { settingsContract } from '../../common/contract/settings';
 import { usersContract } from '../../common/contract/users';
 import { ROLES, type Role } from '../../common/roles';
-import { KeySlotFile } from '../../database/keyslots';
+import { hasPassword } from './helpers';
 import { GROUP, PASSWORD, registerWithStaff } from './people-helpers';
 
 const ALL: Role[] = ['head', 'deputy', 'teacher', 'speech', 'nurse'];
@@ -55,6 +56,7 @@ describe('people, settings and staff accounts: every method for every role', () 
   it('lists every new method in the expected table', () => {
     const methods = [
       ...Object.keys(peopleContract),
+      ...Object.keys(applicationsContract),
       ...Object.keys(settingsContract),
       ...Object.keys(usersContract),
     ].sort();
@@ -223,8 +225,7 @@ describe('people, settings and staff accounts: every method for every role', () 
     });
     const off = await b.ok('users.deactivate', { userId: ids.teacher2 });
     expect(off.active).toBe(false);
-    const slots = await KeySlotFile.load(b.dataDir);
-    expect(slots.userSlot('teacher2')).toBeUndefined();
+    expect(await hasPassword(b, 'teacher2')).toBe(false);
     const login = await b.fail('auth.login', { username: 'teacher2', password: PASSWORD });
     expect(login.code).toBe('BAD_CREDENTIALS');
 

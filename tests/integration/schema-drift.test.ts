@@ -3,53 +3,28 @@ import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../database/data-source';
+import { freshPostgresPool, TEST_ENGINE } from '../postgres/databases';
 import { tempDir } from './helpers';
+import { catalogOf, type Catalog } from './schema-catalog';
 
 /**
- * The entities (what the code reads and writes) and the migrations (what a real file holds) are
- * written separately; nothing else notices when they part. This opens a freshly migrated
- * encrypted database and compares every table with TypeORM's entity metadata: columns, types,
- * nullability, defaults, primary keys, indexes and unique constraints. Foreign keys are not
- * compared: the entities declare no relations, so they have nothing to compare with.
+ * The entities (what the code reads and writes) and the migrations (what a real database holds)
+ * are written separately; nothing else notices when they part. This opens a freshly migrated
+ * database (the encrypted SQLite file, or PostgreSQL in the postgres project) and compares every
+ * table with TypeORM's entity metadata: columns, types, nullability, defaults, primary keys,
+ * indexes and unique constraints. Foreign keys are not compared: the entities declare no
+ * relations, so they have nothing to compare with.
  */
 
-interface DbColumn {
-  name: string;
-  type: string;
-  notnull: number;
-  dflt_value: string | null;
-  pk: number;
-}
-interface DbIndex {
-  name: string;
-  unique: number;
-  origin: 'c' | 'u' | 'pk';
-  partial: number;
-}
-
-/** SQLite tables that belong to SQLite or TypeORM's migration bookkeeping, not to an entity. */
-const NOT_ENTITIES = new Set(['migrations', 'sqlite_sequence']);
-
-/** A default as the value SQLite makes of it, so `false`, `0` and `(0)` compare equal. */
-async function evaluate(db: DataSource, expression: string | undefined | null): Promise<string> {
-  if (expression === undefined || expression === null) return 'none';
-  const [row] = await db.query<{ v: unknown; t: string }[]>(
-    `SELECT (${expression}) AS v, typeof((${expression})) AS t`,
-  );
-  return `${row.t} ${JSON.stringify(row.v)}`;
-}
+/** Tables that belong to TypeORM's migration bookkeeping, not to an entity. */
+const NOT_ENTITIES = new Set(['migrations']);
 
 const list = (names: string[]) => names.join(', ');
 
-async function tableDrift(db: DataSource, table: string): Promise<string[]> {
+async function tableDrift(db: DataSource, catalog: Catalog, table: string): Promise<string[]> {
   const meta = db.entityMetadatas.find((m) => m.tableName === table)!;
   const found: string[] = [];
-  const dbColumns = await db.query<DbColumn[]>(`PRAGMA table_info("${table}")`);
-  const [{ sql }] = await db.query<{ sql: string }[]>(
-    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-    [table],
-  );
-  const byName = new Map(dbColumns.map((c) => [c.name, c]));
+  const byName = new Map((await catalog.columns(table)).map((c) => [c.name, c]));
   const entityColumns = new Map<string, ColumnMetadata>(
     meta.columns.map((c) => [c.databaseName, c]),
   );
@@ -65,54 +40,46 @@ async function tableDrift(db: DataSource, table: string): Promise<string[]> {
     }
     const at = `${table}.${name}`;
     const type = db.driver.normalizeType(column).toLowerCase();
-    if (dbColumn.type.toLowerCase() !== type) {
-      found.push(
-        `${at}: type ${dbColumn.type.toLowerCase()} in the database, ${type} in the entity`,
-      );
+    if (dbColumn.type !== type) {
+      found.push(`${at}: type ${dbColumn.type} in the database, ${type} in the entity`);
     }
     // A primary key is never null; the entity reports it as not nullable either way.
-    const dbNullable = dbColumn.notnull === 0 && dbColumn.pk === 0;
-    if (dbNullable !== column.isNullable) {
+    if (dbColumn.nullable !== column.isNullable) {
       const says = (nullable: boolean) => (nullable ? 'nullable' : 'NOT NULL');
       found.push(
-        `${at}: ${says(dbNullable)} in the database, ${says(column.isNullable)} in the entity`,
+        `${at}: ${says(dbColumn.nullable)} in the database, ${says(column.isNullable)} in the entity`,
       );
     }
-    const dbDefault = await evaluate(db, dbColumn.dflt_value);
-    const entityDefault = await evaluate(db, db.driver.normalizeDefault(column));
-    if (dbDefault !== entityDefault) {
-      found.push(`${at}: default ${dbDefault} in the database, ${entityDefault} in the entity`);
-    }
-    if (dbColumn.pk > 0 !== column.isPrimary) {
+    const entityDefault = await catalog.entityDefault(column);
+    if (dbColumn.default !== entityDefault) {
       found.push(
-        `${at}: primary key ${dbColumn.pk > 0} in the database, ${column.isPrimary} in the entity`,
+        `${at}: default ${dbColumn.default} in the database, ${entityDefault} in the entity`,
       );
     }
-    const dbIncrement = new RegExp(`"?${name}"?\\s+integer\\s+PRIMARY KEY AUTOINCREMENT`, 'i').test(
-      sql,
-    );
+    if (dbColumn.primary !== column.isPrimary) {
+      found.push(
+        `${at}: primary key ${dbColumn.primary} in the database, ${column.isPrimary} in the entity`,
+      );
+    }
     const entityIncrement = column.isGenerated && column.generationStrategy === 'increment';
-    if (dbIncrement !== entityIncrement) {
+    if (dbColumn.increment !== entityIncrement) {
       found.push(
-        `${at}: autoincrement ${dbIncrement} in the database, ${entityIncrement} in the entity`,
+        `${at}: autoincrement ${dbColumn.increment} in the database, ${entityIncrement} in the entity`,
       );
     }
   }
 
-  const dbIndexes = await db.query<DbIndex[]>(`PRAGMA index_list("${table}")`);
-  const columnsOf = async (index: string) =>
-    (await db.query<{ name: string }[]>(`PRAGMA index_info("${index}")`)).map((c) => c.name);
-
+  const dbIndexes = await catalog.indexes(table);
   // Named indexes (CREATE INDEX): name, columns in order, unique, partial.
   const entityIndexes = new Map(meta.indices.map((i) => [i.name, i]));
-  for (const index of dbIndexes.filter((i) => i.origin === 'c')) {
+  for (const index of dbIndexes.filter((i) => i.origin === 'index')) {
     const entity = entityIndexes.get(index.name);
     if (!entity) {
       found.push(`${table}: index ${index.name} in the database, not declared in the entity`);
       continue;
     }
     entityIndexes.delete(index.name);
-    const dbShape = `(${list(await columnsOf(index.name))})${index.unique ? ' unique' : ''}${index.partial ? ' partial' : ''}`;
+    const dbShape = `(${list(index.columns)})${index.unique ? ' unique' : ''}${index.partial ? ' partial' : ''}`;
     const entityShape = `(${list(entity.columns.map((c) => c.databaseName))})${entity.isUnique ? ' unique' : ''}${entity.where ? ' partial' : ''}`;
     if (dbShape !== entityShape) {
       found.push(
@@ -124,11 +91,8 @@ async function tableDrift(db: DataSource, table: string): Promise<string[]> {
     found.push(`${table}: index ${name} in the entity, no migration makes it`);
   }
 
-  // Unique constraints (a column's `unique`, @Unique): SQLite names them itself, so compare columns.
-  const dbUniques: string[] = [];
-  for (const index of dbIndexes.filter((i) => i.origin === 'u')) {
-    dbUniques.push(list(await columnsOf(index.name)));
-  }
+  // Unique constraints (a column's `unique`, @Unique): engines name them themselves, so compare columns.
+  const dbUniques = dbIndexes.filter((i) => i.origin === 'unique').map((i) => list(i.columns));
   const entityUniques = meta.uniques.map((u) => list(u.columns.map((c) => c.databaseName)));
   for (const columns of dbUniques.filter((u) => !entityUniques.includes(u))) {
     found.push(`${table}: unique (${columns}) in the database, not in the entity`);
@@ -139,23 +103,20 @@ async function tableDrift(db: DataSource, table: string): Promise<string[]> {
   return found;
 }
 
-/** Every difference between the migrated file and the entities, one readable line each. */
+/** Every difference between the migrated database and the entities, one readable line each. */
 async function schemaDrift(db: DataSource): Promise<string[]> {
-  const tables = (
-    await db.query<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'")
-  )
-    .map((t) => t.name)
-    .filter((name) => !NOT_ENTITIES.has(name));
+  const catalog = catalogOf(db);
+  const tables = (await catalog.tables()).filter((name) => !NOT_ENTITIES.has(name));
   const entityTables = db.entityMetadatas.map((m) => m.tableName);
   const found: string[] = [];
-  for (const table of tables.filter((t) => !entityTables.includes(t))) {
+  for (const table of tables.filter((t) => !entityTables.includes(t)).sort()) {
     found.push(`${table}: a table in the database with no entity`);
   }
-  for (const table of entityTables.filter((t) => !tables.includes(t))) {
+  for (const table of entityTables.filter((t) => !tables.includes(t)).sort()) {
     found.push(`${table}: an entity with no table (no migration makes it)`);
   }
   for (const table of entityTables.filter((t) => tables.includes(t)).sort()) {
-    found.push(...(await tableDrift(db, table)));
+    found.push(...(await tableDrift(db, catalog, table)));
   }
   return found;
 }
@@ -165,7 +126,9 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.destroy();
 });
 
+/** A database migrated from nothing on the engine of this run (vitest.config.ts). */
 async function freshDatabase(): Promise<DataSource> {
+  if (TEST_ENGINE === 'postgres') return freshPostgresPool(false);
   const db = await openDatabase({ dataDir: tempDir(), key: randomBytes(32), create: true });
   opened.push(db);
   return db;
@@ -185,7 +148,7 @@ describe('entities and migrations describe the same schema', () => {
     await db.query('DROP INDEX idx_audit_event_at');
     await db.query('ALTER TABLE child ADD COLUMN nickname text');
     await db.query('CREATE INDEX idx_child_nickname ON child (nickname)');
-    await db.query('ALTER TABLE user RENAME COLUMN full_name TO name_only');
+    await db.query('ALTER TABLE "user" RENAME COLUMN full_name TO name_only');
     expect(await schemaDrift(db)).toEqual([
       'audit_event: index idx_audit_event_at in the entity, no migration makes it',
       'child.nickname: in the database, not in the entity',
@@ -200,7 +163,12 @@ describe('entities and migrations describe the same schema', () => {
 describe('migration 0010: institution.assessment_due_days NOT NULL', () => {
   it('keeps the institution row, fills a missing value with 5 and can be undone', async () => {
     const db = await freshDatabase();
-    await db.undoLastMigration({ transaction: 'each' });
+    // Undo the later migrations too, down to and including 0010.
+    const applied = async () =>
+      (await db.query<{ name: string }[]>('SELECT name FROM migrations')).map((m) => m.name);
+    while ((await applied()).includes('InstitutionNotNull0000000000010')) {
+      await db.undoLastMigration({ transaction: 'each' });
+    }
     await db.query(
       "INSERT INTO institution (id, name, reg_no, address, idle_minutes, assessment_due_days) VALUES (1, 'PII «Zīlīte»', '40900012345', 'Rīga', 15, NULL)",
     );

@@ -1,23 +1,50 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebServer, MAX_BODY_BYTES, TOKEN_HEADER } from '../../electron/web-server';
-import { tempDir, testBackend } from './helpers';
+import { SETUP, tempDir, testBackend } from './helpers';
 
 const TOKEN = 'the-per-run-token';
 const servers: { close(): void }[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 async function start(): Promise<string> {
-  const { router } = testBackend();
+  return (await startWith()).base;
+}
+
+async function startWith() {
+  const backend = testBackend();
+  const { router } = backend;
   const staticDir = tempDir('register-static-');
   mkdirSync(path.join(staticDir, 'assets'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>UI</title>');
   const server = createWebServer({ router, staticDir, token: TOKEN });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  return { base: `http://127.0.0.1:${port}`, port, backend };
+}
+
+/** A raw request, so that the Host header is the test's and not the client's own. */
+function raw(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET' },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    for (const [name, value] of Object.entries(options.headers ?? {})) req.setHeader(name, value);
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }
 
 const post = (url: string, body: string, token?: string) =>
@@ -79,5 +106,65 @@ describe('the browser-mode HTTP bridge', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const escape = await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(await escape.text()).not.toContain('root:');
+  });
+
+  it('answers 400, not 500, to a malformed percent-encoding in the path', async () => {
+    const { base, port } = await startWith();
+    for (const bad of ['/%', '/%E0%A4%A', '/assets/%zz.js']) {
+      const response = await raw(port, { path: bad });
+      expect(response.status, bad).toBe(400);
+      expect(response.body).toBe('Nederīgs pieprasījums.');
+    }
+    const api = await raw(port, {
+      path: '/api/%',
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // The server still answers after them.
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+
+  it('answers 403 to a Host or Origin that is not its own loopback address and port', async () => {
+    const { port, backend } = await startWith();
+    const setup = JSON.stringify(SETUP);
+    const json = { [TOKEN_HEADER]: TOKEN, 'content-type': 'application/json' };
+    const refused: Record<string, string>[] = [
+      { host: 'evil.example' }, // DNS rebinding: a foreign name resolved to 127.0.0.1
+      { host: `evil.example:${port}` },
+      { host: `localhost:${port + 1}` },
+      { host: `127.0.0.1:${port + 1}` },
+      { host: `127.0.0.1:${port}`, origin: 'http://evil.example' },
+      { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port + 1}` },
+      { host: `127.0.0.1:${port}`, origin: 'null' },
+    ];
+    for (const headers of refused) {
+      const api = await raw(port, {
+        path: '/api/auth.setup',
+        method: 'POST',
+        headers: { ...json, ...headers },
+        body: setup,
+      });
+      expect(api.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(api.body)).toMatchObject({
+        error: { code: 'FORBIDDEN', message: 'Jums nav tiesību veikt šo darbību.' },
+      });
+      const page = await raw(port, { path: '/', headers });
+      expect(page.status, JSON.stringify(headers)).toBe(403);
+      expect(page.body).not.toContain('<title>');
+    }
+    // Nothing was set up by the refused calls; its own origin is served.
+    expect(await backend.ok('app.state', {})).toMatchObject({ phase: 'setup' });
+    const own = { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` };
+    const ok = await raw(port, {
+      path: '/api/app.state',
+      method: 'POST',
+      headers: { ...json, ...own },
+      body: '{}',
+    });
+    expect(ok.status).toBe(200);
+    expect((await raw(port, { path: '/', headers: { host: own.host } })).status).toBe(200);
   });
 });

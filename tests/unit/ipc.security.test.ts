@@ -101,7 +101,7 @@ describe('handleIpcCall: the method must be a string', () => {
   });
 });
 
-describe('preload: exposes call() on the one channel and nothing else', () => {
+describe('preload: exposes call() on its one channel (and choosePath(), see file-dialogs) and nothing else', () => {
   const source = readFileSync(path.join(__dirname, '..', '..', 'electron', 'preload.ts'), 'utf8');
 
   it('invokes the channel ipc.ts handles', () => {

@@ -150,6 +150,9 @@ const GOLDEN: Record<Method, string> = {
   'backup.getAuto': 'H',
   'backup.saveAuto': 'H',
   'backup.status': 'H',
+  // Browser mode's folder picker for those backups (the desktop opens the system's dialog).
+  'backup.browse': 'H',
+  'backup.browseSetup': 'public',
   // Issue 17: everyone may see the About screen (version, data folder, update state) and report
   // a window's unsaved input; only the head is told of a new version and decides its install.
   'app.about': 'session',
@@ -157,6 +160,8 @@ const GOLDEN: Record<Method, string> = {
   'update.status': 'H',
   'update.check': 'H',
   'update.install': 'H',
+  // Issue 18: at first run, before any account exists, a PC chooses the kindergarten's server.
+  'client.connect': 'public',
 };
 
 function asLetters(access: (typeof PERMISSIONS)[Method]): string {

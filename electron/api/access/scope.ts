@@ -61,7 +61,8 @@ export class Access {
     const rows = await m.query<
       { groupId: number; from: string; to: string | null; absentId: number | null }[]
     >(
-      'SELECT group_id AS groupId, from_date AS "from", to_date AS "to", NULL AS absentId ' +
+      // Quoted aliases: PostgreSQL folds unquoted names to lower case.
+      'SELECT group_id AS "groupId", from_date AS "from", to_date AS "to", NULL AS "absentId" ' +
         'FROM group_teacher WHERE user_id = ? ' +
         'UNION ALL SELECT g.group_id, g.from_date, g.to_date, s.absent_id FROM substitution s ' +
         'JOIN group_teacher g ON g.user_id = s.absent_id AND g.group_id = s.group_id ' +
@@ -223,7 +224,7 @@ export class Access {
     const rows = await m.query<
       { childId: number; groupId: number; from: string; to: string | null }[]
     >(
-      'SELECT child_id AS childId, group_id AS groupId, from_date AS "from", to_date AS "to" ' +
+      'SELECT child_id AS "childId", group_id AS "groupId", from_date AS "from", to_date AS "to" ' +
         `FROM enrolment WHERE child_id IN (${childIds.map(() => '?').join(', ')})`,
       childIds,
     );

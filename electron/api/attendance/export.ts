@@ -6,17 +6,30 @@ import { monthTitle } from '../../../common/dates';
 import type { Context } from '../context';
 import { renderPdf } from '../pdf';
 import { monthGrid } from './month';
+import {
+  CELL_PADDING,
+  PAGE_MARGIN,
+  RULE,
+  sheetLayout,
+  TOTAL_COLUMNS,
+  type SheetLayout,
+} from './sheet-layout';
 
 const HEAD = {
   title: 'Apmeklējuma uzskaites lapa',
   child: 'Bērns',
   present: 'Apmeklēja',
   total: 'Kopā',
-  legend: 'NS — slimības dēļ (ārsta zīme); NC — cits attaisnots iemesls; N — neattaisnots kavējums',
+  legend:
+    'Apm. — apmeklētās dienas; NS — slimības dēļ (ārsta zīme); NC — cits attaisnots iemesls; ' +
+    'N — neattaisnots kavējums',
   teacher: 'Grupas skolotāja: ____________________ (paraksts)',
   nurse: 'Iestādes māsa: ____________________ (paraksts)',
   head: 'Vadītāja: ____________________ (paraksts)',
 };
+
+/** The totals' heads on paper: short, so that a month of 23 days keeps readable type. */
+const SHEET_TOTALS = ['Apm.', 'NS', 'NC', 'N'];
 
 function groupTitle(grid: AttendanceMonth): string {
   const g = grid.group;
@@ -29,8 +42,11 @@ function fileBase(grid: AttendanceMonth): string {
 }
 
 /** One row per child: name, a cell per working day, totals; then the per-day totals. */
-function rows(grid: AttendanceMonth): { header: string[]; body: string[][]; footer: string[] } {
-  const days = grid.days.filter((d) => d.working);
+function rows(
+  grid: AttendanceMonth,
+  only?: string[],
+): { header: string[]; body: string[][]; footer: string[] } {
+  const days = grid.days.filter((d) => d.working && (!only || only.includes(d.date)));
   const header = [
     HEAD.child,
     ...days.map((d) => d.date.slice(8, 10)),
@@ -60,35 +76,70 @@ function rows(grid: AttendanceMonth): { header: string[]; body: string[][]; foot
   return { header, body, footer };
 }
 
-export async function monthPdf(grid: AttendanceMonth): Promise<ExportedFile> {
-  const { header, body, footer } = rows(grid);
+/** The sheet's table for some of the month's working days; the totals go with the last part. */
+function sheetTable(
+  grid: AttendanceMonth,
+  layout: SheetLayout,
+  days: string[],
+  withTotals: boolean,
+): Content {
   const cell = (text: string, bold = false): TableCell => ({ text, bold, alignment: 'center' });
-  const table: Content = {
+  const { header, body, footer } = rows(grid, days);
+  // rows() ends every line with the four totals; a part without them drops those cells.
+  const keep = (line: string[]) => (withTotals ? line : line.slice(0, 1 + days.length));
+  const head = keep(header).map((h, i) =>
+    i > days.length ? SHEET_TOTALS[i - days.length - 1] : h,
+  );
+  return {
     table: {
       headerRows: 1,
-      widths: [110, ...header.slice(1).map(() => '*')],
+      dontBreakRows: true,
+      widths: [
+        layout.name,
+        ...days.map(() => layout.day),
+        ...(withTotals ? Array<number>(TOTAL_COLUMNS).fill(layout.total) : []),
+      ],
       body: [
-        header.map((h, i) => (i === 0 ? { text: h, bold: true } : cell(h, true))),
-        ...body.map((r) => r.map((t, i) => (i === 0 ? { text: t } : cell(t)))),
-        footer.map((t, i) => (i === 0 ? { text: t, bold: true } : cell(t, true))),
+        head.map((h, i) => (i === 0 ? { text: h, bold: true } : cell(h, true))),
+        ...body.map((r) => keep(r).map((t, i) => (i === 0 ? { text: t } : cell(t)))),
+        keep(footer).map((t, i) => (i === 0 ? { text: t, bold: true } : cell(t, true))),
       ],
     },
-    fontSize: 7,
+    layout: {
+      paddingLeft: () => CELL_PADDING,
+      paddingRight: () => CELL_PADDING,
+      paddingTop: () => 1,
+      paddingBottom: () => 1,
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+    },
+    fontSize: layout.fontSize,
+    margin: [0, 0, 0, 4],
   };
+}
+
+export async function monthPdf(grid: AttendanceMonth): Promise<ExportedFile> {
+  const layout = sheetLayout(grid.days.filter((d) => d.working).map((d) => d.date));
+  // A month split into parts (more days than one table holds) starts each part on a new page.
+  const tables = layout.parts.map((days, i) => ({
+    stack: [sheetTable(grid, layout, days, i === layout.parts.length - 1)],
+    pageBreak: i > 0 ? ('before' as const) : undefined,
+  }));
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [24, 28, 24, 28],
+    pageMargins: [PAGE_MARGIN, 28, PAGE_MARGIN, 28],
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     content: [
       { text: grid.institution, bold: true, fontSize: 11 },
       { text: HEAD.title, bold: true, fontSize: 14, margin: [0, 4, 0, 2] },
       { text: `${groupTitle(grid)} — ${monthTitle(grid.month)}`, margin: [0, 0, 0, 8] },
-      table,
-      { text: HEAD.legend, fontSize: 7, margin: [0, 6, 0, 18] },
+      ...tables,
+      { text: HEAD.legend, fontSize: 7, margin: [0, 2, 0, 18] },
       {
         columns: [{ text: HEAD.teacher }, { text: HEAD.nurse }, { text: HEAD.head }],
         fontSize: 9,
+        unbreakable: true,
       },
     ],
   };

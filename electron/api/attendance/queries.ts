@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AbsenceCode } from '../../../common/contract/attendance';
+import { DEFAULT_ATTENDANCE_DEADLINE } from '../../../common/contract/settings';
 import { AppError } from '../../../common/errors';
 
 /**
@@ -88,5 +89,5 @@ export async function institutionRow(
   const rows = await m.query<{ name: string; deadline: string }[]>(
     'SELECT name, attendance_deadline AS deadline FROM institution WHERE id = 1',
   );
-  return rows[0] ?? { name: '', deadline: '09:00' };
+  return rows[0] ?? { name: '', deadline: DEFAULT_ATTENDANCE_DEADLINE };
 }

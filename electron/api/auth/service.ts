@@ -1,34 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { SessionInfo } from '../../../common/contract';
 import { AppError } from '../../../common/errors';
-import { openDatabase, databasePath } from '../../../database/data-source';
 import { Institution, User } from '../../../database/entities';
-import {
-  deriveKey,
-  KeySlotFile,
-  newRecoveryKey,
-  normaliseRecoveryKey,
-  unwrapKey,
-  type Slot,
-} from '../../../database/keyslots';
-import { audit, flushPending } from '../audit/audit';
-import { autoBackupIfDue } from '../backup/automatic';
-import { openWithSafeMigration } from '../release/safe-migration';
+import { newRecoveryKey } from '../../../database/keyslots';
+import { audit } from '../audit/audit';
 import type { Context } from '../context';
-import type { SessionUser } from '../session';
-import { lockSecondsLeft, registerFailure } from './lockout';
+import { sessionUser } from './accounts';
 
-export function sessionUser(user: User): SessionUser {
-  return {
-    id: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-  };
-}
+/**
+ * Logging in and out, first run, passwords. Where passwords live (key slots on one PC, hashes
+ * in the database on a server) is the account store's business (./accounts.ts).
+ */
 
 export async function sessionInfo(ctx: Context): Promise<SessionInfo> {
   const institution = await ctx.db.getRepository(Institution).findOneByOrFail({ id: 1 });
@@ -49,141 +31,39 @@ interface SetupInput {
   head: { fullName: string; username: string; newPassword: string };
 }
 
-/** First run: a new master key, the database, the head's slot and the recovery slot. */
+/** First run: the register, the institution, the head (logged in) and a recovery key. */
 export async function setup(ctx: Context, input: SetupInput): Promise<string> {
   const { phase } = await ctx.state.phase();
   if (phase !== 'setup') throw new AppError('SETUP_DONE');
-  const key = randomBytes(32);
   const recoveryKey = newRecoveryKey();
   const now = ctx.now().toISOString();
-  let db: DataSource | undefined;
-  try {
-    db = await openDatabase({
-      dataDir: ctx.state.dataDir,
-      key,
-      create: true,
-      nativeBinding: ctx.state.nativeBinding,
+  const write = async (m: EntityManager): Promise<User> => {
+    await m.insert(Institution, { id: 1, ...input.institution });
+    const user = m.create(User, {
+      username: input.head.username,
+      fullName: input.head.fullName,
+      role: 'head',
+      active: true,
+      mustChangePassword: false,
+      createdAt: now,
+      passwordChangedAt: now,
     });
-    const head = await db.transaction(async (m) => {
-      await m.insert(Institution, { id: 1, ...input.institution });
-      const user = m.create(User, {
-        username: input.head.username,
-        fullName: input.head.fullName,
-        role: 'head',
-        active: true,
-        mustChangePassword: false,
-        createdAt: now,
-        passwordChangedAt: now,
-      });
-      await m.save(user);
-      await audit(m, ctx.now(), {
-        action: 'setup',
-        actorId: user.id,
-        entity: 'institution',
-        entityId: 1,
-        after: input.institution,
-      });
-      return user;
+    await m.save(user);
+    await audit(m, ctx.now(), {
+      action: 'setup',
+      actorId: user.id,
+      entity: 'institution',
+      entityId: 1,
+      after: input.institution,
     });
-    const slots = KeySlotFile.empty(ctx.state.dataDir);
-    await slots.setUserSlot(key, head, input.head.newPassword, ctx.state.scrypt);
-    await slots.setRecoverySlot(key, recoveryKey, ctx.state.scrypt);
-    await slots.save();
-    ctx.state.open(db, key, sessionUser(head));
-    return recoveryKey;
-  } catch (err) {
-    // Back to a clean first-run folder: nothing half made is left behind.
-    if (db?.isInitialized) await db.destroy();
-    for (const suffix of ['', '-wal', '-shm']) {
-      rmSync(databasePath(ctx.state.dataDir) + suffix, { force: true });
-    }
-    throw err;
-  }
-}
-
-/**
- * Counts a failed attempt under `name` and throws the refusal: the same message for an unknown
- * user and a wrong password; the lockout message once the attempts are used up.
- */
-async function refuse(
-  ctx: Context,
-  slots: KeySlotFile,
-  name: string,
-  username: string,
-  badKey = 'error.BAD_CREDENTIALS',
-): Promise<never> {
-  const next = registerFailure(slots.lockout(name), ctx.now());
-  slots.setLockout(name, { failures: next.failures, lockedUntil: next.lockedUntil });
-  const at = ctx.now().toISOString();
-  slots.queueAudit({ at, action: 'login.failed', username });
-  if (next.lockedFor > 0) {
-    slots.queueAudit({
-      at,
-      action: 'login.lockout',
-      username,
-      detail: { seconds: next.lockedFor, failures: next.failures },
-    });
-  }
-  await slots.save();
-  if (next.lockedFor > 0) throw new AppError('LOCKED', 'error.LOCKED', { seconds: next.lockedFor });
-  throw new AppError('BAD_CREDENTIALS', badKey);
-}
-
-function refuseIfLocked(ctx: Context, slots: KeySlotFile, name: string): void {
-  const seconds = lockSecondsLeft(slots.lockout(name), ctx.now());
-  if (seconds > 0) throw new AppError('LOCKED', 'error.LOCKED', { seconds });
-}
-
-/** Opens the database with an unwrapped key and logs the user in. */
-async function unlock(
-  ctx: Context,
-  slots: KeySlotFile,
-  key: Buffer,
-  find: (db: DataSource) => Promise<User | null>,
-  action: string,
-): Promise<User | null> {
-  await ctx.state.close();
-  // A new program version migrates here, behind a backup that is put back if a migration fails.
-  const db = await openWithSafeMigration({
-    dataDir: ctx.state.dataDir,
-    key,
-    nativeBinding: ctx.state.nativeBinding,
-    clock: ctx.state.clock,
-    scrypt: ctx.state.scrypt,
-  });
-  const user = await find(db);
-  if (!user || !user.active) {
-    await db.destroy();
-    return null;
-  }
-  const pending = slots.takePendingAudit();
-  await db.transaction(async (m) => {
-    await flushPending(m, pending);
-    await audit(m, ctx.now(), { action, actorId: user.id, entity: 'user', entityId: user.id });
-  });
-  ctx.state.open(db, key, sessionUser(user));
-  return user;
+    return user;
+  };
+  await ctx.state.accounts.setup(ctx, write, input.head.newPassword, recoveryKey);
+  return recoveryKey;
 }
 
 export async function login(ctx: Context, username: string, password: string): Promise<void> {
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
-  refuseIfLocked(ctx, slots, username);
-  const slot = slots.userSlot(username);
-  let key: Buffer | null = null;
-  if (slot) key = await unwrapKey(slot, password);
-  else await deriveKey(password, randomBytes(16), slots.decoyParams()); // same cost as a real slot
-  if (!key || !slot) return refuse(ctx, slots, username, username);
-  const user = await unlock(
-    ctx,
-    slots,
-    key,
-    (db) => db.getRepository(User).findOneBy({ id: slot.userId }),
-    'login',
-  );
-  if (!user) return refuse(ctx, slots, username, username);
-  slots.setLockout(username, { failures: 0 });
-  await slots.save();
-  await autoBackupIfDue(ctx.state, 'login'); // never throws: a failed backup is only recorded
+  await ctx.state.accounts.login(ctx, username, password);
 }
 
 export async function recover(
@@ -192,24 +72,7 @@ export async function recover(
   username: string,
   newPassword: string,
 ): Promise<void> {
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
-  const name = `recovery:${username}`;
-  refuseIfLocked(ctx, slots, name);
-  const slot = slots.recoverySlot() as Slot;
-  const key = await unwrapKey(slot, normaliseRecoveryKey(recoveryKey));
-  if (!key) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
-  const user = await unlock(
-    ctx,
-    slots,
-    key,
-    (db) => db.getRepository(User).findOneBy({ username, role: 'head' }),
-    'password.recover',
-  );
-  if (!user) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
-  await slots.setUserSlot(key, user, newPassword, ctx.state.scrypt);
-  slots.setLockout(name, { failures: 0 });
-  slots.setLockout(username, { failures: 0 });
-  await slots.save();
+  const user = await ctx.state.accounts.recover(ctx, recoveryKey, username, newPassword);
   await ctx.db
     .getRepository(User)
     .update(
@@ -224,9 +87,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
-  const slot = slots.userSlot(ctx.user.username);
-  if (!slot || !(await unwrapKey(slot, currentPassword))) {
+  if (!(await ctx.state.accounts.checkPassword(ctx, currentPassword))) {
     throw new AppError(
       'VALIDATION',
       'error.VALIDATION',
@@ -245,7 +106,6 @@ export async function changePassword(
       { newPassword: 'auth.passwordIsUsername' },
     );
   }
-  await slots.setUserSlot(ctx.state.masterKey, ctx.user, newPassword, ctx.state.scrypt);
   await ctx.db.transaction(async (m) => {
     await m.update(
       User,
@@ -258,7 +118,8 @@ export async function changePassword(
       entity: 'user',
       entityId: ctx.user.id,
     });
-    await slots.save(); // inside the transaction: a failed write rolls the flag back
+    // Last, inside the transaction: a password that cannot be kept rolls the flag back.
+    await ctx.state.accounts.setPassword(ctx, m, ctx.user, newPassword);
   });
   ctx.state.user = { ...ctx.user, mustChangePassword: false };
 }
@@ -285,13 +146,11 @@ export async function confirmRecoveryKey(ctx: Context): Promise<SessionInfo> {
 }
 
 export async function replaceRecoveryKey(ctx: Context): Promise<string> {
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
   const recoveryKey = newRecoveryKey();
-  await slots.setRecoverySlot(ctx.state.masterKey, recoveryKey, ctx.state.scrypt);
   await ctx.db.transaction(async (m) => {
     await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: false });
     await audit(m, ctx.now(), { action: 'recoveryKey.replace', actorId: ctx.user.id });
-    await slots.save();
+    await ctx.state.accounts.setRecoveryKey(ctx, m, recoveryKey);
   });
   return recoveryKey;
 }

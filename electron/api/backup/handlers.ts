@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context';
 import { failureStatus, getAuto, saveAuto } from './auto-settings';
+import { browse, browseAtSetup } from './browse';
 import { exportOnRequest } from './export';
 import { restoreAtSetup, restoreInApp } from './restore';
 
@@ -10,4 +11,6 @@ export const backupHandlers = {
   'backup.getAuto': (_input, ctx) => getAuto(ctx),
   'backup.saveAuto': (input, ctx) => saveAuto(ctx, input),
   'backup.status': (_input, ctx) => failureStatus(ctx),
+  'backup.browse': (input, ctx) => browse(ctx.state, input),
+  'backup.browseSetup': (input, ctx) => browseAtSetup(ctx.state, input),
 } satisfies Partial<HandlerMap>;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { WorkingCalendar } from '../../../common/calendar';
+import { isoDate } from '../../../common/validation';
 import { CalendarDay } from '../../../database/entities/attendance';
 
 /**
@@ -11,7 +12,13 @@ const cache = new WeakMap<DataSource, WorkingCalendar>();
 export async function workingCalendar(db: DataSource): Promise<WorkingCalendar> {
   const cached = cache.get(db);
   if (cached) return cached;
-  const rows = await db.getRepository(CalendarDay).find();
+  // A row saved before the contract refused such dates (year 0) would make the calendar throw
+  // on every attendance call; it is left in the file and left out of the calendar.
+  const rows = (await db.getRepository(CalendarDay).find()).filter(
+    (r) =>
+      isoDate.safeParse(r.date).success &&
+      (r.workSaturday === null || isoDate.safeParse(r.workSaturday).success),
+  );
   const calendar = new WorkingCalendar({
     movedDays: rows
       .filter((r) => r.kind === 'moved')

@@ -11,7 +11,7 @@ import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
 import { normalisePersonalCode } from '../../../common/personal-code';
 import { foldForSearch } from '../../../common/text';
-import { text, validate } from '../../../common/validation';
+import { nameText, validate } from '../../../common/validation';
 import { Child, Group } from '../../../database/entities/people';
 import type { Context } from '../context';
 import { fileError, type Cells } from './import-file';
@@ -111,8 +111,8 @@ export interface Checked {
 
 const guardianSchema = z
   .object({
-    firstName: text(60),
-    lastName: text(60),
+    firstName: nameText(60),
+    lastName: nameText(60),
     phone: optionalPhone,
     email: optionalEmail,
   })

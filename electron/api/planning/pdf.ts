@@ -9,6 +9,12 @@ import { renderPdf as render } from '../pdf';
 /** A file name's part from a group's or a child's name: letters and digits only. */
 export const safeName = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
+/** A4 portrait less pdfmake's default margins of 40 pt. */
+const CONTENT_WIDTH = 595.28 - 2 * 40;
+const AREA_WIDTH = 150;
+/** 'lightHorizontalLines' pads 8 pt on each side of the rule between two columns. */
+const LIGHT_LINES_GAP = 16;
+
 export const EXTRA_LABELS: Record<string, string> = {
   excursions: 'Mācību ekskursijas',
   walks: 'Pastaigas',
@@ -61,7 +67,9 @@ export async function planPdf(ctx: Context, plan: PlanDetail): Promise<PlanningF
       content.push({ text: 'Sasniedzamie rezultāti', bold: true, margin: [0, 6, 0, 2] });
       content.push({
         table: {
-          widths: [150, '*'],
+          // Fixed, not '*': a star column is never narrower than its longest word, so one long
+          // link in a result pushed the whole column off the page.
+          widths: [AREA_WIDTH, CONTENT_WIDTH - AREA_WIDTH - LIGHT_LINES_GAP],
           body: t.areas.map((a) => [{ text: AREAS[a].lv, bold: true }, t.results[a]]),
         },
         layout: 'lightHorizontalLines',

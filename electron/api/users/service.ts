@@ -3,14 +3,14 @@ import type { ParsedInput, UserSummary } from '../../../common/contract';
 import { mayManageRole } from '../../../common/access-scope';
 import { AppError } from '../../../common/errors';
 import { User } from '../../../database/entities';
-import { KeySlotFile } from '../../../database/keyslots';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
 
 /**
  * Staff accounts (the rules' 2.1): the head manages every account, the deputy teachers' only
- * (MANAGED_ROLES in common/access-scope.ts). An account's key slot is written last, inside the
- * transaction, so a slot file that cannot be written rolls the account back.
+ * (MANAGED_ROLES in common/access-scope.ts). An account's password (a key slot on one PC, a
+ * hash on a server: ../auth/accounts.ts) is written last, inside the transaction, so a password
+ * that cannot be kept rolls the account back.
  */
 
 function summary(user: User): UserSummary {
@@ -60,7 +60,6 @@ export async function create(
   input: ParsedInput<'users.create'>,
 ): Promise<UserSummary> {
   if (!mayManageRole(ctx.user.role, input.role)) throw roleRefused();
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
   return ctx.db.transaction(async (m) => {
     if (await m.existsBy(User, { username: input.username })) {
       throw new AppError('VALIDATION', 'error.VALIDATION', {}, { username: 'users.usernameTaken' });
@@ -83,8 +82,7 @@ export async function create(
       entityId: user.id,
       after: { username: user.username, fullName: user.fullName, role: user.role },
     });
-    await slots.setUserSlot(ctx.state.masterKey, user, input.temporaryPassword, ctx.state.scrypt);
-    await slots.save(); // last: if the slot cannot be written the account is rolled back
+    await ctx.state.accounts.setPassword(ctx, m, user, input.temporaryPassword); // last
     return summary(user);
   });
 }
@@ -118,7 +116,6 @@ export function update(ctx: Context, input: ParsedInput<'users.update'>): Promis
 
 /** Closes an account and removes its key slot; never her own, never the last head's. */
 export async function deactivate(ctx: Context, userId: number): Promise<UserSummary> {
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
   return ctx.db.transaction(async (m) => {
     const user = await findManaged(m, ctx, userId);
     if (!user.active) return summary(user);
@@ -135,8 +132,7 @@ export async function deactivate(ctx: Context, userId: number): Promise<UserSumm
       before: { active: true },
       after: { active: false },
     });
-    slots.removeUserSlot(user.id);
-    await slots.save(); // last: if the slot file cannot be written the flag is rolled back
+    await ctx.state.accounts.removePassword(ctx, m, user.id); // last: a failure rolls back the flag
     return summary({ ...user, active: false });
   });
 }
@@ -146,7 +142,6 @@ export async function resetPassword(
   ctx: Context,
   input: ParsedInput<'users.resetPassword'>,
 ): Promise<void> {
-  const slots = await KeySlotFile.load(ctx.state.dataDir);
   await ctx.db.transaction(async (m) => {
     const user = await m.findOneBy(User, { id: input.userId });
     if (!user || !user.active) throw new AppError('NOT_FOUND');
@@ -157,8 +152,8 @@ export async function resetPassword(
       entity: 'user',
       entityId: user.id,
     });
-    await slots.setUserSlot(ctx.state.masterKey, user, input.temporaryPassword, ctx.state.scrypt);
-    slots.setLockout(user.username, { failures: 0 });
-    await slots.save();
+    await ctx.state.accounts.setPassword(ctx, m, user, input.temporaryPassword, {
+      resetLockout: true,
+    });
   });
 }

@@ -6,7 +6,7 @@ export const lv = {
   exportIntro:
     'Visu žurnālu šifrētā veidā ieraksta izvēlētajā mapē (piemēram, zibatmiņā). Faila nosaukumā ir iestādes nosaukums, datums un laiks.',
   folder: 'Mape',
-  folderHint: 'Pilns mapes ceļš šajā datorā, piemēram, E:\\ vai /media/usb.',
+  folderHint: 'Izvēlieties ar «Pārlūkot…» vai ievadiet pilnu ceļu, piemēram, E:\\ vai /media/usb.',
   passphrase: 'Rezerves kopijas parole',
   passphraseRepeat: 'Rezerves kopijas parole atkārtoti',
   passphraseHint: 'Vismaz 12 rakstzīmes.',
@@ -19,7 +19,8 @@ export const lv = {
   restoreIntro:
     'Pašreizējie dati tiks aizstāti ar rezerves kopijā esošajiem. Pašreizējo datubāzi saglabā kā drošības kopiju datu mapē. Pēc atjaunošanas visi pieslēdzas ar parolēm, kas bija kopijas izveides brīdī.',
   file: 'Rezerves kopijas fails',
-  fileHint: 'Pilns faila ceļš, piemēram, E:\\PII-Zīlīte_2026-11-30_09-30-00.kgbak.',
+  fileHint:
+    'Izvēlieties ar «Pārlūkot…» vai ievadiet pilnu ceļu, piemēram, E:\\PII-Zīlīte_2026-11-30_09-30-00.kgbak.',
   restoreSubmit: 'Atjaunot',
   confirmTitle: 'Aizstāt pašreizējos datus?',
   confirmText:
@@ -43,6 +44,16 @@ export const lv = {
     'Jaunā datorā: norādiet rezerves kopijas failu un tās paroli. Pēc atjaunošanas katrs pieslēdzas ar savu iepriekšējo paroli.',
   backToSetup: 'Atpakaļ uz iestādes izveidi',
   progressLabel: 'Notiek darbs',
+  browse: 'Pārlūkot…',
+  pickFolderTitle: 'Izvēlieties mapi rezerves kopijām',
+  pickFileTitle: 'Izvēlieties rezerves kopijas failu',
+  pickerPath: 'Mape šajā datorā',
+  pickerGo: 'Atvērt',
+  pickerUp: 'Augšup',
+  pickerChoose: 'Izvēlēties šo mapi',
+  pickerEmpty: 'Šajā mapē nav citu mapju.',
+  pickerNoBackups: 'Šajā mapē nav ne mapju, ne rezerves kopiju (.kgbak).',
+  pickerTruncated: 'Parādīti pirmie 1000 ieraksti; ievadiet ceļu, lai atvērtu citu mapi.',
 };
 
 export const en: typeof lv = {
@@ -52,7 +63,7 @@ export const en: typeof lv = {
   exportIntro:
     'Writes the whole register, encrypted, into the chosen folder (e.g. a USB stick). The file name carries the institution, the date and the time.',
   folder: 'Folder',
-  folderHint: 'The full path of a folder on this PC, e.g. E:\\ or /media/usb.',
+  folderHint: 'Choose with “Browse…” or type the full path, e.g. E:\\ or /media/usb.',
   passphrase: 'Backup passphrase',
   passphraseRepeat: 'Backup passphrase again',
   passphraseHint: 'At least 12 characters.',
@@ -65,7 +76,8 @@ export const en: typeof lv = {
   restoreIntro:
     'The current data will be replaced by the backup. The current database is kept as a safety copy in the data folder. After the restore everyone logs in with the password they had when the backup was made.',
   file: 'Backup file',
-  fileHint: 'The full path of the file, e.g. E:\\PII-Zilite_2026-11-30_09-30-00.kgbak.',
+  fileHint:
+    'Choose with “Browse…” or type the full path, e.g. E:\\PII-Zilite_2026-11-30_09-30-00.kgbak.',
   restoreSubmit: 'Restore',
   confirmTitle: 'Replace the current data?',
   confirmText:
@@ -89,4 +101,14 @@ export const en: typeof lv = {
     'On a new PC: give the backup file and its passphrase. After the restore everyone logs in with their previous password.',
   backToSetup: 'Back to setting up the institution',
   progressLabel: 'Working',
+  browse: 'Browse…',
+  pickFolderTitle: 'Choose the folder for backups',
+  pickFileTitle: 'Choose a backup file',
+  pickerPath: 'Folder on this PC',
+  pickerGo: 'Open',
+  pickerUp: 'Up',
+  pickerChoose: 'Choose this folder',
+  pickerEmpty: 'This folder holds no other folders.',
+  pickerNoBackups: 'This folder holds neither folders nor backups (.kgbak).',
+  pickerTruncated: 'The first 1000 entries are shown; type a path to open another folder.',
 };

@@ -8,6 +8,7 @@ import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
 import * as release from './release';
+import * as server from './server';
 import * as journals from './journals';
 import * as overview from './overview';
 import * as supervision from './supervision';
@@ -31,6 +32,7 @@ export const i18n = createI18n({
       backup: backup.lv,
       release: release.lv,
       overview: overview.lv,
+      server: server.lv,
     },
     en: {
       ...en,
@@ -44,6 +46,7 @@ export const i18n = createI18n({
       backup: backup.en,
       release: release.en,
       overview: overview.en,
+      server: server.en,
     },
   },
 });

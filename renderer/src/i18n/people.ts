@@ -141,7 +141,8 @@ export const lv = {
     columns:
       'Kolonnas: Vārds; Uzvārds; Personas kods; Dzimšanas datums; Grupa; Uzņemts no; Vecāka vārds; Vecāka uzvārds; Vecāka tālrunis; Vecāka e-pasts; Radniecība.',
     file: 'Fails',
-    choose: 'Izvēlēties failu',
+    choose: 'Izvēlēties failu…',
+    none: 'Fails nav izvēlēts.',
     reading: 'Nolasa failu…',
     checking: 'Pārbauda rindas…',
     summary: 'Rindas: {total}, derīgas: {valid}, ar kļūdām: {invalid}.',
@@ -317,7 +318,8 @@ export const en: typeof lv = {
     columns:
       'Columns: Vārds; Uzvārds; Personas kods; Dzimšanas datums; Grupa; Uzņemts no; Vecāka vārds; Vecāka uzvārds; Vecāka tālrunis; Vecāka e-pasts; Radniecība.',
     file: 'File',
-    choose: 'Choose a file',
+    choose: 'Choose a file…',
+    none: 'No file chosen.',
     reading: 'Reading the file…',
     checking: 'Checking the rows…',
     summary: 'Rows: {total}, valid: {valid}, with errors: {invalid}.',

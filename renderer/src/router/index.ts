@@ -47,6 +47,11 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/auth/RecoverView.vue'),
     meta: { public: true },
   },
+  {
+    path: '/connect',
+    component: () => import('../views/auth/ConnectServerView.vue'),
+    meta: { public: true },
+  },
   ...backupPublicRoutes,
   { path: '/recovery-key', component: () => import('../views/auth/RecoveryKeyView.vue') },
   { path: '/change-password', component: () => import('../views/auth/ChangePasswordView.vue') },
@@ -86,7 +91,11 @@ export function guard(
   meta: { public?: boolean; needs?: Method },
 ): RouteLocationRaw | true {
   const store = useSessionStore();
-  if (store.phase === 'setup') return ['/setup', '/restore'].includes(path) ? true : '/setup';
+  if (store.phase === 'setup') {
+    // A PC chooses its server, or restores a backup, only while it keeps no register itself.
+    const first = store.server ? ['/setup'] : ['/setup', '/restore', '/connect'];
+    return first.includes(path) ? true : '/setup';
+  }
   if (store.phase !== 'unlocked' || !store.session) {
     return path === '/login' || path === '/recover' ? true : '/login';
   }

@@ -4,6 +4,7 @@ import type {
   AutoBackupSettings,
   BackupStatus,
   ExportResult,
+  FolderListing,
   RestoreResult,
 } from '../../../common/contract/backup';
 import type { Input } from '../../../common/contract';
@@ -40,5 +41,23 @@ export const useBackupStore = defineStore('backup', () => {
     return call('backup.restoreSetup', input);
   }
 
-  return { auto, status, loadAuto, saveAuto, loadStatus, exportBackup, restore, restoreAtSetup };
+  /**
+   * Browser mode's picker: one folder's subfolders (and backups). Before anyone has logged in,
+   * on a new PC's first-run screen, the setup variant answers.
+   */
+  function browse(input: Input<'backup.browse'>, atSetup: boolean): Promise<FolderListing> {
+    return call(atSetup ? 'backup.browseSetup' : 'backup.browse', input);
+  }
+
+  return {
+    auto,
+    status,
+    loadAuto,
+    saveAuto,
+    loadStatus,
+    exportBackup,
+    restore,
+    restoreAtSetup,
+    browse,
+  };
 });

@@ -18,6 +18,8 @@ export const useSessionStore = defineStore('session', () => {
   const session = ref<SessionInfo | null>(null);
   const problem = ref<string | null>(null);
   const testMode = ref(false);
+  /** The kindergarten's server this PC works with; null when the PC keeps the register. */
+  const server = ref<string | null>(null);
   const locale = ref<Locale>('lv');
   const now = ref<Now | null>(null);
   const notice = ref<Notice>(null);
@@ -35,6 +37,7 @@ export const useSessionStore = defineStore('session', () => {
     session.value = state.session ?? null;
     problem.value = state.problem ?? null;
     testMode.value = state.testMode;
+    server.value = state.server ?? null;
     if (state.locale !== locale.value) {
       locale.value = state.locale;
       setUiLocale(state.locale);
@@ -73,6 +76,13 @@ export const useSessionStore = defineStore('session', () => {
 
   async function recover(input: Input<'auth.recover'>): Promise<void> {
     apply(await call('auth.recover', input));
+  }
+
+  /** First run: this PC works with the kindergarten's server from now on. */
+  async function connectServer(input: Input<'client.connect'>): Promise<void> {
+    const state = await call('client.connect', input);
+    server.value = state.server ?? null;
+    await refresh();
   }
 
   async function changeLocale(next: Locale): Promise<void> {
@@ -116,6 +126,7 @@ export const useSessionStore = defineStore('session', () => {
     session,
     problem,
     testMode,
+    server,
     locale,
     now,
     notice,
@@ -128,6 +139,7 @@ export const useSessionStore = defineStore('session', () => {
     login,
     changePassword,
     recover,
+    connectServer,
     changeLocale,
     logout,
     start,

@@ -11,8 +11,15 @@ export function personalCode(n: number): string {
 
 export const STAFF_PASSWORD = 'darbinieka-parole-1';
 
-/** Staff, a group and its children, made through the people API (as the deputy would). */
-export async function seedKindergarten(app: RunningApp, children: [string, string, string][]) {
+/**
+ * Staff, a group and its children, made through the people API (as the deputy would); the
+ * group runs the school year that starts in September of `schoolYear`.
+ */
+export async function seedKindergarten(
+  app: RunningApp,
+  children: [string, string, string][],
+  schoolYear = 2026,
+) {
   await app.api('auth.setup', {
     institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
     head: {
@@ -52,15 +59,15 @@ export async function seedKindergarten(app: RunningApp, children: [string, strin
     name: 'Zīlītes',
     ageFromMonths: 36,
     ageToMonths: 72,
-    capacity: 20,
-    schoolYear: 2026,
-    activeFrom: '2026-09-01',
-    activeTo: '2027-08-31',
+    capacity: Math.max(20, children.length),
+    schoolYear,
+    activeFrom: `${schoolYear}-09-01`,
+    activeTo: `${schoolYear + 1}-08-31`,
   });
   await app.api('groups.assignTeacher', {
     groupId: group.id,
     userId: ids.anna,
-    fromDate: '2026-09-01',
+    fromDate: `${schoolYear}-09-01`,
   });
   for (const [i, [firstName, lastName, birthDate]] of children.entries()) {
     await app.api('children.create', {
@@ -69,7 +76,7 @@ export async function seedKindergarten(app: RunningApp, children: [string, strin
       personalCode: personalCode(i + 1),
       birthDate,
       groupId: group.id,
-      fromDate: '2026-09-01',
+      fromDate: `${schoolYear}-09-01`,
     });
   }
   await app.api('auth.logout');
@@ -163,6 +170,14 @@ export class AttendancePage {
   }
 
   /** The month's XLSX, as the browser downloads it. */
+  async exportPdf(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('export-pdf').click(),
+    ]);
+    return download;
+  }
+
   async exportXlsx(): Promise<Download> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),

@@ -163,12 +163,13 @@ export class PeoplePages {
     return this.page.getByRole('heading', { name: 'Bērnu un vecāku imports' });
   }
 
+  /** "Izvēlēties failu…" opens the platform's Open dialog (the browser's here); the file goes in. */
   async chooseImportFile(name: string, csv: string): Promise<void> {
-    await this.page.getByTestId('import-file').setInputFiles({
-      name,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv),
-    });
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByTestId('import-file').click(),
+    ]);
+    await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   }
 
   importSummary() {
