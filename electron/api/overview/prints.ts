@@ -26,6 +26,14 @@ import {
  * journal's own read scope decides; one that gives her no rows refuses the print).
  */
 
+/** File names in the users' language, as the other exports (uzraudziba-…, arhivs-…). */
+const FILE_NAMES: Record<JournalPrint, string> = {
+  individualWork: 'individualais-darbs',
+  talks: 'sarunas-ar-vecakiem',
+  diary: 'dienasgramata',
+  checks: 'zurnala-parbaudes',
+};
+
 /** The deputy's diary of a period, as far as she may read it. */
 export async function diaryOf(
   m: EntityManager,
@@ -114,7 +122,7 @@ export async function journalPrint(
     info: { title: `${title} ${input.from}–${input.to}` },
   });
   return {
-    fileName: `${input.journal}-${input.from}-${input.to}.pdf`,
+    fileName: `${FILE_NAMES[input.journal]}-${input.from}-${input.to}.pdf`,
     mimeType: 'application/pdf',
     base64: pdf.toString('base64'),
   };
