@@ -13,6 +13,19 @@ const ON_POSTGRES = [
   'tests/integration/people-permissions.security.test.ts',
   'tests/integration/permissions.security.test.ts',
   'tests/integration/access-scope.security.test.ts',
+  'tests/integration/attendance.test.ts',
+  'tests/integration/attendance-month.test.ts',
+  'tests/integration/calendar.test.ts',
+  'tests/integration/substitution.test.ts',
+  'tests/integration/assessment.test.ts',
+  'tests/integration/supervision.test.ts',
+  'tests/integration/journals-entries.test.ts',
+  'tests/integration/journals-talks.test.ts',
+  'tests/integration/planning.test.ts',
+  'tests/integration/release.test.ts',
+  'tests/integration/attendance-sheet-pdf.test.ts',
+  'tests/integration/planning-pdf.test.ts',
+  'tests/integration/bad-input.test.ts',
 ];
 
 export default defineConfig({

@@ -10,8 +10,8 @@ import { childName, mayRead } from '../planning/records';
 
 /** A child's marks in the topics of one school year, in topic order. Exported for the bench. */
 export const PROGRESS_SQL =
-  'SELECT t.id AS topicId, t.title, t.start_date AS startDate, t.end_date AS endDate, ' +
-  'g.name AS groupName, a.area, a.mark, a.reason ' +
+  'SELECT t.id AS "topicId", t.title, t.start_date AS "startDate", t.end_date AS "endDate", ' +
+  'g.name AS "groupName", a.area, a.mark, a.reason ' +
   'FROM assessment a JOIN topic t ON t.id = a.topic_id JOIN plan p ON p.id = t.plan_id ' +
   'JOIN "group" g ON g.id = p.group_id ' +
   'WHERE a.child_id = ? AND t.start_date <= ? AND t.end_date >= ? ' +

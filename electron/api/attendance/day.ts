@@ -113,7 +113,7 @@ export async function saveMarks(
     const existing = await m.query<
       { id: number; childId: number; date: string; code: AbsenceCode }[]
     >(
-      'SELECT id, child_id AS childId, date, code FROM attendance_mark ' +
+      'SELECT id, child_id AS "childId", date, code FROM attendance_mark ' +
         `WHERE child_id IN (${childIds.map(() => '?').join(', ')}) AND date >= ? AND date <= ?`,
       [...childIds, first, last],
     );

@@ -144,12 +144,12 @@ export async function monthSummary(ctx: Context, month: string): Promise<GroupSu
   const ids = groups.map((g) => g.id);
   const marks = ids.map(() => '?').join(', ');
   const enrolments = await m.query<{ groupId: number; from: string; to: string | null }[]>(
-    'SELECT group_id AS groupId, from_date AS "from", to_date AS "to" FROM enrolment ' +
+    'SELECT group_id AS "groupId", from_date AS "from", to_date AS "to" FROM enrolment ' +
       `WHERE group_id IN (${marks}) AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)`,
     [...ids, last, first],
   );
   const absences = await m.query<{ groupId: number; date: string; code: AbsenceCode }[]>(
-    'SELECT group_id AS groupId, date, code FROM attendance_mark ' +
+    'SELECT group_id AS "groupId", date, code FROM attendance_mark ' +
       `WHERE group_id IN (${marks}) AND date >= ? AND date <= ?`,
     [...ids, first, last],
   );

@@ -20,7 +20,7 @@ export async function nurseDay(ctx: Context, date: string): Promise<NurseDay> {
   const { deadline } = await institutionRow(m);
   const groups = await groupsOn(ctx, date);
   const counts = await m.query<{ groupId: number; n: number }[]>(
-    'SELECT group_id AS groupId, COUNT(*) AS n FROM enrolment ' +
+    'SELECT group_id AS "groupId", COUNT(*) AS n FROM enrolment ' +
       'WHERE from_date <= ? AND (to_date IS NULL OR to_date >= ?) GROUP BY group_id',
     [date, date],
   );
@@ -34,8 +34,8 @@ export async function nurseDay(ctx: Context, date: string): Promise<NurseDay> {
       lastName: string;
     }[]
   >(
-    'SELECT a.group_id AS groupId, a.child_id AS childId, a.code, a.corrected, ' +
-      'c.first_name AS firstName, c.last_name AS lastName ' +
+    'SELECT a.group_id AS "groupId", a.child_id AS "childId", a.code, a.corrected, ' +
+      'c.first_name AS "firstName", c.last_name AS "lastName" ' +
       'FROM attendance_mark a JOIN child c ON c.id = a.child_id WHERE a.date = ?',
     [date],
   );

@@ -25,13 +25,13 @@ export interface MarkRow {
 }
 
 export const ENROLLED_SQL =
-  'SELECT e.child_id AS childId, e.from_date AS "from", e.to_date AS "to", ' +
-  'c.first_name AS firstName, c.last_name AS lastName ' +
+  'SELECT e.child_id AS "childId", e.from_date AS "from", e.to_date AS "to", ' +
+  'c.first_name AS "firstName", c.last_name AS "lastName" ' +
   'FROM enrolment e JOIN child c ON c.id = e.child_id ' +
   'WHERE e.group_id = ? AND e.from_date <= ? AND (e.to_date IS NULL OR e.to_date >= ?)';
 
 export const MARKS_SQL =
-  'SELECT child_id AS childId, date, code, corrected FROM attendance_mark ' +
+  'SELECT child_id AS "childId", date, code, corrected FROM attendance_mark ' +
   'WHERE group_id = ? AND date >= ? AND date <= ?';
 
 /** Children enrolled in the group at some time between first and last (inclusive). */

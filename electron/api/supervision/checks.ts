@@ -195,12 +195,12 @@ export async function unchecked(ctx: Context): Promise<UncheckedTopic[]> {
     .where('t.start_date >= :from AND t.start_date <= :today', { from, today: ctx.today() })
     .andWhere('c.id IS NULL')
     .select([
-      't.id AS topicId',
-      't.title AS topicTitle',
-      't.start_date AS startDate',
-      't.end_date AS endDate',
-      'g.id AS groupId',
-      'g.name AS groupName',
+      't.id AS "topicId"',
+      't.title AS "topicTitle"',
+      't.start_date AS "startDate"',
+      't.end_date AS "endDate"',
+      'g.id AS "groupId"',
+      'g.name AS "groupName"',
     ])
     .getRawMany<UncheckedTopic>();
   return rows
