@@ -27,7 +27,7 @@ export async function charts(ctx: Context, year: number): Promise<Charts> {
   const spans = await enrolmentsIn(m, ids, from, to);
   const absences = ids.length
     ? await m.query<{ groupId: number; date: string; code: AbsenceCode; n: number }[]>(
-        'SELECT group_id AS groupId, date, code, COUNT(*) AS n FROM attendance_mark ' +
+        'SELECT group_id AS "groupId", date, code, COUNT(*) AS n FROM attendance_mark ' +
           `WHERE group_id IN (${placeholders(ids)}) AND date >= ? AND date <= ? ` +
           'GROUP BY group_id, date, code',
         [...ids, from, to],

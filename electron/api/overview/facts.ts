@@ -64,7 +64,7 @@ export async function groupsIn(
 ): Promise<GroupFact[]> {
   if (ids !== 'all' && ids.length === 0) return [];
   const rows = await m.query<GroupFact[]>(
-    'SELECT id, number, name, active_from AS activeFrom, active_to AS activeTo FROM "group" ' +
+    'SELECT id, number, name, active_from AS "activeFrom", active_to AS "activeTo" FROM "group" ' +
       'WHERE active_from <= ? AND active_to >= ?',
     [to, from],
   );
@@ -92,7 +92,7 @@ export async function enrolmentsIn(
 ): Promise<Span[]> {
   if (groupIds.length === 0) return [];
   const rows = await m.query<Span[]>(
-    'SELECT group_id AS groupId, child_id AS childId, from_date AS "from", to_date AS "to" ' +
+    'SELECT group_id AS "groupId", child_id AS "childId", from_date AS "from", to_date AS "to" ' +
       `FROM enrolment WHERE group_id IN (${marks(groupIds)}) AND from_date <= ? ` +
       'AND (to_date IS NULL OR to_date >= ?)',
     [...groupIds, to, from],
@@ -120,7 +120,7 @@ export async function teachersIn(
 ): Promise<Assignment[]> {
   if (groupIds.length === 0) return [];
   const rows = await m.query<Assignment[]>(
-    'SELECT t.group_id AS groupId, t.user_id AS userId, u.full_name AS name, ' +
+    'SELECT t.group_id AS "groupId", t.user_id AS "userId", u.full_name AS name, ' +
       't.from_date AS "from", t.to_date AS "to" FROM group_teacher t ' +
       `JOIN "user" u ON u.id = t.user_id WHERE t.group_id IN (${marks(groupIds)}) ` +
       'AND t.from_date <= ? AND (t.to_date IS NULL OR t.to_date >= ?)',

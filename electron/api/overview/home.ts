@@ -177,7 +177,7 @@ async function countGroups(m: EntityManager, lines: HomeItem[]): Promise<void> {
   if (lines.length === 0) return;
   const days = lines.map((l) => l.ref.date ?? l.due).sort();
   const spans = await m.query<{ groupId: number; from: string; to: string | null }[]>(
-    'SELECT DISTINCT group_id AS groupId, from_date AS "from", to_date AS "to" FROM enrolment ' +
+    'SELECT DISTINCT group_id AS "groupId", from_date AS "from", to_date AS "to" FROM enrolment ' +
       'WHERE from_date <= ? AND (to_date IS NULL OR to_date >= ?)',
     [days[days.length - 1], days[0]],
   );

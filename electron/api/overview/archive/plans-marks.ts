@@ -122,14 +122,14 @@ export async function markSheets(
   const childIds = [...new Set(spans.map((s) => s.childId))];
   const children = childIds.length
     ? await m.query<{ id: number; firstName: string; lastName: string }[]>(
-        'SELECT id, first_name AS firstName, last_name AS lastName FROM child ' +
+        'SELECT id, first_name AS "firstName", last_name AS "lastName" FROM child ' +
           `WHERE id IN (${placeholders(childIds)})`,
         childIds,
       )
     : [];
   const ids = topics.map((t) => t.id);
   const cells = await m.query<Cell[]>(
-    'SELECT topic_id AS topicId, child_id AS childId, area, mark, reason, late FROM assessment ' +
+    'SELECT topic_id AS "topicId", child_id AS "childId", area, mark, reason, late FROM assessment ' +
       `WHERE topic_id IN (${placeholders(ids)})`,
     ids,
   );

@@ -35,9 +35,9 @@ export async function journalCheckItems(
       checkedOn: string | null;
     }[]
   >(
-    'SELECT t.id, t.title, t.start_date AS startDate, t.end_date AS endDate, ' +
-      'p.group_id AS groupId, (SELECT MIN(c.date) FROM journal_check c WHERE c.topic_id = t.id) ' +
-      'AS checkedOn FROM topic t JOIN plan p ON p.id = t.plan_id ' +
+    'SELECT t.id, t.title, t.start_date AS "startDate", t.end_date AS "endDate", ' +
+      'p.group_id AS "groupId", (SELECT MIN(c.date) FROM journal_check c WHERE c.topic_id = t.id) ' +
+      'AS "checkedOn" FROM topic t JOIN plan p ON p.id = t.plan_id ' +
       `WHERE p.group_id IN (${placeholders(ids)}) AND t.start_date >= ? AND t.start_date <= ?`,
     [...ids, frame.from, last],
   );
@@ -116,8 +116,8 @@ export async function applicationItems(
       childName: string;
     }[]
   >(
-    'SELECT id, received_on AS receivedOn, status, connected_on AS connectedOn, ' +
-      'parent_name AS parentName, child_name AS childName FROM parent_application ' +
+    'SELECT id, received_on AS "receivedOn", status, connected_on AS "connectedOn", ' +
+      'parent_name AS "parentName", child_name AS "childName" FROM parent_application ' +
       "WHERE status <> 'refused' AND received_on >= ? AND received_on <= ?",
     [frame.from, frame.to],
   );
@@ -149,7 +149,7 @@ export async function entryItems(
   const rows = await m.query<
     { id: number; date: string; kind: string; authorId: number; late: unknown; at: string }[]
   >(
-    'SELECT id, date, kind, author_id AS authorId, late, created_at AS at ' +
+    'SELECT id, date, kind, author_id AS "authorId", late, created_at AS at ' +
       `FROM ${table} WHERE date >= ? AND date <= ?`,
     [frame.from, frame.to],
   );

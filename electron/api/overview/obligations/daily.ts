@@ -41,7 +41,7 @@ export async function attendanceItems(
   if (perGroup.length === 0) return [];
   const ids = perGroup.map((g) => g.group.id);
   const rows = await m.query<{ groupId: number; date: string; late: unknown; at: string }[]>(
-    'SELECT group_id AS groupId, date, late, confirmed_at AS at FROM attendance_day ' +
+    'SELECT group_id AS "groupId", date, late, confirmed_at AS at FROM attendance_day ' +
       `WHERE group_id IN (${placeholders(ids)}) AND date >= ? AND date <= ?`,
     [...ids, frame.from, frame.to],
   );

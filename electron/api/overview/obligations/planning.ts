@@ -16,7 +16,7 @@ export async function planItems(m: EntityManager, rules: Rules, frame: Frame): P
   const rows = await m.query<
     { id: number; groupId: number; month: string; at: string | null; late: unknown }[]
   >(
-    'SELECT id, group_id AS groupId, month, submitted_at AS at, late FROM plan ' +
+    'SELECT id, group_id AS "groupId", month, submitted_at AS at, late FROM plan ' +
       `WHERE group_id IN (${placeholders(ids)}) AND month >= ? AND month <= ?`,
     [...ids, first, last],
   );
@@ -68,15 +68,15 @@ export async function marksItems(m: EntityManager, rules: Rules, frame: Frame): 
   const params = [...ids, frame.from, frame.to];
   const topics = (
     await m.query<TopicRow[]>(
-      'SELECT t.id, t.title, t.start_date AS startDate, t.end_date AS endDate, ' +
-        'p.group_id AS groupId, (SELECT COUNT(*) FROM topic_area a WHERE a.topic_id = t.id) ' +
+      'SELECT t.id, t.title, t.start_date AS "startDate", t.end_date AS "endDate", ' +
+        'p.group_id AS "groupId", (SELECT COUNT(*) FROM topic_area a WHERE a.topic_id = t.id) ' +
         `AS areas ${inFrame}`,
       params,
     )
   ).filter((t) => Number(t.areas) > 0);
   if (topics.length === 0) return [];
   const cells = await m.query<{ topicId: number; done: number; late: number; at: string }[]>(
-    'SELECT a.topic_id AS topicId, COUNT(*) AS done, ' +
+    'SELECT a.topic_id AS "topicId", COUNT(*) AS done, ' +
       'SUM(CASE WHEN a.late THEN 1 ELSE 0 END) AS late, MAX(a.updated_at) AS at ' +
       'FROM assessment a JOIN topic_area ta ON ta.topic_id = a.topic_id AND ta.area = a.area ' +
       `JOIN topic t ON t.id = a.topic_id JOIN plan p ON p.id = t.plan_id ` +
