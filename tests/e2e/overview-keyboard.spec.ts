@@ -32,7 +32,7 @@ async function chooseByKeys(page: Page, label: string, option: string): Promise<
   await expect(box).toHaveText(option);
 }
 
-test('the head prints a journal, reads a chart as a table and archives a group-year by keyboard alone', async ({
+test('the head prints a journal, reads a chart as a table, drills into the report and archives a group-year by keyboard alone', async ({
   page,
   app,
 }) => {
@@ -85,6 +85,15 @@ test('the head prints a journal, reads a chart as a table and archives a group-y
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(o.chart('attendance').locator('.chart-table')).toBeFocused();
+
+  // The report of the past year: a missing count opens its days, a day opens the group's day.
+  await go('Uzraudzība');
+  await chooseByKeys(page, 'Mācību gads', '2026./2027.');
+  await page.locator('[data-testid^="sv-attendance-"][data-testid$="-missing"]').first().focus();
+  await page.keyboard.press('Enter');
+  await o.items().getByRole('link').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/attendance\?group=\d+&date=2026-09-01/);
 
   // The archive of «Zīlītes» for 2026/2027, started and downloaded by keys.
   await go('Gada arhīvs');
