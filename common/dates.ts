@@ -168,12 +168,28 @@ export const MONTH_NAMES: Readonly<Record<Locale, readonly string[]>> = {
     'November',
     'December',
   ],
+  ru: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
 };
 
-/** "2027. gada janvāris" / "January 2027" for 'YYYY-MM'. */
+/** "2027. gada janvāris" / "January 2027" / "январь 2027 г." for 'YYYY-MM'. */
 export function monthTitle(month: string, locale: Locale = 'lv'): string {
   const name = MONTH_NAMES[locale][Number(month.slice(5, 7)) - 1];
-  return locale === 'lv' ? `${month.slice(0, 4)}. gada ${name}` : `${name} ${month.slice(0, 4)}`;
+  const year = month.slice(0, 4);
+  if (locale === 'lv') return `${year}. gada ${name}`;
+  return locale === 'ru' ? `${name} ${year} г.` : `${name} ${year}`;
 }
 
 /** The ISO date of a local calendar date (a DatePicker's value), never shifted through UTC. */

@@ -55,6 +55,7 @@ interface ReferenceOneOff {
   date: string;
   lv: string;
   en: string;
+  ru?: string;
 }
 
 interface CalendarReference {
@@ -83,35 +84,39 @@ export const PRELOADED_MOVED_DAYS: readonly MovedWorkingDay[] = Object.freeze(
 
 /** Names as in the law (art. 1), keyed by the date part of date-holidays' rule. */
 const LAW_NAMES: Readonly<Partial<Record<string, HolidayName>>> = {
-  '01-01': { lv: 'Jaungada diena', en: "New Year's Day" },
-  'easter -2': { lv: 'Lielā Piektdiena', en: 'Good Friday' },
-  easter: { lv: 'Pirmās Lieldienas', en: 'Easter Sunday' },
-  'easter 1': { lv: 'Otrās Lieldienas', en: 'Easter Monday' },
+  '01-01': { lv: 'Jaungada diena', en: "New Year's Day", ru: 'Новый год' },
+  'easter -2': { lv: 'Lielā Piektdiena', en: 'Good Friday', ru: 'Страстная пятница' },
+  easter: { lv: 'Pirmās Lieldienas', en: 'Easter Sunday', ru: 'Первый день Пасхи' },
+  'easter 1': { lv: 'Otrās Lieldienas', en: 'Easter Monday', ru: 'Второй день Пасхи' },
   '05-01': {
     lv: 'Darba svētki, Latvijas Republikas Satversmes sapulces sasaukšanas diena',
     en: 'Labour Day, Convocation Day of the Constituent Assembly of the Republic of Latvia',
+    ru: 'Праздник труда, день созыва Учредительного собрания Латвийской Республики',
   },
   '05-04': {
     lv: 'Latvijas Republikas Neatkarības atjaunošanas diena',
     en: 'Restoration of Independence Day of the Republic of Latvia',
+    ru: 'День восстановления независимости Латвийской Республики',
   },
-  '06-23': { lv: 'Līgo diena', en: 'Midsummer Eve' },
-  '06-24': { lv: 'Jāņu diena', en: 'Midsummer Day' },
+  '06-23': { lv: 'Līgo diena', en: 'Midsummer Eve', ru: 'Лиго' },
+  '06-24': { lv: 'Jāņu diena', en: 'Midsummer Day', ru: 'Янов день' },
   '11-18': {
     lv: 'Latvijas Republikas Proklamēšanas diena',
     en: 'Proclamation Day of the Republic of Latvia',
+    ru: 'День провозглашения Латвийской Республики',
   },
-  '12-24': { lv: 'Ziemassvētku vakars', en: 'Christmas Eve' },
-  '12-25': { lv: 'Pirmie Ziemassvētki', en: 'Christmas Day' },
-  '12-26': { lv: 'Otrie Ziemassvētki', en: 'Second Day of Christmas' },
-  '12-31': { lv: 'Vecgada diena', en: "New Year's Eve" },
+  '12-24': { lv: 'Ziemassvētku vakars', en: 'Christmas Eve', ru: 'Сочельник' },
+  '12-25': { lv: 'Pirmie Ziemassvētki', en: 'Christmas Day', ru: 'Первый день Рождества' },
+  '12-26': { lv: 'Otrie Ziemassvētki', en: 'Second Day of Christmas', ru: 'Второй день Рождества' },
+  '12-31': { lv: 'Vecgada diena', en: "New Year's Eve", ru: 'Последний день года' },
 };
 
-const MOTHERS_DAY: HolidayName = { lv: 'Mātes diena', en: "Mother's Day" };
-const PENTECOST: HolidayName = { lv: 'Vasarsvētki', en: 'Pentecost' };
+const MOTHERS_DAY: HolidayName = { lv: 'Mātes diena', en: "Mother's Day", ru: 'День матери' };
+const PENTECOST: HolidayName = { lv: 'Vasarsvētki', en: 'Pentecost', ru: 'Троица' };
 const SONG_FESTIVAL: HolidayName = {
   lv: 'Vispārējo latviešu Dziesmu un deju svētku noslēguma diena',
   en: 'Closing day of the General Latvian Song and Dance Festival',
+  ru: 'День закрытия Вселатвийского праздника песни и танца',
 };
 
 /** Only these move to the next working day when they fall on a weekend (art. 1, last para). */
@@ -150,13 +155,15 @@ function lawHolidays(year: number): RawHoliday[] {
           .getHolidays(year, 'en')
           .map((e) => [e.rule, e.name]),
       );
-      name = { lv: h.name, en: englishNames.get(h.rule) ?? h.name };
+      // No Russian names there: the English one stands in.
+      const en = englishNames.get(h.rule) ?? h.name;
+      name = { lv: h.name, en, ru: en };
     }
     raw.push({ key, date, name, projected: false });
   }
   for (const o of reference.oneOffHolidays) {
     if (!o.date.startsWith(`${year}-`)) continue;
-    const name = { lv: o.lv, en: o.en };
+    const name = { lv: o.lv, en: o.en, ru: o.ru ?? o.en };
     const existing = raw.find((r) => r.date === o.date);
     // date-holidays also has the hockey day, under a shorter name than the amendment's.
     if (existing) existing.name = name;

@@ -22,13 +22,13 @@ export const ABSENCE_REASON = 'excused' as const;
 
 function byCode<C extends string>(
   codes: readonly C[],
-  items: { code: string; lv: string; en: string }[],
+  items: { code: string; lv: string; en: string; ru: string }[],
 ) {
   const out = {} as Record<C, Named>;
   for (const code of codes) {
     const item = items.find((i) => i.code === code);
     if (!item) throw new Error(`reference-lv.json lacks ${code}`);
-    out[code] = { lv: item.lv, en: item.en };
+    out[code] = { lv: item.lv, en: item.en, ru: item.ru };
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { DEFAULT_LOCALE } from '../common/locale';
+import { message } from '../common/messages';
 import { backupOnExit } from './api/backup/on-exit';
 import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
@@ -96,6 +97,20 @@ function createWindow(): BrowserWindow {
     isProduction: app.isPackaged,
   });
   window.once('ready-to-show', () => window.show());
+  // The renderer refuses to unload while it holds unsaved input (its beforeunload); Electron
+  // then only cancels the close, so the person is asked here, in the UI's language.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const locale = backend?.local?.state.locale ?? DEFAULT_LOCALE;
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: message(locale, 'unsaved.closeTitle'),
+      message: message(locale, 'unsaved.closeMessage'),
+      buttons: [message(locale, 'unsaved.closeStay'), message(locale, 'unsaved.closeLeave')],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

@@ -15,9 +15,10 @@ import { Backend } from './client/backend';
 import { createWebServer } from './web-server';
 
 /**
- * `npm run web -- --data-dir DIR --port N [--test --now ISO --offer-update VERSION]`: the whole
- * program, backend included, served to a browser on 127.0.0.1. Prints one line with the URL to
- * open. --offer-update simulates an update feed offering VERSION (tests of the head's controls).
+ * `npm run web -- --data-dir DIR --port N [--test --now ISO --offer-update VERSION --cheap-keys]`:
+ * the whole program, backend included, served to a browser on 127.0.0.1. Prints one line with
+ * the URL to open. --offer-update simulates an update feed offering VERSION (tests of the head's
+ * controls); --cheap-keys derives new passwords' keys with a cheap scrypt (fast tests).
  * `--server URL --fingerprint SHA256`: a PC of a kindergarten with a server instead; the calls
  * go on to the server (electron/client/), as the desktop program's do once it has chosen one.
  */
@@ -29,6 +30,7 @@ function main(): void {
       test: { type: 'boolean', default: false },
       now: { type: 'string' },
       'offer-update': { type: 'string' },
+      'cheap-keys': { type: 'boolean', default: false },
       server: { type: 'string' },
       fingerprint: { type: 'string' },
     },
@@ -42,6 +44,7 @@ function main(): void {
   if (values.now !== undefined && !values.test) fail('--now is available only with --test');
   const offered = values['offer-update'];
   if (offered !== undefined && !values.test) fail('--offer-update is available only with --test');
+  if (values['cheap-keys'] && !values.test) fail('--cheap-keys is available only with --test');
   const start = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(start.getTime())) fail(`--now is not an ISO instant: ${values.now}`);
   const server = values.server;
@@ -81,6 +84,8 @@ function main(): void {
       testMode: values.test,
       clock: values.test ? new TestClock(start) : undefined,
       release: { updates, logFile: log.file },
+      // Tests that log in many times and are not about the key derivation (the axe walk).
+      scrypt: values['cheap-keys'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
       // A page cannot open the PC's Open dialog: browser mode lists folders for its own picker.
       folderPicker: true,
     });

@@ -14,7 +14,7 @@ export const attendanceMessages: DomainMessages = {
     'attendance.conflict':
       'Kamēr strādājāt, kāds cits mainīja apmeklējumu. Nekas netika saglabāts; parādītas pašreizējās vērtības.',
     'attendance.conflictCell': 'Pa to laiku mainīts: tagad „{code}”.',
-    'attendance.present': 'ieradies',
+    'attendance.present': 'klāt',
     'attendance.off.weekend': 'brīvdiena',
     'attendance.off.closure': 'iestāde slēgta',
     'attendance.off.movedDayOff': 'pārceltā brīvdiena',

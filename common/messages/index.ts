@@ -5,6 +5,7 @@ import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
 import { releaseMessages } from './release';
+import { ruMessages } from './ru';
 import { serverMessages } from './server';
 import { journalsMessages } from './journals';
 import { overviewMessages } from './overview';
@@ -25,7 +26,7 @@ const lv = {
   'error.BAD_CREDENTIALS': 'Nepareizs lietotājvārds vai parole.',
   'error.LOCKED': 'Konts īslaicīgi bloķēts. Mēģiniet vēlreiz pēc {seconds} s.',
   'error.PASSWORD_CHANGE_REQUIRED': 'Vispirms nomainiet pagaidu paroli.',
-  'error.SESSION_EXPIRED': 'Jūs tikāt atslēgts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
+  'error.SESSION_EXPIRED': 'Žurnāls tika aizvērts neaktivitātes dēļ. Pieslēdzieties vēlreiz.',
   'error.SETUP_DONE': 'Iestāde jau ir izveidota.',
   'error.SETUP_REQUIRED': 'Vispirms izveidojiet iestādi.',
   'error.DATA_CORRUPT': 'Datu mapē ir bojāts vai svešs fails: {file}. Tas netika mainīts.',
@@ -61,6 +62,10 @@ const lv = {
   'v.time': 'Laiks jāievada formātā hh:mm.',
   'v.number': 'Jāievada skaitlis no {min} līdz {max}.',
   'v.oneOf': 'Izvēlieties vienu no piedāvātajām vērtībām.',
+  'unsaved.closeTitle': 'Nesaglabātas izmaiņas',
+  'unsaved.closeMessage': 'Žurnālā ir nesaglabātas izmaiņas. Aizvērt to, nesaglabājot?',
+  'unsaved.closeStay': 'Atcelt',
+  'unsaved.closeLeave': 'Aizvērt, nesaglabājot',
 } as const;
 
 export type MessageKey = keyof typeof lv;
@@ -110,10 +115,17 @@ const en: Record<MessageKey, string> = {
   'v.time': 'Enter the time as hh:mm.',
   'v.number': 'Enter a number from {min} to {max}.',
   'v.oneOf': 'Choose one of the offered values.',
+  'unsaved.closeTitle': 'Unsaved changes',
+  'unsaved.closeMessage': 'The register has unsaved changes. Close it without saving?',
+  'unsaved.closeStay': 'Cancel',
+  'unsaved.closeLeave': 'Close without saving',
 };
 
-/** Each domain keeps its messages in its own file beside this one, keys prefixed by domain. */
-const catalogs: Record<Locale, Record<string, string>> = {
+/**
+ * Each domain keeps its Latvian and English messages in its own file beside this one, keys
+ * prefixed by domain; the Russian of all of them is in ru.ts.
+ */
+export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> = {
   lv: {
     ...lv,
     ...peopleMessages.lv,
@@ -142,6 +154,7 @@ const catalogs: Record<Locale, Record<string, string>> = {
     ...overviewMessages.en,
     ...serverMessages.en,
   },
+  ru: ruMessages,
 };
 
 /** Renders a message; an unknown key is returned as it is (so already-rendered text passes). */
@@ -150,6 +163,6 @@ export function message(
   key: string,
   params: Record<string, string | number> = {},
 ): string {
-  const template = catalogs[locale][key] ?? catalogs.lv[key] ?? key;
+  const template = MESSAGE_CATALOGS[locale][key] ?? MESSAGE_CATALOGS.lv[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

@@ -54,7 +54,7 @@ export const peopleMessages: DomainMessages = {
     'people.field.relation': 'Radniecība',
     'settings.monthDay': 'Datums jāievada formātā mm-dd (piemēram, 09-01).',
     'settings.idleMinutes': 'Jāievada vesels minūšu skaits no 1 līdz 240.',
-    'users.deputyTeachersOnly': 'Vadītājas vietnieks var pārvaldīt tikai grupu skolotāju kontus.',
+    'users.deputyTeachersOnly': 'Vadītāja vietnieks var pārvaldīt tikai grupu skolotāju kontus.',
     'users.lastHead': 'Pēdējo aktīvo vadītājas kontu nevar deaktivizēt vai mainīt tā lomu.',
     'users.notSelf': 'Savu kontu deaktivizēt nevar.',
   },

@@ -3,7 +3,8 @@ import type { DomainMessages } from './types';
 /** Messages of the substitution domain; keys start with 'substitution.'. */
 export const substitutionMessages: DomainMessages = {
   lv: {
-    'substitution.onBehalf': '{name} (aizvieto {absent})',
+    // Grammatical without declining the name: the colon puts it in the nominative.
+    'substitution.onBehalf': '{name} (aizvieto kolēģi: {absent})',
     'substitution.endBeforeStart': 'Beigu datums nevar būt pirms sākuma datuma.',
     'substitution.self': 'Skolotājs nevar aizvietot pats sevi.',
     'substitution.notTeacher': 'Aizvietotājam jābūt aktīvam grupas skolotājam.',

@@ -57,21 +57,21 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
   // The substitute: the group is hers today; she confirms the day's attendance.
   await login.login('liene', STAFF_PASSWORD);
   await expect(
-    page.getByText('Šodien jūs aizvietojat Anna Kalniņa grupā 3. grupa «Zīlītes».'),
+    page.getByText('Šodien jūs aizvietojat kolēģi: Anna Kalniņa (3. grupa «Zīlītes»).'),
   ).toBeVisible();
   await attendance.openDay();
-  await attendance.row('Bērziņš').focus();
+  await attendance.focusRow('Bērziņš');
   await page.keyboard.press('s');
   await expect(attendance.code('Bērziņš')).toHaveText('NS');
   await attendance.confirmDay();
   // The test clock runs on in real time, so on a loaded machine the minute may have moved.
   await expect(attendance.confirmation()).toHaveText(
-    /^Apstiprināja Liene Egle \(aizvieto Anna Kalniņa\) 30\.11\.2026 08:\d\d \(ievadīts laikus\)$/,
+    /^Apstiprināja Liene Egle \(aizvieto kolēģi: Anna Kalniņa\) 30\.11\.2026 08:\d\d \(ievadīts laikus\)$/,
   );
   await attendance.openHistory('Bērziņš');
   await expect(attendance.historyRows()).toHaveCount(1);
   await expect(attendance.historyRows().first()).toContainText(
-    'Liene Egle (aizvieto Anna Kalniņa)',
+    'Liene Egle (aizvieto kolēģi: Anna Kalniņa)',
   );
   await snapshot(page, 'substitution-history');
   await page.keyboard.press('Escape');
@@ -83,7 +83,9 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
     kind: 'Individuālais darbs',
     content: 'Skaņas «r» vingrinājumi ar spoguli.',
   });
-  await expect(journals.entry('Skaņas «r»')).toContainText('Liene Egle (aizvieto Anna Kalniņa)');
+  await expect(journals.entry('Skaņas «r»')).toContainText(
+    'Liene Egle (aizvieto kolēģi: Anna Kalniņa)',
+  );
   await snapshot(page, 'substitution-journal');
   await layout.logout();
 
@@ -107,7 +109,7 @@ test('the deputy assigns a substitute for today; her entries read "aizvieto"; th
   const entries = substitution.entryRows();
   await expect(entries).toHaveCount(3);
   await expect(entries.nth(0)).toContainText('Apmeklējuma atzīmes');
-  await expect(entries.nth(0)).toContainText('Liene Egle (aizvieto Anna Kalniņa)');
+  await expect(entries.nth(0)).toContainText('Liene Egle (aizvieto kolēģi: Anna Kalniņa)');
   await expect(entries.nth(1)).toContainText('Apmeklējums apstiprināts');
   await expect(entries.nth(2)).toContainText('Individuālā darba ieraksts');
   await snapshot(page, 'substitution-entries');

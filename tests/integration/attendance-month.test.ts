@@ -84,7 +84,7 @@ describe('month grid, sheets and summary', () => {
     expect(header.slice(-4)).toEqual(['Apmeklēja', 'NS', 'NC', 'N']);
     const total = rows.find((r) => r[0] === 'Kopā')!;
     expect(total.slice(-4)).toEqual([grid.totals.present, 2, 1, 2]);
-    const elzaRow = rows.find((r) => r[0] === 'Ozoliņa Elza')!;
+    const elzaRow = rows.find((r) => r[0] === 'Elza Ozoliņa')!;
     expect(elzaRow.slice(-4)).toEqual([18, 2, 0, 0]);
 
     const pdf = await b.ok('attendance.export', {
@@ -99,7 +99,7 @@ describe('month grid, sheets and summary', () => {
     expect(text).toContain('Apmeklējuma uzskaites lapa');
     expect(text).toContain('3. grupa «Zīlītes» — 2026. gada novembris');
     expect(text).toContain('PII «Zīlīte»');
-    expect(text).toContain('Šmite Līga');
+    expect(text).toContain('Līga Šmite');
     expect(text).toContain('Grupas skolotāja');
 
     await f.as('ilze');

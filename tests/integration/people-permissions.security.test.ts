@@ -214,7 +214,7 @@ describe('people, settings and staff accounts: every method for every role', () 
       temporaryPassword: 'pagaidu-parole-2',
     });
     expect(asHead.fields).toEqual({
-      role: 'Vadītājas vietnieks var pārvaldīt tikai grupu skolotāju kontus.',
+      role: 'Vadītāja vietnieks var pārvaldīt tikai grupu skolotāju kontus.',
     });
     expect((await b.fail('users.deactivate', { userId: ids.nurse })).code).toBe('FORBIDDEN');
     expect((await b.fail('users.deactivate', { userId: ids.head })).code).toBe('FORBIDDEN');

@@ -6,7 +6,7 @@ import { TEMPORARY_PASSWORD } from './helpers';
 
 /**
  * The rules' 3.11: the head or deputy records that teacher X substitutes for teacher Y in
- * group G; during the period X does what Y can, every entry reads "X (aizvieto Y)", and the
+ * group G; during the period X does what Y can, every entry reads "X (aizvieto kolēģi: Y)", and the
  * access ends by itself. The clock starts on Monday 30 November 2026, 08:30 in Riga.
  */
 async function withSubstitute() {
@@ -66,13 +66,13 @@ describe('substitution', () => {
       ],
     });
     const confirmed = await b.ok('attendance.confirm', { groupId: f.zilites, date: '2026-12-01' });
-    expect(confirmed.byName).toBe('Liene Egle (aizvieto Anna Kalniņa)');
+    expect(confirmed.byName).toBe('Liene Egle (aizvieto kolēģi: Anna Kalniņa)');
     const history = await b.ok('attendance.history', { childId: elza, date: '2026-12-01' });
     expect(history).toMatchObject([
-      { byName: 'Liene Egle (aizvieto Anna Kalniņa)', as: 'substitute', newCode: 'NS' },
+      { byName: 'Liene Egle (aizvieto kolēģi: Anna Kalniņa)', as: 'substitute', newCode: 'NS' },
     ]);
     const day = await b.ok('attendance.day', { groupId: f.zilites, date: '2026-12-01' });
-    expect(day.confirmation?.byName).toBe('Liene Egle (aizvieto Anna Kalniņa)');
+    expect(day.confirmation?.byName).toBe('Liene Egle (aizvieto kolēģi: Anna Kalniņa)');
     // Another group stays closed to her.
     const foreign = await b.fail('attendance.save', {
       groupId: f.cielavinas,
@@ -88,7 +88,7 @@ describe('substitution', () => {
     const plan = await b.ok('planning.plan', { groupId: f.zilites, month: '2026-12' });
     await b.ok('planning.submit', { planId: plan.id! });
     const versions = await b.ok('planning.versions', { planId: plan.id! });
-    expect(versions[0].byName).toBe('Liene Egle (aizvieto Anna Kalniņa)');
+    expect(versions[0].byName).toBe('Liene Egle (aizvieto kolēģi: Anna Kalniņa)');
 
     // The audit carries both: who acted and on whose behalf.
     const events = await b.router.state.db
@@ -132,7 +132,7 @@ describe('substitution', () => {
       ['Pievienots temats', 'Ziemassvētku gaidīšana'],
       ['Plāns iesniegts', ''],
     ]);
-    expect(entries[0].byName).toBe('Liene Egle (aizvieto Anna Kalniņa)');
+    expect(entries[0].byName).toBe('Liene Egle (aizvieto kolēģi: Anna Kalniņa)');
     // A colleague who had no part in it may not read them.
     await f.as('ieva');
     expect(await b.ok('substitution.list', {})).toEqual([]);

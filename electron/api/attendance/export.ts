@@ -56,7 +56,8 @@ function rows(
     'N',
   ];
   const body = grid.children.map((c) => [
-    `${c.lastName} ${c.firstName}`,
+    // "Vārds Uzvārds" as everywhere; the rows stay in the class list's order, by surname.
+    `${c.firstName} ${c.lastName}`,
     ...days.map((d) =>
       d.date < c.from || d.date > c.to || d.future ? '' : (c.codes[d.date] ?? '+'),
     ),

@@ -42,6 +42,19 @@ const HEAD = {
     outcome: 'State',
     kindergarten: 'Kindergarten',
   },
+  ru: {
+    title: 'Отчёт о надзоре',
+    period: 'Период',
+    obligation: 'Обязанность',
+    group: 'Группа',
+    people: 'Ответственные',
+    items: 'Просроченное и несделанное',
+    due: 'Срок',
+    done: 'Сделано',
+    about: 'Что',
+    outcome: 'Состояние',
+    kindergarten: 'Учреждение',
+  },
 };
 
 interface Sheet {

@@ -32,8 +32,10 @@ const E_KLASE = { text: 'E-klase', italics: true };
 const E_KLASEI = { text: 'E-klasei', italics: true };
 
 /**
- * "Pielikums Nr.1" of the rules (shared/spec/e-klase-rules-lv.txt), word for word. The
- * source names its own kindergarten; here the institution's name from the settings stands in.
+ * "Pielikums Nr.1" of the rules (shared/spec/e-klase-rules-lv.txt), word for word but for two
+ * things: the source names its own kindergarten (here the institution's name from the settings
+ * stands in), and it cites the repealed data protection law by a wrong name; the form cites the
+ * law in force, the "Fizisko personu datu apstrādes likums" (2018).
  */
 export function applicationDocument(data: ApplicationFormData): TDocumentDefinitions {
   const group = data.groupNumber || '____';
@@ -91,7 +93,7 @@ export function applicationDocument(data: ApplicationFormData): TDocumentDefinit
           },
           'man piešķirto paroli nenodošu citai personai (arī ģimenes locekļiem ne);',
           'personas datu apstrāde tiek veikta SIA „Digitālās ekonomikas attīstības centrā” (DEAC) un norit pēc skolas un DEAC savstarpēji noslēgtā līguma noteikumiem;',
-          'personas dati tiek apstrādāti atbilstoši „Fizisko personas datu aizsardzības likumam”.',
+          'personas dati tiek apstrādāti atbilstoši „Fizisko personu datu apstrādes likumam”.',
         ],
         margin: [0, 0, 0, 24],
       },

@@ -33,9 +33,36 @@ export function onApiError(listener: Listener): void {
   listeners.push(listener);
 }
 
+/** The session's own background calls, which nobody waits for: not shown as loading. */
+const BACKGROUND: ReadonlySet<string> = new Set([
+  'app.state',
+  'app.now',
+  'session.ping',
+  'session.setDirty',
+]);
+let waiting = 0;
+const waitListeners: ((count: number) => void)[] = [];
+
+/** Hears how many calls a person is waiting for (the layout's loading bar). */
+export function onWaiting(listener: (count: number) => void): void {
+  waitListeners.push(listener);
+}
+
+function countWaiting(by: number): void {
+  waiting += by;
+  waitListeners.forEach((listener) => listener(waiting));
+}
+
 /** Calls the backend; the input and result are typed by the method's name. */
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await transport(method, input);
+  const counted = !BACKGROUND.has(method);
+  if (counted) countWaiting(1);
+  let result: CallResult;
+  try {
+    result = await transport(method, input);
+  } finally {
+    if (counted) countWaiting(-1);
+  }
   if (result.ok) return result.result as Output<M>;
   const error = new ApiCallError(result.error);
   listeners.forEach((listener) => listener(error));

@@ -1,9 +1,10 @@
 import { useForm, type TypedSchema } from 'vee-validate';
-import { ref } from 'vue';
+import { computed, ref, toRaw } from 'vue';
 import type { z } from 'zod';
 import { ApiCallError } from '../../../common/errors';
 import { fieldErrors, keyErrorMap } from '../../../common/validation';
 import { i18n } from '../i18n';
+import { takeDraft, useFormUnsaved } from '../unsaved';
 
 /**
  * vee-validate over the same zod schema the router uses, with the same messages in the
@@ -28,18 +29,44 @@ export function zodTypedSchema<S extends z.ZodTypeAny>(
 /**
  * A form bound to a contract schema. `submit(fn)` validates, calls fn with the parsed values,
  * and shows the backend's refusal next to the fields (or as the form's message).
+ *
+ * What is typed and not yet saved counts as the window's unsaved input (closing its dialog or
+ * leaving its screen asks first). With a `draftKey`, what was typed when the idle logout came
+ * is given back when the same user opens the form again (`restored` tells the form to say so).
  */
-export function useSchemaForm<S extends z.ZodTypeAny>(schema: S, initialValues: z.input<S>) {
+export function useSchemaForm<S extends z.ZodTypeAny>(
+  schema: S,
+  initialValues: z.input<S>,
+  /**
+   * `unsaved: false` for a form that keeps its own text safe (the plan's topics save as they are
+   * typed, and keep a draft until they are valid), so leaving it never loses anything.
+   */
+  options: { draftKey?: string; unsaved?: boolean } = {},
+) {
   const form = useForm({ validationSchema: zodTypedSchema(schema), initialValues });
   const formError = ref<string | null>(null);
   const busy = ref(false);
+  const { draftKey } = options;
+  const draft = draftKey ? takeDraft<z.input<S>>(draftKey) : undefined;
+  const restored = ref(draft !== undefined);
+  if (draft !== undefined) form.setValues(draft, false);
+  // While a submit runs, its input counts as saved: the action may move to another screen.
+  const saving = ref(false);
+  useFormUnsaved(
+    computed(() => options.unsaved !== false && form.meta.value.dirty && !saving.value),
+    draftKey ? { key: draftKey, take: () => structuredClone(toRaw(form.values)) } : undefined,
+  );
 
   function submit(action: (values: z.output<S>) => Promise<void>) {
     return form.handleSubmit(async (values) => {
       formError.value = null;
       busy.value = true;
+      saving.value = true;
       try {
         await action(values);
+        // Saved: what the form holds now is no longer unsaved input.
+        form.resetForm({ values: structuredClone(toRaw(form.values)) });
+        restored.value = false;
       } catch (err) {
         if (err instanceof ApiCallError) {
           // The backend names fields by the same paths as the schema.
@@ -52,9 +79,10 @@ export function useSchemaForm<S extends z.ZodTypeAny>(schema: S, initialValues: 
         }
       } finally {
         busy.value = false;
+        saving.value = false;
       }
     });
   }
 
-  return { ...form, formError, busy, submit };
+  return { ...form, formError, busy, submit, restored };
 }

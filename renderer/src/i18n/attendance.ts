@@ -20,8 +20,11 @@ export const lv = {
   nextMonth: 'Nākamais mēnesis',
   child: 'Bērns',
   code: 'Kods',
-  present: 'ieradies',
+  present: 'klāt',
+  presentLong: 'Klāt — bērns ir iestādē',
+  codeNames: { NS: 'slimība', NC: 'cits attaisnots', N: 'neattaisnots' },
   noGroups: 'Šajā datumā jums nav grupu.',
+  addGroup: 'Izveidot grupu',
   noChildren: 'Grupā šajā datumā nav bērnu.',
   codes: {
     NS: 'NS — slimības dēļ (ārsta zīme)',
@@ -29,7 +32,7 @@ export const lv = {
     N: 'N — neattaisnots kavējums',
   },
   keysHelp:
-    'Tastatūra: ↑ ↓ pārvietojas, N — neattaisnots, S — NS (slimība), C — NC, P vai Delete — ieradies, H — vēsture.',
+    'Izvēlieties kodu pie bērna vārda. Tastatūra: ↑ ↓ — cits bērns, ← → — cits kods, N — neattaisnots, S — NS (slimība), C — NC, P vai Delete — klāt, H — vēsture.',
   gridKeysHelp:
     'Tastatūra: bultiņas pārvietojas pa visu tabulu, N, S, C, P/Delete maina kodu, H — vēsture, Ctrl+S — saglabāt.',
   confirm: 'Apstiprināt apmeklējumu',
@@ -61,7 +64,7 @@ export const lv = {
   nurseTitle: 'Māsas pārbaude',
   enrolled: 'Bērni: {count}',
   notConfirmed: 'Nav apstiprināts',
-  noAbsentees: 'Visi ieradušies.',
+  noAbsentees: 'Visi bērni ir klāt.',
   reason: 'Labojuma iemesls',
   correct: 'Labot',
   openGroup: 'Atvērt grupas žurnālu',
@@ -70,7 +73,7 @@ export const lv = {
 };
 export const en: typeof lv = {
   nav: {
-    day: 'Group journal',
+    day: 'Daily attendance',
     month: 'Month attendance',
     nurse: 'Nurse’s check',
     summary: 'Institution month summary',
@@ -90,7 +93,10 @@ export const en: typeof lv = {
   child: 'Child',
   code: 'Code',
   present: 'present',
+  presentLong: 'Present — the child is here',
+  codeNames: { NS: 'ill', NC: 'other justified', N: 'unjustified' },
   noGroups: 'You have no groups on this date.',
+  addGroup: 'Create a group',
   noChildren: 'No children in the group on this date.',
   codes: {
     NS: 'NS — ill, doctor’s note',
@@ -98,7 +104,7 @@ export const en: typeof lv = {
     N: 'N — unjustified absence',
   },
   keysHelp:
-    'Keyboard: ↑ ↓ move, N — unjustified, S — NS (ill), C — NC, P or Delete — present, H — history.',
+    'Choose a code beside the child’s name. Keyboard: ↑ ↓ — another child, ← → — another code, N — unjustified, S — NS (ill), C — NC, P or Delete — present, H — history.',
   gridKeysHelp:
     'Keyboard: arrows move across the whole grid, N, S, C, P/Delete change the code, H — history, Ctrl+S — save.',
   confirm: 'Confirm the day’s attendance',
@@ -133,7 +139,7 @@ export const en: typeof lv = {
   noAbsentees: 'Everyone is present.',
   reason: 'Reason for the correction',
   correct: 'Correct',
-  openGroup: 'Open the group journal',
+  openGroup: 'Open the daily attendance',
   nurseConfirm: 'Confirm the check',
   nurseChecked: 'Check confirmed by {name} at {at}',
 };

@@ -22,7 +22,7 @@ export const lv = {
   empty: 'Šajā mēnesī ierakstu nav.',
   emptyWaiting: 'Nosūtīšanu negaida neviens ieraksts.',
   emptyTalks: 'Šajā mēnesī sarunu nav.',
-  onBehalf: '{name} (aizvieto {absent})',
+  onBehalf: '{name} (aizvieto kolēģi: {absent})',
   late: 'Ievadīts vēlāk',
   waiting: 'Gaida nosūtīšanu',
   minutes: '{n} min',
@@ -31,7 +31,7 @@ export const lv = {
   lateHint: 'Datums ir pagātnē: ieraksts tiks atzīmēts “Ievadīts vēlāk”.',
   sendHint: 'Pasts vēl nav pieejams: ieraksts tiks saglabāts sarakstā “Gaida nosūtīšanu”.',
   counter: '{n} / {max}',
-  noGuardians: 'Bērnam nav reģistrētu vecāku. Tos pievieno vadītājas vietnieks.',
+  noGuardians: 'Bērnam nav reģistrētu vecāku. Tos pievieno vadītāja vietnieks.',
   chooseChild: 'Vispirms izvēlieties bērnu.',
   f: {
     date: 'Datums',

@@ -170,7 +170,7 @@ export const lv = {
     deactivate: 'Deaktivizēt',
     deactivateTitle: 'Deaktivizēt lietotāju',
     deactivateConfirm:
-      'Lietotājs {name} vairs nevarēs pieslēgties. Viņa ieraksti saglabāsies. Turpināt?',
+      'Lietotājs {name} vairs nevarēs pieslēgties. Ieraksti, ko veicis šis konts, saglabāsies. Turpināt?',
     deactivated: 'Lietotājs deaktivizēts.',
     saved: 'Lietotājs saglabāts.',
   },

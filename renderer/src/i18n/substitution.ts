@@ -28,7 +28,7 @@ export const lv = {
   hint: 'Aizvietotājs šajā laikā grupā var darīt visu, ko prombūtnē esošais skolotājs; piekļuve beidzas pati.',
   mineAway: 'Mani aizvietoja',
   mineSubstituting: 'Es aizvietoju',
-  noticeToday: 'Šodien jūs aizvietojat {absent} grupā {group}.',
+  noticeToday: 'Šodien jūs aizvietojat kolēģi: {absent} ({group}).',
   noticeBack: 'Kamēr jūs nebijāt ({from}–{to}), {name} jūsu grupā veica ierakstus: {count}.',
   noticeOpen: 'Skatīt ierakstus',
   chooseGroupFirst: 'Vispirms izvēlieties grupu',

@@ -7,7 +7,7 @@ export const attendanceRoutes: RouteRecordRaw[] = [
     component: () => import('../views/attendance/AttendanceDayView.vue'),
     meta: {
       needs: 'attendance.day',
-      nav: { label: 'attendance.nav.day', icon: 'pi pi-check-square' },
+      nav: { label: 'attendance.nav.day', icon: 'pi pi-check-square', section: 'daily' },
     },
   },
   {
@@ -15,7 +15,7 @@ export const attendanceRoutes: RouteRecordRaw[] = [
     component: () => import('../views/attendance/AttendanceMonthView.vue'),
     meta: {
       needs: 'attendance.month',
-      nav: { label: 'attendance.nav.month', icon: 'pi pi-table' },
+      nav: { label: 'attendance.nav.month', icon: 'pi pi-table', section: 'daily' },
     },
   },
   {
@@ -23,7 +23,7 @@ export const attendanceRoutes: RouteRecordRaw[] = [
     component: () => import('../views/attendance/NurseCheckView.vue'),
     meta: {
       needs: 'attendance.nurseDay',
-      nav: { label: 'attendance.nav.nurse', icon: 'pi pi-heart' },
+      nav: { label: 'attendance.nav.nurse', icon: 'pi pi-heart', section: 'daily' },
     },
   },
   {
@@ -31,7 +31,7 @@ export const attendanceRoutes: RouteRecordRaw[] = [
     component: () => import('../views/attendance/AttendanceSummaryView.vue'),
     meta: {
       needs: 'attendance.summary',
-      nav: { label: 'attendance.nav.summary', icon: 'pi pi-chart-bar' },
+      nav: { label: 'attendance.nav.summary', icon: 'pi pi-chart-bar', section: 'management' },
     },
   },
 ];

@@ -5,7 +5,10 @@ export const backupRoutes: RouteRecordRaw[] = [
   {
     path: 'backup',
     component: () => import('../views/backup/BackupView.vue'),
-    meta: { needs: 'backup.export', nav: { label: 'backup.nav', icon: 'pi pi-database' } },
+    meta: {
+      needs: 'backup.export',
+      nav: { label: 'backup.nav', icon: 'pi pi-database', section: 'management' },
+    },
   },
 ];
 

@@ -7,7 +7,7 @@ export const calendarRoutes: RouteRecordRaw[] = [
     component: () => import('../views/calendar/CalendarView.vue'),
     meta: {
       needs: 'calendar.list',
-      nav: { label: 'calendar.nav', icon: 'pi pi-calendar' },
+      nav: { label: 'calendar.nav', icon: 'pi pi-calendar-times', section: 'planning' },
     },
   },
 ];

@@ -6,8 +6,10 @@ import {
   type RouteRecordRaw,
 } from 'vue-router';
 import type { Method } from '../../../common/contract';
+import type { NavMeta } from '../navigation';
 import { mayCall } from '../../../common/permissions';
 import { useSessionStore } from '../stores/session';
+import { mayLeave } from '../unsaved';
 import { attendanceRoutes } from './attendance';
 import { backupPublicRoutes, backupRoutes } from './backup';
 import { calendarRoutes } from './calendar';
@@ -26,8 +28,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** The API method the screen needs; the route is refused to roles that may not call it. */
     needs?: Method;
-    /** A menu entry for the screen (an i18n key and a PrimeIcons class). */
-    nav?: { label: string; icon: string };
+    /** A menu entry for the screen (an i18n key, a PrimeIcons class, its menu section). */
+    nav?: NavMeta;
   }
 }
 
@@ -67,7 +69,10 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'users',
         component: () => import('../views/users/UsersView.vue'),
-        meta: { needs: 'users.list', nav: { label: 'layout.users', icon: 'pi pi-users' } },
+        meta: {
+          needs: 'users.list',
+          nav: { label: 'layout.users', icon: 'pi pi-id-card', section: 'management' },
+        },
       },
       ...peopleRoutes,
       ...attendanceRoutes,
@@ -117,6 +122,10 @@ export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHashHistory(), routes });
   router.beforeEach((to) => guard(to.path, to.meta));
   const store = useSessionStore();
+  // Leaving a screen with unsaved input asks first; after a logout there is nobody to ask.
+  router.beforeEach((to, from) =>
+    to.path === from.path || store.phase !== 'unlocked' ? true : mayLeave(),
+  );
   store.$subscribe(() => {
     const target = guard(router.currentRoute.value.path, router.currentRoute.value.meta);
     if (target !== true) void router.replace(target);

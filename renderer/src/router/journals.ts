@@ -5,11 +5,17 @@ export const journalsRoutes: RouteRecordRaw[] = [
   {
     path: 'journals',
     component: () => import('../views/journals/EntriesView.vue'),
-    meta: { needs: 'journals.entries', nav: { label: 'journals.nav', icon: 'pi pi-user-edit' } },
+    meta: {
+      needs: 'journals.entries',
+      nav: { label: 'journals.nav', icon: 'pi pi-user-edit', section: 'journals' },
+    },
   },
   {
     path: 'journals/talks',
     component: () => import('../views/journals/TalksView.vue'),
-    meta: { needs: 'journals.talks', nav: { label: 'journals.talksNav', icon: 'pi pi-comments' } },
+    meta: {
+      needs: 'journals.talks',
+      nav: { label: 'journals.talksNav', icon: 'pi pi-comments', section: 'journals' },
+    },
   },
 ];

@@ -5,29 +5,41 @@ export const peopleRoutes: RouteRecordRaw[] = [
   {
     path: 'groups',
     component: () => import('../views/people/GroupsView.vue'),
-    meta: { needs: 'groups.list', nav: { label: 'people.nav.groups', icon: 'pi pi-sitemap' } },
+    meta: {
+      needs: 'groups.list',
+      nav: { label: 'people.nav.groups', icon: 'pi pi-sitemap', section: 'management' },
+    },
   },
   {
     path: 'children',
     component: () => import('../views/people/ChildrenView.vue'),
-    meta: { needs: 'children.list', nav: { label: 'people.nav.children', icon: 'pi pi-users' } },
+    meta: {
+      needs: 'children.list',
+      nav: { label: 'people.nav.children', icon: 'pi pi-users', section: 'management' },
+    },
   },
   {
     path: 'applications',
     component: () => import('../views/people/ApplicationsView.vue'),
     meta: {
       needs: 'applications.list',
-      nav: { label: 'people.nav.applications', icon: 'pi pi-inbox' },
+      nav: { label: 'people.nav.applications', icon: 'pi pi-inbox', section: 'management' },
     },
   },
   {
     path: 'import',
     component: () => import('../views/people/ImportView.vue'),
-    meta: { needs: 'import.preview', nav: { label: 'people.nav.import', icon: 'pi pi-upload' } },
+    meta: {
+      needs: 'import.preview',
+      nav: { label: 'people.nav.import', icon: 'pi pi-upload', section: 'management' },
+    },
   },
   {
     path: 'settings',
     component: () => import('../views/people/SettingsView.vue'),
-    meta: { needs: 'settings.update', nav: { label: 'people.nav.settings', icon: 'pi pi-cog' } },
+    meta: {
+      needs: 'settings.update',
+      nav: { label: 'people.nav.settings', icon: 'pi pi-cog', section: 'management' },
+    },
   },
 ];

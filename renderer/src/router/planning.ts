@@ -5,7 +5,10 @@ export const planningRoutes: RouteRecordRaw[] = [
   {
     path: 'planning',
     component: () => import('../views/planning/PlansView.vue'),
-    meta: { needs: 'planning.overview', nav: { label: 'planning.nav', icon: 'pi pi-calendar' } },
+    meta: {
+      needs: 'planning.overview',
+      nav: { label: 'planning.nav', icon: 'pi pi-calendar', section: 'planning' },
+    },
   },
   {
     path: 'planning/:groupId(\\d+)/:month',

@@ -8,7 +8,7 @@ export const substitutionRoutes: RouteRecordRaw[] = [
     props: (r) => ({ show: r.query.show ? Number(r.query.show) : null }),
     meta: {
       needs: 'substitution.list',
-      nav: { label: 'substitution.nav', icon: 'pi pi-arrow-right-arrow-left' },
+      nav: { label: 'substitution.nav', icon: 'pi pi-arrow-right-arrow-left', section: 'daily' },
     },
   },
 ];

@@ -7,7 +7,7 @@ export const supervisionRoutes: RouteRecordRaw[] = [
     component: () => import('../views/supervision/DiaryView.vue'),
     meta: {
       needs: 'supervision.diary',
-      nav: { label: 'supervision.diaryNav', icon: 'pi pi-book' },
+      nav: { label: 'supervision.diaryNav', icon: 'pi pi-book', section: 'journals' },
     },
   },
   {
@@ -15,7 +15,7 @@ export const supervisionRoutes: RouteRecordRaw[] = [
     component: () => import('../views/supervision/ChecksView.vue'),
     meta: {
       needs: 'supervision.checks',
-      nav: { label: 'supervision.checksNav', icon: 'pi pi-check-square' },
+      nav: { label: 'supervision.checksNav', icon: 'pi pi-verified', section: 'journals' },
     },
   },
 ];

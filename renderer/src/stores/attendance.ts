@@ -3,10 +3,15 @@ import { ref } from 'vue';
 import type { Input } from '../../../common/contract';
 import type { AttendanceGroup, CellCode } from '../../../common/contract/attendance';
 import { call } from '../api/client';
+import { i18n } from '../i18n';
 
-/** The key a person presses → the code it sets (undefined: not a code key). */
-export function codeForKey(key: string): CellCode | undefined {
-  switch (key.toLowerCase()) {
+/**
+ * The key a person presses → the code it sets (undefined: not a code key). `physical` is the
+ * key's place (KeyboardEvent.code), so N S C P work on a Russian or Latvian layout alike.
+ */
+export function codeForKey(key: string, physical = ''): CellCode | undefined {
+  const letter = /^Key([A-Z])$/.exec(physical)?.[1];
+  switch (letter && !/^[a-z]$/i.test(key) ? letter.toLowerCase() : key.toLowerCase()) {
     case 'n':
       return 'N';
     case 's':
@@ -33,8 +38,11 @@ export interface MarkChange {
 /** A cell's key, "<childId>.<date>", as the backend names cells in its refusals ("cells.<key>"). */
 export const cellKey = (childId: number, date: string): string => `${childId}.${date}`;
 
-export function groupLabel(g: AttendanceGroup): string {
-  return g.number === null ? g.name : `${g.number}. «${g.name}»`;
+/** One form for a group everywhere: "3. grupa «Zīlītes»" (or the name alone, unnumbered). */
+export function groupLabel(g: Pick<AttendanceGroup, 'number' | 'name'>): string {
+  return g.number === null
+    ? g.name
+    : i18n.global.t('common.groupLabel', { number: g.number, name: g.name });
 }
 
 /**

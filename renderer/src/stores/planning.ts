@@ -16,6 +16,7 @@ export interface TopicDraft {
   values: TopicInput;
 }
 
+const drafts = new Map<string, TopicDraft>();
 const draftKey = (userId: number, groupId: number, month: string) =>
   `planning.draft.${userId}.${groupId}.${month}`;
 
@@ -73,16 +74,17 @@ export const usePlanningStore = defineStore('planning', () => {
     versions.value = await call('planning.versions', { planId });
   }
 
-  // Drafts live in sessionStorage: they survive the idle logout's return to the login screen.
+  // Drafts live in this window's memory (they survive the idle logout's return to the login
+  // screen), never in sessionStorage, which Chromium may write to disk: the text of a plan stays
+  // inside the encrypted database or nowhere.
   function keepDraft(userId: number, groupId: number, month: string, draft: TopicDraft): void {
-    sessionStorage.setItem(draftKey(userId, groupId, month), JSON.stringify(draft));
+    drafts.set(draftKey(userId, groupId, month), structuredClone(draft));
   }
   function takeDraft(userId: number, groupId: number, month: string): TopicDraft | null {
-    const raw = sessionStorage.getItem(draftKey(userId, groupId, month));
-    return raw ? (JSON.parse(raw) as TopicDraft) : null;
+    return drafts.get(draftKey(userId, groupId, month)) ?? null;
   }
   function dropDraft(userId: number, groupId: number, month: string): void {
-    sessionStorage.removeItem(draftKey(userId, groupId, month));
+    drafts.delete(draftKey(userId, groupId, month));
   }
 
   return {

@@ -4,6 +4,7 @@ import type { AppPhase, Input, Now, SessionInfo } from '../../../common/contract
 import type { Locale } from '../../../common/locale';
 import { call, onApiError } from '../api/client';
 import { setUiLocale } from '../i18n';
+import { draftsFor, keepDrafts } from '../unsaved';
 
 /** How often the UI asks whether the backend has logged the user out (idle logout). */
 const POLL_MS = 3000;
@@ -27,11 +28,14 @@ export const useSessionStore = defineStore('session', () => {
   const recoveryKey = ref<string | null>(null);
   let timer: ReturnType<typeof setInterval> | undefined;
   let lastPing = 0;
+  /** When the backend last heard of this user's activity (its idle timer counts from there). */
+  const lastSeen = ref(Date.now());
 
   const role = computed(() => session.value?.role ?? null);
 
   async function refresh(): Promise<void> {
     const wasUnlocked = phase.value === 'unlocked';
+    const userId = session.value?.userId;
     const state = await call('app.state', {});
     phase.value = state.phase;
     session.value = state.session ?? null;
@@ -42,11 +46,17 @@ export const useSessionStore = defineStore('session', () => {
       locale.value = state.locale;
       setUiLocale(state.locale);
     }
-    if (wasUnlocked && state.phase !== 'unlocked') notice.value = 'idle';
+    if (wasUnlocked && state.phase !== 'unlocked') {
+      notice.value = 'idle';
+      // Closed under someone's typing: what was typed waits for the same user's next login.
+      if (userId !== undefined) keepDrafts(userId);
+    }
     now.value = await call('app.now', {});
   }
 
   function apply(info: SessionInfo): void {
+    draftsFor(info.userId);
+    lastSeen.value = Date.now();
     session.value = info;
     phase.value = 'unlocked';
     notice.value = null;
@@ -104,7 +114,16 @@ export const useSessionStore = defineStore('session', () => {
     const t = Date.now();
     if (t - lastPing < PING_MS) return;
     lastPing = t;
-    void call('session.ping', {}).catch(() => undefined);
+    void call('session.ping', {})
+      .then(() => (lastSeen.value = t))
+      .catch(() => undefined);
+  }
+
+  /** "Continue working" in the idle warning: tells the backend now, not at the next ping. */
+  async function stayActive(): Promise<void> {
+    lastPing = Date.now();
+    await call('session.ping', {});
+    lastSeen.value = lastPing;
   }
 
   function start(): void {
@@ -130,6 +149,7 @@ export const useSessionStore = defineStore('session', () => {
     locale,
     now,
     notice,
+    lastSeen,
     recoveryKey,
     role,
     refresh,
@@ -142,6 +162,7 @@ export const useSessionStore = defineStore('session', () => {
     connectServer,
     changeLocale,
     logout,
+    stayActive,
     start,
     stop,
   };

@@ -90,7 +90,17 @@ export class AttendancePage {
     return this.page.getByTestId(`child-${lastName}`);
   }
 
-  /** The code a child's row of the day shows ("ieradies", N, NS, NC). */
+  /** Puts the keyboard on a child's code picker (its current code), as Tab would. */
+  async focusRow(lastName: string): Promise<void> {
+    await this.row(lastName).locator('[role="radio"][aria-checked="true"]').focus();
+  }
+
+  /** Clicks a code on a child's row: 'present', 'NS', 'NC' or 'N'. */
+  async pick(lastName: string, code: 'present' | 'NS' | 'NC' | 'N'): Promise<void> {
+    await this.row(lastName).getByTestId(`pick-${code}`).click();
+  }
+
+  /** The code a child's row of the day shows ("klāt", N, NS, NC). */
   code(lastName: string) {
     return this.row(lastName).getByTestId('code');
   }
@@ -133,7 +143,7 @@ export class AttendancePage {
     return this.nurseGroup(group).getByTestId(`absentee-${lastName}`);
   }
 
-  /** The nurse changes an absent child's code, with the reason ("Bērziņš Jānis": the label). */
+  /** The nurse changes an absent child's code, with the reason ("Jānis Bērziņš": the label). */
   async correct(absentee: Locator, label: string, code: string, reason: string): Promise<void> {
     await absentee.getByRole('combobox', { name: `Kods: ${label}` }).click();
     await this.page.getByRole('option', { name: code, exact: true }).click();

@@ -54,7 +54,7 @@ export class RecoveryKeyPage {
   }
 
   async confirm(): Promise<void> {
-    await this.page.getByLabel('Esmu atslēgu saglabājusi drošā vietā').check();
+    await this.page.getByLabel('Atslēga ir saglabāta drošā vietā').check();
     await this.page.getByRole('button', { name: 'Apstiprināt' }).click();
   }
 }
