@@ -7,7 +7,7 @@ export const overviewRoutes: RouteRecordRaw[] = [
     component: () => import('../views/overview/SupervisionView.vue'),
     meta: {
       needs: 'overview.report',
-      nav: { label: 'overview.nav.supervision', icon: 'pi pi-eye' },
+      nav: { label: 'overview.nav.supervision', icon: 'pi pi-eye', section: 'management' },
     },
   },
   {
@@ -15,7 +15,7 @@ export const overviewRoutes: RouteRecordRaw[] = [
     component: () => import('../views/overview/ChartsView.vue'),
     meta: {
       needs: 'overview.charts',
-      nav: { label: 'overview.nav.charts', icon: 'pi pi-chart-line' },
+      nav: { label: 'overview.nav.charts', icon: 'pi pi-chart-line', section: 'management' },
     },
   },
   {
@@ -23,7 +23,7 @@ export const overviewRoutes: RouteRecordRaw[] = [
     component: () => import('../views/overview/ArchiveView.vue'),
     meta: {
       needs: 'overview.archiveStart',
-      nav: { label: 'overview.nav.archive', icon: 'pi pi-box' },
+      nav: { label: 'overview.nav.archive', icon: 'pi pi-box', section: 'management' },
     },
   },
   {
@@ -31,7 +31,7 @@ export const overviewRoutes: RouteRecordRaw[] = [
     component: () => import('../views/overview/PrintsView.vue'),
     meta: {
       needs: 'overview.journalPrint',
-      nav: { label: 'overview.nav.prints', icon: 'pi pi-print' },
+      nav: { label: 'overview.nav.prints', icon: 'pi pi-print', section: 'journals' },
     },
   },
 ];
