@@ -23,6 +23,7 @@ async function chooseByKeys(page: Page, label: string, option: string): Promise<
   const box = page.getByRole('combobox', { name: label });
   await box.focus();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
   for (let i = 0; i < 20; i++) {
     const id = await box.getAttribute('aria-activedescendant');
     if (id && (await page.locator(`[id="${id}"]`).innerText()).trim() === option) break;
@@ -88,6 +89,8 @@ test('the head prints a journal, reads a chart as a table, drills into the repor
 
   // The report of the past year: a missing count opens its days, a day opens the group's day.
   await go('Uzraudzība');
+  await expect(o.report()).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await chooseByKeys(page, 'Mācību gads', '2026./2027.');
   await page.locator('[data-testid^="sv-attendance-"][data-testid$="-missing"]').first().focus();
   await page.keyboard.press('Enter');
