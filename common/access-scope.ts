@@ -38,6 +38,8 @@ export const ROW_DOMAINS = [
   'diary',
   'journalChecks',
   'substitutions',
+  'audit',
+  'privacy',
 ] as const;
 export type RowDomain = (typeof ROW_DOMAINS)[number];
 
@@ -118,6 +120,17 @@ export const ACCESS_SCOPE: Readonly<Record<RowDomain, DomainScopes>> = {
   substitutions: {
     read: only({ head: 'all', deputy: 'all', teacher: 'own' }),
     write: only({ head: 'all', deputy: 'all' }),
+  },
+  // The audit log is the head's (roles table); the program writes it, nobody through the API.
+  audit: {
+    read: only({ head: 'all' }),
+    write: only({}),
+  },
+  // Issue 16: a child's data on request is given by head or deputy; the head decides the
+  // retention and confirms anonymising (1, 5; the superuser of 6).
+  privacy: {
+    read: only({ head: 'all', deputy: 'all' }),
+    write: only({ head: 'all' }),
   },
 };
 

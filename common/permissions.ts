@@ -1,5 +1,6 @@
 import type { Method } from './contract';
 import { appPermissions } from './contract/app';
+import { auditPermissions } from './contract/audit';
 import { assessmentPermissions } from './contract/assessment';
 import { attendancePermissions } from './contract/attendance';
 import { authPermissions } from './contract/auth';
@@ -10,6 +11,7 @@ import type { Access } from './contract/define';
 import { peoplePermissions } from './contract/people';
 import { applicationsPermissions } from './contract/applications';
 import { planningPermissions } from './contract/planning';
+import { privacyPermissions } from './contract/privacy';
 import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
 import { overviewPermissions } from './contract/overview';
@@ -37,6 +39,8 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...backupPermissions,
   ...releasePermissions,
   ...overviewPermissions,
+  ...auditPermissions,
+  ...privacyPermissions,
   ...clientPermissions,
 };
 

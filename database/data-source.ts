@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors';
 import { hasTable } from './engine';
 import { ENTITIES } from './entities';
+import { restrictToOwner } from './file-modes';
 import { MIGRATIONS } from './migrations';
 
 export const DATABASE_FILE = 'register.db';
@@ -45,6 +46,9 @@ export function applyKey(
   db.pragma(`cipher = 'chacha20'`);
   db.pragma(`hexkey = '${key.toString('hex')}'`);
   db.prepare('SELECT count(*) FROM sqlite_master').get();
+  // Sorts and temporary indexes stay in memory: a temp file would hold plain pages (the driver
+  // is built with TEMP_STORE=1, which lets this pragma decide).
+  db.pragma('temp_store = MEMORY');
 }
 
 /**
@@ -85,6 +89,9 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   }
   try {
     await migrate(dataSource, options.beforeMigrate);
+    // The files SQLite has just made (or an older version left) are the owner's alone; the WAL
+    // and shared-memory files it makes later take the database file's mode.
+    restrictToOwner(options.dataDir);
   } catch (err) {
     await dataSource.destroy();
     throw err;

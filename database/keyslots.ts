@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { AuditAction } from '../common/audit-actions';
 import { AppError } from '../common/errors';
 import { checkScrypt, DEFAULT_SCRYPT, deriveKey, type ScryptParams } from './kdf';
 
@@ -32,12 +33,15 @@ export interface LockoutState {
   failures: number;
   /** UTC instant until which attempts are refused without checking the password. */
   lockedUntil?: string;
+  /** UTC instant of the last failure: a counter is dropped a day after it. */
+  at?: string;
 }
 
 export interface PendingAuditEvent {
   at: string;
-  action: string;
-  username: string;
+  action: Extract<AuditAction, 'auth.login.fail' | 'auth.login.lockout'>;
+  /** The account, when the name typed was one; an unknown name is not kept. */
+  userId?: number;
   detail?: Record<string, string | number>;
 }
 
@@ -45,9 +49,20 @@ interface SlotFileData {
   format: typeof FORMAT;
   version: 1;
   slots: Slot[];
+  /**
+   * Failed-attempt counters keyed by lockoutKey(): never by the name typed, which may have been
+   * a password typed into the wrong field.
+   */
   lockouts: Record<string, LockoutState>;
   pendingAudit: PendingAuditEvent[];
+  /** Random, per install: the salt of the hashes that key unknown names' counters. */
+  nameSalt?: string;
 }
+
+/** A failure counter (and its lockout, capped at a day) is forgotten a day after the failure. */
+const FORGET_AFTER_MS = 24 * 3600 * 1000;
+/** The counter of every attempt with the recovery key: one key per install, one counter. */
+export const RECOVERY_LOCKOUT = 'recovery';
 
 /** The authenticated data binds a wrapped key to its slot, so slots cannot be swapped. */
 function aad(slot: Pick<Slot, 'id' | 'kind' | 'userId'>): Buffer {
@@ -174,7 +189,33 @@ export class KeySlotFile {
     if (!isSlotFile(parsed) || parsed.slots.some((slot) => kdfProblem(slot) !== null)) {
       throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: SLOT_FILE });
     }
-    return new KeySlotFile(file, parsed);
+    const slots = new KeySlotFile(file, parsed);
+    slots.dropNames();
+    return slots;
+  }
+
+  /**
+   * Files written before issue 16 keyed counters and pending failures by the name typed:
+   * an account's name becomes its id, any other name is dropped (saved with the next save).
+   */
+  private dropNames(): void {
+    const lockouts: Record<string, LockoutState> = {};
+    for (const [key, state] of Object.entries(this.data.lockouts)) {
+      if (/^(user:\d+|name:[A-Za-z0-9+/=]+|recovery)$/.test(key)) lockouts[key] = state;
+      else if (key.startsWith('recovery:')) lockouts[RECOVERY_LOCKOUT] = state;
+      else {
+        const slot = this.userSlot(key);
+        if (slot) lockouts[`user:${slot.userId}`] = state;
+      }
+    }
+    this.data.lockouts = lockouts;
+    this.data.pendingAudit = this.data.pendingAudit.map((event) => {
+      const legacy = event as PendingAuditEvent & { username?: string };
+      if (legacy.username === undefined) return event;
+      const { username, ...rest } = legacy;
+      const userId = this.userSlot(username)?.userId;
+      return userId === undefined ? rest : { ...rest, userId };
+    });
   }
 
   async save(): Promise<void> {
@@ -226,13 +267,56 @@ export class KeySlotFile {
     this.data.slots.push(slot);
   }
 
-  lockout(username: string): LockoutState {
-    return this.data.lockouts[username] ?? { failures: 0 };
+  /**
+   * Where the failures of a name typed at login are counted: an account by its id (its slot
+   * names it already), any other name by a salted scrypt hash of it. Why scrypt and not HMAC:
+   * this file is readable by anyone with the disk, so an HMAC key would have to sit beside the
+   * hashes and would protect nothing. With the slots' own scrypt cost, a password typed into the
+   * name field is no cheaper to guess from its counter than from the slot it opens, the salt is
+   * per install (no table computed once serves every kindergarten), and the counter is gone a
+   * day later. It replaces the decoy derivation an unknown name always cost, so logins are not
+   * slower.
+   */
+  async lockoutKey(name: string): Promise<string> {
+    const slot = this.userSlot(name);
+    if (slot) return `user:${slot.userId}`;
+    this.data.nameSalt ??= randomBytes(16).toString('base64');
+    const hash = await deriveKey(
+      name,
+      Buffer.from(this.data.nameSalt, 'base64'),
+      this.decoyParams(),
+    );
+    return `name:${hash.subarray(0, 16).toString('base64')}`;
   }
 
-  setLockout(username: string, state: LockoutState): void {
-    if (state.failures === 0) delete this.data.lockouts[username];
-    else this.data.lockouts[username] = state;
+  lockout(key: string): LockoutState {
+    return this.data.lockouts[key] ?? { failures: 0 };
+  }
+
+  setLockout(key: string, state: LockoutState): void {
+    if (state.failures === 0) delete this.data.lockouts[key];
+    else this.data.lockouts[key] = state;
+  }
+
+  /**
+   * After a successful login: the counters of names that are no account go too. They guard no
+   * account (they only make an unknown name behave like one), and one of them may be the
+   * password that person typed into the name field a moment ago.
+   */
+  forgetUnknownNames(): void {
+    for (const key of Object.keys(this.data.lockouts)) {
+      if (key.startsWith('name:')) delete this.data.lockouts[key];
+    }
+  }
+
+  /** Drops the counters whose last failure is a day old (their lockout has run out by then). */
+  forgetOldFailures(now: Date): void {
+    for (const [key, state] of Object.entries(this.data.lockouts)) {
+      const last = Date.parse(state.at ?? state.lockedUntil ?? '');
+      const lockedUntil = Date.parse(state.lockedUntil ?? '');
+      const expired = Number.isNaN(last) || now.getTime() - last >= FORGET_AFTER_MS;
+      if (expired && !(lockedUntil > now.getTime())) delete this.data.lockouts[key];
+    }
   }
 
   queueAudit(event: PendingAuditEvent): void {

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { CallResult, ErrorCode } from '../common/errors';
 import { DEFAULT_LOCALE, type Locale } from '../common/locale';
 import { message } from '../common/messages';
+import { safeText } from './api/safe-log';
 import { isTrustedSender } from './security';
 
 /** The one IPC channel of the app; the preload's call() invokes it. */
@@ -38,7 +39,7 @@ export async function handleIpcCall(
   } catch (err) {
     // The router answers errors itself; this only keeps a bug from rejecting into the renderer
     // with a main-process stack trace in its message.
-    console.error('IPC call failed:', err);
+    console.error('IPC call failed:', safeText(err));
     return refusal(router, 'INTERNAL');
   }
 }

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { DEFAULT_LOCALE } from '../common/locale';
 import { message } from '../common/messages';
 import { backupOnExit } from './api/backup/on-exit';
+import { secureDataFolder } from './api/data-folder';
 import { lockDataDir } from './api/data-lock';
 import { Router } from './api/router';
 import { Backend } from './client/backend';
@@ -157,7 +158,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveApp);
 
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
   // Browser mode may hold this folder; two programs must never open one database.
   const lock = lockDataDir(dataDir);
   if ('heldBy' in lock) {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestClock } from './api/clock';
 import { programVersion } from './api/backup/export';
+import { secureDataFolder } from './api/data-folder';
 import { lockDataDir } from './api/data-lock';
 import { AppLog, aboutLine, captureConsole } from './api/release/app-log';
 import { SIMULATED_FEED, SimulatedUpdater } from './api/release/simulated-updater';
@@ -55,7 +55,7 @@ function main(): void {
   if (server !== undefined && !/^https:\/\/[^/]+\/?$/.test(server)) {
     fail(`--server must be https://host:port, got ${server}`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
   const lock = lockDataDir(dataDir);
   if ('heldBy' in lock) {
     fail(`Šī datu mape jau ir atvērta citā programmā (process ${lock.heldBy}): ${dataDir}`);

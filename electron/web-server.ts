@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ApiErrorBody } from '../common/errors';
 import { DEFAULT_LOCALE } from '../common/locale';
 import { message } from '../common/messages';
+import { safeText } from './api/safe-log';
 import type { IpcRouter } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
@@ -130,7 +131,7 @@ export function createWebServer({ router, staticDir, token }: WebServerOptions):
   const locale = () => router.state?.locale ?? DEFAULT_LOCALE;
   return createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      console.error(err);
+      console.error(safeText(err));
       if (!res.headersSent) {
         sendError(res, 500, {
           code: 'INTERNAL',

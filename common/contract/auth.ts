@@ -12,6 +12,8 @@ export interface SessionInfo {
   recoveryKeyPending: boolean;
   institutionName: string;
   idleMinutes: number;
+  /** She has not yet acknowledged the current privacy notice (common/privacy-notice.ts). */
+  privacyNoticePending: boolean;
 }
 
 export const PASSWORD_MIN = 10;

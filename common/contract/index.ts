@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { auditContract } from './audit';
 import { assessmentContract } from './assessment';
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
@@ -10,6 +11,7 @@ import { peopleContract } from './people';
 import { applicationsContract } from './applications';
 import { releaseContract } from './release';
 import { planningContract } from './planning';
+import { privacyContract } from './privacy';
 import { journalsContract } from './journals';
 import { overviewContract } from './overview';
 import { supervisionContract } from './supervision';
@@ -35,6 +37,8 @@ export const contract = {
   ...backupContract,
   ...releaseContract,
   ...overviewContract,
+  ...auditContract,
+  ...privacyContract,
   ...clientContract,
 };
 

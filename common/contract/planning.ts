@@ -47,6 +47,8 @@ const extraShape = Object.fromEntries(
 export const topicSchema = z
   .object({
     id: id.optional(),
+    /** The version the form loaded; with an id, a save from an older one is refused. */
+    version: z.number().int().positive().optional(),
     title: text(PLAN_LIMITS.title),
     startDate: isoDate,
     endDate: isoDate,
@@ -65,6 +67,10 @@ export const topicSchema = z
   .refine((t) => !(t.startDate && t.endDate) || t.endDate >= t.startDate, {
     path: ['endDate'],
     message: 'planning.endBeforeStart',
+  })
+  .refine((t) => t.id === undefined || t.version !== undefined, {
+    path: ['version'],
+    message: 'v.required',
   });
 
 export type TopicInput = z.input<typeof topicSchema>;
@@ -81,6 +87,8 @@ export type PlanStatus = 'none' | 'draft' | 'submitted';
 
 export interface TopicData {
   id: number;
+  /** Sent back with the next save of the topic. */
+  version: number;
   title: string;
   startDate: string;
   endDate: string;

@@ -4,6 +4,7 @@ import { backupMessages } from './backup';
 import { calendarMessages } from './calendar';
 import { peopleMessages } from './people';
 import { planningMessages } from './planning';
+import { privacyMessages } from './privacy';
 import { releaseMessages } from './release';
 import { ruMessages } from './ru';
 import { serverMessages } from './server';
@@ -138,6 +139,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.lv,
     ...releaseMessages.lv,
     ...overviewMessages.lv,
+    ...privacyMessages.lv,
     ...serverMessages.lv,
   },
   en: {
@@ -152,6 +154,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.en,
     ...releaseMessages.en,
     ...overviewMessages.en,
+    ...privacyMessages.en,
     ...serverMessages.en,
   },
   ru: ruMessages,

@@ -16,6 +16,8 @@ export const planningMessages: DomainMessages = {
     'planning.notEnrolled': 'Bērns {name} temata laikā nav šajā grupā.',
     'planning.areaNotPlanned': 'Šim tematam nav plānoti rezultāti jomā “{area}”.',
     'planning.copySame': 'Plānu nevar kopēt pašu sevī.',
+    'planning.topicChanged':
+      'Kamēr strādājāt, šo tematu saglabāja kāds cits. Jūsu izmaiņas netika saglabātas; atveriet tematu no jauna.',
   },
   en: {
     'planning.endBeforeStart': 'The end date cannot be before the start date.',
@@ -32,5 +34,7 @@ export const planningMessages: DomainMessages = {
     'planning.notEnrolled': 'The child {name} is not in this group during the topic.',
     'planning.areaNotPlanned': 'This topic plans no results in the area “{area}”.',
     'planning.copySame': 'A plan cannot be copied into itself.',
+    'planning.topicChanged':
+      'Someone else saved this topic while you were working. Your changes were not saved; open the topic again.',
   },
 };

@@ -1,10 +1,14 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditAction } from '../../common/audit-actions';
 
 /** Who did what, when, on whose behalf, with the values before and after (JSON). */
 @Entity('audit_event')
 @Index('idx_audit_event_at', ['at'])
 // "What was entered on her behalf" reads the audit by absent teacher and substitute.
 @Index('idx_audit_on_behalf', ['onBehalfOfId', 'actorId'])
+// The viewer's filters by person and by group, newest first.
+@Index('idx_audit_event_actor', ['actorId', 'at'])
+@Index('idx_audit_event_group', ['groupId', 'at'])
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -21,8 +25,9 @@ export class AuditEvent {
   @Column({ type: 'integer', name: 'on_behalf_of_id', nullable: true })
   onBehalfOfId!: number | null;
 
+  /** One of common/audit-actions.ts (`<domain>.<entity>.<verb>`). */
   @Column({ type: 'text' })
-  action!: string;
+  action!: AuditAction;
 
   @Column({ type: 'text', nullable: true })
   entity!: string | null;
@@ -30,9 +35,25 @@ export class AuditEvent {
   @Column({ type: 'text', name: 'entity_id', nullable: true })
   entityId!: string | null;
 
+  /** The group the event concerns, for the viewer's filter. */
+  @Column({ type: 'integer', name: 'group_id', nullable: true })
+  groupId!: number | null;
+
+  /** Only what changed (electron/api/audit/audit.ts), as JSON. */
   @Column({ type: 'text', nullable: true })
   before!: string | null;
 
   @Column({ type: 'text', nullable: true })
   after!: string | null;
+}
+
+/** The children an event concerns: the viewer's filter by child and a child's data on request. */
+@Entity('audit_event_child')
+@Index('idx_audit_event_child', ['childId', 'eventId'])
+export class AuditEventChild {
+  @PrimaryColumn({ type: 'integer', name: 'event_id' })
+  eventId!: number;
+
+  @PrimaryColumn({ type: 'integer', name: 'child_id' })
+  childId!: number;
 }

@@ -1,6 +1,6 @@
 import { ACCOUNT_ENTITIES } from './accounts';
 import { ATTENDANCE_ENTITIES } from './attendance';
-import { AuditEvent } from './audit-event';
+import { AuditEvent, AuditEventChild } from './audit-event';
 import { BACKUP_ENTITIES } from './backup';
 import { Institution } from './institution';
 import { PEOPLE_ENTITIES } from './people';
@@ -15,6 +15,7 @@ export const ENTITIES = [
   Institution,
   User,
   AuditEvent,
+  AuditEventChild,
   ...PEOPLE_ENTITIES,
   ...ATTENDANCE_ENTITIES,
   ...PLANNING_ENTITIES,
@@ -24,4 +25,4 @@ export const ENTITIES = [
   ...BACKUP_ENTITIES,
   ...ACCOUNT_ENTITIES,
 ];
-export { AuditEvent, Institution, User };
+export { AuditEvent, AuditEventChild, Institution, User };

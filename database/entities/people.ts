@@ -84,6 +84,10 @@ export class Child {
 
   @Column({ type: 'text', name: 'created_at' })
   createdAt!: string;
+
+  /** When the head anonymised the record after its retention period (issue 16); null: never. */
+  @Column({ type: 'text', name: 'anonymised_at', nullable: true })
+  anonymisedAt!: string | null;
 }
 
 /** A child in a group from one date to another (toDate null: still there). History is kept. */

@@ -77,6 +77,10 @@ export class Topic {
   /** JSON object: the parts of "papildus informācija". */
   @Column({ type: 'text' })
   extra!: string;
+
+  /** One more at every save: a save from an older version is refused, not laid over it. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 }
 
 /** The results to reach in one learning area (sasniedzamie rezultāti); a column of the sheet. */

@@ -27,4 +27,11 @@ export class User {
 
   @Column({ type: 'text', name: 'password_changed_at', nullable: true })
   passwordChangedAt!: string | null;
+
+  /** The privacy notice's version she last acknowledged (common/privacy-notice.ts); null: none. */
+  @Column({ type: 'integer', name: 'privacy_notice_version', nullable: true })
+  privacyNoticeVersion!: number | null;
+
+  @Column({ type: 'text', name: 'privacy_notice_at', nullable: true })
+  privacyNoticeAt!: string | null;
 }

@@ -7,6 +7,7 @@ import { ALLOWED_BEFORE_PASSWORD_CHANGE, PERMISSIONS, TEST_ONLY } from '../../co
 import { validate } from '../../common/validation';
 import { appHandlers } from './app/handlers';
 import { assessmentHandlers } from './assessment/handlers';
+import { auditHandlers } from './audit/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -17,12 +18,14 @@ import { Context, type HandlerMap } from './context';
 import { driverError } from './driver-errors';
 import { peopleHandlers } from './people/handlers';
 import { planningHandlers } from './planning/handlers';
+import { privacyHandlers } from './privacy/handlers';
 import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { safeText } from './safe-log';
 import type { SessionState } from './session';
 import { usersHandlers } from './users/handlers';
 
@@ -43,6 +46,8 @@ const handlers: HandlerMap = {
   ...releaseHandlers,
   ...clientHandlers,
   ...overviewHandlers,
+  ...auditHandlers,
+  ...privacyHandlers,
 };
 
 /** Calls that read state without counting as the user doing something. */
@@ -103,7 +108,7 @@ export async function expireIdle(state: SessionState): Promise<boolean> {
   if (idleMs < Math.min(MIN_IDLE_MINUTES, cap) * 60_000) return false;
   const limit = Math.min(await idleMinutes(state), cap) * 60_000;
   if (idleMs < limit) return false;
-  await logout(new Context(state), 'logout.idle');
+  await logout(new Context(state), 'auth.session.expire');
   return true;
 }
 
@@ -129,6 +134,6 @@ export function renderError(err: unknown, locale: Locale): ApiErrorBody {
     }
     return body;
   }
-  console.error('Unexpected error in API call:', err);
+  console.error('Unexpected error in API call:', safeText(err));
   return { code: 'INTERNAL', message: message(locale, 'error.INTERNAL') };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { AuditAction } from '../../common/audit-actions';
 import { AppError, type CallResult } from '../../common/errors';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../../database/keyslots';
 import { DatabaseAccounts } from './auth/database-accounts';
@@ -100,7 +101,7 @@ export class ServerRouter {
     const found = client.token ? this.sessions.get(client.token) : undefined;
     if (found && found.address !== address) {
       // A token from another address was copied, not carried: that session is over.
-      await this.end(found, 'logout.moved');
+      await this.end(found, 'auth.session.move');
       const fresh = this.open(address);
       const error = new AppError('UNAUTHENTICATED', 'server.sessionMoved');
       return {
@@ -172,7 +173,10 @@ export class ServerRouter {
     this.sessions.set(session.token, session);
   }
 
-  private async end(session: ServerSession, action: string): Promise<void> {
+  private async end(
+    session: ServerSession,
+    action: Extract<AuditAction, `auth.session.${string}`>,
+  ): Promise<void> {
     this.sessions.delete(session.token);
     await session.serial(async () => {
       if (session.state.user) await logout(new Context(session.state), action);

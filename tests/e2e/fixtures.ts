@@ -21,7 +21,7 @@ export interface RunningApp {
 }
 
 /** Starts browser mode on a fresh data folder with a test clock; prints the URL line. */
-async function startApp(
+export async function startApp(
   now: string,
   webArgs: string[],
 ): Promise<{ app: RunningApp; child: ChildProcess }> {
@@ -73,14 +73,30 @@ async function startApp(
   };
 }
 
-export const test = base.extend<{ now: string; webArgs: string[]; app: RunningApp }>({
+/** Accepts the privacy notice (issue 16) whenever it shows: for pages the fixture does not make. */
+export async function acceptNoticeWhenShown(page: Page): Promise<void> {
+  await page.addLocatorHandler(page.getByTestId('privacy-accept'), (button) => button.click());
+}
+
+export const test = base.extend<{
+  now: string;
+  webArgs: string[];
+  app: RunningApp;
+  acceptPrivacyNotice: boolean;
+}>({
+  /**
+   * Every user meets the privacy notice at her first login (issue 16). Specs about something
+   * else accept it whenever it shows; tests/e2e/audit.spec.ts reads and accepts it itself.
+   */
+  acceptPrivacyNotice: [true, { option: true }],
   // E2E_THROTTLE=6 runs the page on a CPU six times slower, to shake out timing races.
-  page: async ({ page }, use) => {
+  page: async ({ page, acceptPrivacyNotice }, use) => {
     const rate = Number(process.env.E2E_THROTTLE ?? 0);
     if (rate > 1) {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     }
+    if (acceptPrivacyNotice) await acceptNoticeWhenShown(page);
     await use(page);
   },
   now: ['2026-11-30T07:30:00Z', { option: true }],

@@ -115,6 +115,23 @@ const GOLDEN: Golden = {
     speech: ['-', '-', '-', '-', '-'],
     nurse: ['-', '-', '-', '-', '-'],
   },
+  // Architecture's roles table: the audit log is the head's alone; nobody writes it by hand.
+  audit: {
+    head: ['R', 'R', 'R', 'R', 'R'],
+    deputy: ['-', '-', '-', '-', '-'],
+    teacher: ['-', '-', '-', '-', '-'],
+    speech: ['-', '-', '-', '-', '-'],
+    nurse: ['-', '-', '-', '-', '-'],
+  },
+  // 1, 5, 6 (issue 16): head or deputy gives out a child's data on request; only the head
+  // anonymises a record past its retention.
+  privacy: {
+    head: ['RW', 'RW', 'RW', 'RW', 'RW'],
+    deputy: ['R', 'R', 'R', 'R', 'R'],
+    teacher: ['-', '-', '-', '-', '-'],
+    speech: ['-', '-', '-', '-', '-'],
+    nurse: ['-', '-', '-', '-', '-'],
+  },
 };
 
 /** 2.1: the head manages every account; the deputy teachers' accounts only. */

@@ -97,9 +97,9 @@ describe('first run and login', () => {
       'SELECT action FROM audit_event ORDER BY id',
     );
     const actions = rows.map((r) => r.action);
-    expect(actions.filter((a) => a === 'login.failed')).toHaveLength(5);
-    expect(actions).toContain('login.lockout');
-    expect(actions.slice(-1)).toEqual(['login']);
+    expect(actions.filter((a) => a === 'auth.login.fail')).toHaveLength(5);
+    expect(actions).toContain('auth.login.lockout');
+    expect(actions.slice(-1)).toEqual(['auth.login.success']);
   });
 
   it('forces a temporary password to be changed before anything else', async () => {

@@ -160,9 +160,9 @@ describe('backup export', () => {
       passphraseRepeat: '',
     });
     const [exported, settings] = (await events()).slice(before);
-    expect(exported).toMatchObject({ action: 'backup.export', actor_id: head.id });
+    expect(exported).toMatchObject({ action: 'backup.file.export', actor_id: head.id });
     expect(JSON.parse(exported.after)).toEqual({ file, bytes: statSync(file).size });
-    expect(settings).toMatchObject({ action: 'backup.settings', actor_id: head.id });
+    expect(settings).toMatchObject({ action: 'backup.settings.update', actor_id: head.id });
     expect(JSON.parse(settings.after)).toEqual({
       enabled: false,
       folder: '',

@@ -104,8 +104,8 @@ describe('backup export and restore', () => {
     // The log keeps every event of the backup; the restore and the new login follow them.
     expect(after.audit_event.slice(0, before.audit_event.length)).toEqual(before.audit_event);
     expect(after.audit_event.slice(before.audit_event.length).map((e) => e.action)).toEqual([
-      'backup.restore',
-      'login',
+      'backup.file.restore',
+      'auth.login.success',
     ]);
     // The teacher's key slot travelled with the backup: her own password opens the register.
     await b.ok('auth.logout', {});

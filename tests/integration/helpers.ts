@@ -117,7 +117,8 @@ type Backend = ReturnType<typeof testBackend>;
  */
 export async function lockoutFailures(b: Backend, username: string): Promise<number> {
   if (TEST_ENGINE === 'sqlite') {
-    return (await KeySlotFile.load(b.dataDir)).lockout(username).failures;
+    const slots = await KeySlotFile.load(b.dataDir);
+    return slots.lockout(await slots.lockoutKey(username)).failures;
   }
   const rows = await (b.router as ServerTestClient).database.query<{ failures: number }[]>(
     'SELECT failures FROM login_lockout WHERE name = ?',

@@ -85,7 +85,7 @@ describe('the individual work journal', () => {
     ]);
     // Only the refused attempts' nothing: the one valid entry is all there is.
     expect(await f.repo(IndividualWorkEntry).count()).toBe(1);
-    expect(await f.repo(AuditEvent).countBy({ action: 'journals.entryCreated' })).toBe(1);
+    expect(await f.repo(AuditEvent).countBy({ action: 'journals.entry.create' })).toBe(1);
   });
 
   it('lets the speech therapist write about any enrolled child and read her own only', async () => {
@@ -248,7 +248,7 @@ describe('the individual work journal', () => {
     expect(own.onBehalfOfName).toBeNull();
     const audits = await f
       .repo(AuditEvent)
-      .find({ where: { action: 'journals.entryCreated' }, order: { id: 'ASC' } });
+      .find({ where: { action: 'journals.entry.create' }, order: { id: 'ASC' } });
     expect(audits.map((a) => [a.entityId, a.actorId, a.onBehalfOfId])).toEqual([
       [String(sub.id), f.users.anna, f.users.ieva],
       [String(own.id), f.users.anna, null],

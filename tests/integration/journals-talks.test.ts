@@ -84,7 +84,7 @@ describe('talks with parents', () => {
       subject: 'rules',
     });
     expect(edited).toMatchObject({ subject: 'rules', guardians: [{ name: 'Pēteris Ozoliņš' }] });
-    const audit = await f.repo(AuditEvent).findOneByOrFail({ action: 'journals.talkUpdated' });
+    const audit = await f.repo(AuditEvent).findOneByOrFail({ action: 'journals.talk.update' });
     expect(JSON.parse(audit.before ?? '{}')).toMatchObject({
       subject: 'behaviour',
       guardianIds: [f.elzaMother],
@@ -110,7 +110,7 @@ describe('talks with parents', () => {
     await f.as('anna');
     const saved = await f.b.ok('journals.saveTalk', talk(f.other, [f.karlisMother]));
     expect(saved).toMatchObject({ authorName: 'Anna Kalniņa', onBehalfOfName: 'Ieva Liepiņa' });
-    const audit = await f.repo(AuditEvent).findOneByOrFail({ action: 'journals.talkCreated' });
+    const audit = await f.repo(AuditEvent).findOneByOrFail({ action: 'journals.talk.create' });
     expect(audit.onBehalfOfId).toBe(f.users.ieva);
   });
 });

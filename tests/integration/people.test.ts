@@ -70,7 +70,7 @@ describe('groups and children', () => {
     expect(revealed.personalCode).toBe('120785-12347');
     const events = await b.router.state.db
       .getRepository(AuditEvent)
-      .findBy({ action: 'child.revealCode' });
+      .findBy({ action: 'people.child.revealCode' });
     expect(events).toHaveLength(1);
   });
 });

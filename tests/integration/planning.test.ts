@@ -76,7 +76,12 @@ describe('plan versions', () => {
     await f.b.ok('planning.saveTopic', {
       groupId: f.zilites,
       month: '2027-01',
-      topic: { ...first, id: ziema.id, message: 'Sniegs krīt, un mēs priecājamies.' },
+      topic: {
+        ...first,
+        id: ziema.id,
+        version: ziema.version,
+        message: 'Sniegs krīt, un mēs priecājamies.',
+      },
     });
     const sniegs = plan.topics[1];
     await f.b.ok('planning.saveTopic', {
@@ -85,6 +90,7 @@ describe('plan versions', () => {
       topic: {
         ...topic('Sniegs', '2027-01-18', '2027-02-05'),
         id: sniegs.id,
+        version: sniegs.version,
         extra: { ...sniegs.extra, walks: '' },
       },
     });
@@ -143,6 +149,40 @@ describe('plan versions', () => {
       ['Ziema', '2027-02-04', '2027-02-28', 'Ziņa bērnam: Ziema'],
     ]);
     expect(feb.status).toBe('draft');
+  });
+});
+
+describe('two people saving one topic', () => {
+  it('refuses a save made from an older version of the topic and keeps the newer text', async () => {
+    const f = await planningFixture();
+    await f.as('anna');
+    const first = topic('Ziema', '2027-01-04', '2027-01-15');
+    const at = { groupId: f.zilites, month: '2027-01' };
+    const [loaded] = (await f.b.ok('planning.saveTopic', { ...at, topic: first })).topics;
+    expect(loaded.version).toBe(1);
+    // One PC saves from version 1; the other, still showing version 1, saves after it.
+    const saved = await f.b.ok('planning.saveTopic', {
+      ...at,
+      topic: { ...first, id: loaded.id, version: loaded.version, message: 'Pirmā ziņa.' },
+    });
+    expect(saved.topics[0]).toMatchObject({ version: 2, message: 'Pirmā ziņa.' });
+    const stale = await f.b.fail('planning.saveTopic', {
+      ...at,
+      topic: { ...first, id: loaded.id, version: loaded.version, message: 'Otrā ziņa.' },
+    });
+    expect(stale).toMatchObject({
+      code: 'CONFLICT',
+      message:
+        'Kamēr strādājāt, šo tematu saglabāja kāds cits. Jūsu izmaiņas netika saglabātas; atveriet tematu no jauna.',
+    });
+    // An update that names no version is refused too: it could not be checked.
+    const unversioned = await f.b.fail('planning.saveTopic', {
+      ...at,
+      topic: { ...first, id: loaded.id, message: 'Trešā ziņa.' },
+    });
+    expect(unversioned.code).toBe('VALIDATION');
+    const plan = await f.b.ok('planning.plan', at);
+    expect(plan.topics[0]).toMatchObject({ version: 2, message: 'Pirmā ziņa.' });
   });
 });
 

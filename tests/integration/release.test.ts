@@ -159,7 +159,7 @@ describe("the head's update controls", () => {
 
     const events = await router.state.db
       .getRepository(AuditEvent)
-      .findBy({ action: 'update.install' });
+      .findBy({ action: 'release.update.install' });
     expect(events.map((e) => JSON.parse(e.after ?? 'null') as unknown)).toEqual([
       { version: '99.0.0', when: 'now' },
     ]);

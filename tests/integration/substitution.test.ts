@@ -95,10 +95,10 @@ describe('substitution', () => {
       .getRepository(AuditEvent)
       .findBy({ actorId: f.liene, onBehalfOfId: f.users.anna });
     expect(events.map((e) => e.action).sort()).toEqual([
-      'attendance.confirm',
-      'attendance.mark',
-      'plan.submit',
-      'topic.create',
+      'attendance.day.confirm',
+      'attendance.mark.save',
+      'planning.plan.submit',
+      'planning.topic.create',
     ]);
 
     // The last day still counts; the day after, the access is gone by itself.

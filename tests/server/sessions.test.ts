@@ -70,7 +70,7 @@ describe('server mode: many sessions on one register', () => {
     const actions = await f.db.query<{ action: string }[]>(
       'SELECT action FROM audit_event ORDER BY id DESC LIMIT 1',
     );
-    expect(actions[0].action).toBe('logout.moved');
+    expect(actions[0].action).toBe('auth.session.move');
   });
 
   it('ends a session at logout and after the idle time; forgets idle anonymous ones', async () => {
@@ -122,7 +122,7 @@ describe('server mode: many sessions on one register', () => {
     ).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     await f.pc('10.0.0.5').ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
     const failed = await f.db.query<{ after: string }[]>(
-      "SELECT after FROM audit_event WHERE action = 'login.failed' ORDER BY id",
+      "SELECT after FROM audit_event WHERE action = 'auth.login.fail' ORDER BY id",
     );
     expect(failed.map((r) => JSON.parse(r.after) as unknown)).toEqual(
       Array(5).fill({ address: '10.0.0.99' }),

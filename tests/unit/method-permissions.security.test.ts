@@ -160,6 +160,17 @@ const GOLDEN: Record<Method, string> = {
   'update.status': 'H',
   'update.check': 'H',
   'update.install': 'H',
+  // Issue 16: the audit log is the head's (roles table: "audit log: head"); reading only.
+  'audit.list': 'H',
+  'audit.export': 'H',
+  'audit.options': 'H',
+  // A child's data on request: head or deputy (5); retention and anonymising: the head (6).
+  'privacy.childExport': 'HD',
+  'privacy.retention': 'H',
+  'privacy.setRetention': 'H',
+  'privacy.anonymise': 'H',
+  // Everyone acknowledges the privacy notice for herself (5, 6).
+  'privacy.acknowledge': 'session',
   // Issue 18: at first run, before any account exists, a PC chooses the kindergarten's server.
   'client.connect': 'public',
 };

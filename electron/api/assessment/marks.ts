@@ -4,7 +4,7 @@ import { AREAS } from '../../../common/planning-reference';
 import { assessmentDueDate } from '../../../common/planning-rules';
 import { Child } from '../../../database/entities/people';
 import { Assessment, AssessmentHistory, TopicArea } from '../../../database/entities/planning';
-import { audit } from '../audit/audit';
+import { audit, cellChanges } from '../audit/audit';
 import type { Context } from '../context';
 import { assertWritable, childName, dueDays, fieldError, topicContext } from '../planning/records';
 import { enrolledChildren, sheet } from './sheet';
@@ -80,14 +80,16 @@ export async function mark(
       changed.push({ childId: change.childId, area: change.area, before, after });
     }
     if (changed.length) {
+      // Only the changed cells, as "<childId>.<area>" → mark: a first fill stores no "before".
       await audit(m, ctx.now(), {
-        action: 'assessment.mark',
+        action: 'assessment.mark.save',
         actorId: ctx.user.id,
         onBehalfOfId: absentId,
         entity: 'topic',
         entityId: topic.id,
-        before: changed.map(({ childId, area, before }) => ({ childId, area, mark: before })),
-        after: changed.map(({ childId, area, after }) => ({ childId, area, mark: after })),
+        groupId: plan.groupId,
+        childIds: changed.map((c) => c.childId),
+        ...cellChanges(changed.map((c) => ({ ...c, key: c.area }))),
       });
     }
     return sheet(m, ctx, topic.id);

@@ -12,7 +12,7 @@ import { message } from '../../../common/messages';
 import { compareLv } from '../../../common/text';
 import { AttendanceDay } from '../../../database/entities/attendance';
 import { Group } from '../../../database/entities/people';
-import { audit } from '../audit/audit';
+import { audit, cellChanges } from '../audit/audit';
 import { userNames } from '../users/names';
 import { workingCalendar } from '../calendar/working-calendar';
 import { rigaDate } from '../clock';
@@ -200,13 +200,16 @@ export async function saveMarks(
     for (const actor of new Set(changed.map((c) => actors.get(c.date)!))) {
       const mine = changed.filter((c) => actors.get(c.date) === actor);
       await audit(m, now, {
-        action: actor.actedAs === 'nurse' ? 'attendance.correct' : 'attendance.mark',
+        action: actor.actedAs === 'nurse' ? 'attendance.mark.correct' : 'attendance.mark.save',
         actorId: ctx.user.id,
         onBehalfOfId: actor.onBehalfOf,
         entity: 'group',
         entityId: input.groupId,
-        before: mine.map((c) => ({ childId: c.childId, date: c.date, code: c.from })),
-        after: mine.map((c) => ({ childId: c.childId, date: c.date, code: c.to })),
+        groupId: input.groupId,
+        childIds: mine.map((c) => c.childId),
+        ...cellChanges(
+          mine.map((c) => ({ childId: c.childId, key: c.date, before: c.from, after: c.to })),
+        ),
       });
     }
     return { saved: changed.length };
@@ -246,11 +249,12 @@ export async function confirmDay(
     };
     await m.insert(AttendanceDay, row);
     await audit(m, now, {
-      action: 'attendance.confirm',
+      action: 'attendance.day.confirm',
       actorId: ctx.user.id,
       onBehalfOfId: onBehalfOf,
       entity: 'group',
       entityId: groupId,
+      groupId,
       after: { date, late },
     });
     const names = await userNames(m, [ctx.user.id, onBehalfOf]);

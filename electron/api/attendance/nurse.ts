@@ -92,7 +92,7 @@ export async function nurseConfirm(
     const at = now.toISOString();
     await m.insert(NurseCheck, { date, checkedBy: ctx.user.id, checkedAt: at });
     await audit(m, now, {
-      action: 'attendance.nurseCheck',
+      action: 'attendance.nurseCheck.confirm',
       actorId: ctx.user.id,
       entity: 'nurse_check',
       entityId: date,

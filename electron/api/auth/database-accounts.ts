@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { AuditAction } from '../../../common/audit-actions';
 import { AppError } from '../../../common/errors';
 import { User } from '../../../database/entities';
 import { Credential, LoginLockout } from '../../../database/entities/accounts';
@@ -72,9 +73,9 @@ export class DatabaseAccounts implements AccountStore {
       : null;
     if (!credential) await hashSecret(password, ctx.state.scrypt); // the same cost as a real check
     if (!user?.active || !(await matches(credential, password))) {
-      return this.refuse(ctx, names, username, 'error.BAD_CREDENTIALS');
+      return this.refuse(ctx, names, user?.id, 'error.BAD_CREDENTIALS');
     }
-    await this.admit(ctx, user, names, 'login');
+    await this.admit(ctx, user, names, 'auth.login.success');
   }
 
   async recover(
@@ -90,9 +91,12 @@ export class DatabaseAccounts implements AccountStore {
     const user = right
       ? await this.db.getRepository(User).findOneBy({ username, role: 'head' })
       : null;
-    if (!user?.active) return this.refuse(ctx, names, username, 'auth.wrongRecoveryKey');
+    if (!user?.active) {
+      const known = await this.db.getRepository(User).findOneBy({ username });
+      return this.refuse(ctx, names, known?.id, 'auth.wrongRecoveryKey');
+    }
     await this.db.transaction((m) => this.setPassword(ctx, m, user, newPassword));
-    await this.admit(ctx, user, [...names, `user:${username}`], 'password.recover');
+    await this.admit(ctx, user, [...names, `user:${username}`], 'auth.password.recover');
     return user;
   }
 
@@ -142,7 +146,12 @@ export class DatabaseAccounts implements AccountStore {
   async endSession(): Promise<void> {}
 
   /** A right password: the counters start again, the login is audited, the session opens. */
-  private async admit(ctx: Context, user: User, names: string[], action: string): Promise<void> {
+  private async admit(
+    ctx: Context,
+    user: User,
+    names: string[],
+    action: AuditAction,
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
       await m.delete(LoginLockout, { name: In(names) });
       await audit(m, ctx.now(), { action, actorId: user.id, entity: 'user', entityId: user.id });
@@ -172,7 +181,7 @@ export class DatabaseAccounts implements AccountStore {
   private async refuse(
     ctx: Context,
     names: string[],
-    username: string,
+    userId: number | undefined,
     badKey: string,
   ): Promise<never> {
     const now = ctx.now();
@@ -195,18 +204,18 @@ export class DatabaseAccounts implements AccountStore {
       const address = ctx.state.clientAddress;
       const detail = address ? { address } : undefined;
       await audit(m, now, {
-        action: 'login.failed',
+        action: 'auth.login.fail',
         actorId: null,
         entity: 'user',
-        entityId: username,
+        entityId: userId,
         after: detail,
       });
       if (locked.seconds > 0) {
         await audit(m, now, {
-          action: 'login.lockout',
+          action: 'auth.login.lockout',
           actorId: null,
           entity: 'user',
-          entityId: username,
+          entityId: userId,
           after: { ...detail, ...locked },
         });
       }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditAction } from '../../../common/audit-actions';
 import { AppError } from '../../../common/errors';
 import { databasePath, openDatabase } from '../../../database/data-source';
 import { User } from '../../../database/entities';
@@ -8,6 +9,7 @@ import {
   deriveKey,
   KeySlotFile,
   normaliseRecoveryKey,
+  RECOVERY_LOCKOUT,
   unwrapKey,
   type Slot,
 } from '../../../database/keyslots';
@@ -88,21 +90,23 @@ export class KeySlotAccounts implements AccountStore {
 
   async login(ctx: Context, username: string, password: string): Promise<void> {
     const slots = await KeySlotFile.load(this.dataDir);
-    refuseIfLocked(ctx, slots, username);
+    slots.forgetOldFailures(ctx.now());
     const slot = slots.userSlot(username);
-    let key: Buffer | null = null;
-    if (slot) key = await unwrapKey(slot, password);
-    else await deriveKey(password, randomBytes(16), slots.decoyParams()); // same cost as a real slot
-    if (!key || !slot) return refuse(ctx, slots, username, username);
+    // An unknown name costs its hash's scrypt here, an account its unwrap below: the same time.
+    const lock = await slots.lockoutKey(username);
+    await refuseIfLocked(ctx, slots, lock, slot !== undefined);
+    const key = slot ? await unwrapKey(slot, password) : null;
+    if (!key || !slot) return refuse(ctx, slots, lock, slot?.userId);
     const user = await this.unlock(
       ctx,
       slots,
       key,
       (db) => db.getRepository(User).findOneBy({ id: slot.userId }),
-      'login',
+      'auth.login.success',
     );
-    if (!user) return refuse(ctx, slots, username, username);
-    slots.setLockout(username, { failures: 0 });
+    if (!user) return refuse(ctx, slots, lock, slot.userId);
+    slots.setLockout(lock, { failures: 0 });
+    slots.forgetUnknownNames();
     await slots.save();
     await autoBackupIfDue(ctx.state, 'login'); // never throws: a failed backup is only recorded
   }
@@ -114,22 +118,25 @@ export class KeySlotAccounts implements AccountStore {
     newPassword: string,
   ): Promise<User> {
     const slots = await KeySlotFile.load(this.dataDir);
-    const name = `recovery:${username}`;
-    refuseIfLocked(ctx, slots, name);
+    slots.forgetOldFailures(ctx.now());
+    // One counter for every attempt: the recovery key is one per install, whatever name is typed.
+    await refuseIfLocked(ctx, slots, RECOVERY_LOCKOUT, false);
     const slot = slots.recoverySlot() as Slot;
     const key = await unwrapKey(slot, normaliseRecoveryKey(recoveryKey));
-    if (!key) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
+    const userId = slots.userSlot(username)?.userId;
+    const via = { via: 'recoveryKey' };
+    if (!key) return refuse(ctx, slots, RECOVERY_LOCKOUT, userId, 'auth.wrongRecoveryKey', via);
     const user = await this.unlock(
       ctx,
       slots,
       key,
       (db) => db.getRepository(User).findOneBy({ username, role: 'head' }),
-      'password.recover',
+      'auth.password.recover',
     );
-    if (!user) return refuse(ctx, slots, name, username, 'auth.wrongRecoveryKey');
+    if (!user) return refuse(ctx, slots, RECOVERY_LOCKOUT, userId, 'auth.wrongRecoveryKey', via);
     await slots.setUserSlot(key, user, newPassword, ctx.state.scrypt);
-    slots.setLockout(name, { failures: 0 });
-    slots.setLockout(username, { failures: 0 });
+    slots.setLockout(RECOVERY_LOCKOUT, { failures: 0 });
+    slots.setLockout(`user:${user.id}`, { failures: 0 });
     await slots.save();
     return user;
   }
@@ -149,7 +156,7 @@ export class KeySlotAccounts implements AccountStore {
   ): Promise<void> {
     const slots = await KeySlotFile.load(this.dataDir);
     await slots.setUserSlot(ctx.state.masterKey, user, password, ctx.state.scrypt);
-    if (options.resetLockout) slots.setLockout(user.username, { failures: 0 });
+    if (options.resetLockout) slots.setLockout(`user:${user.id}`, { failures: 0 });
     await slots.save();
   }
 
@@ -175,7 +182,7 @@ export class KeySlotAccounts implements AccountStore {
     slots: KeySlotFile,
     key: Buffer,
     find: (db: DataSource) => Promise<User | null>,
-    action: string,
+    action: AuditAction,
   ): Promise<User | null> {
     await ctx.state.close();
     // A new program version migrates here, behind a backup that is put back if a migration fails.
@@ -202,26 +209,28 @@ export class KeySlotAccounts implements AccountStore {
 }
 
 /**
- * Counts a failed attempt under `name` and throws the refusal: the same message for an unknown
- * user and a wrong password; the lockout message once the attempts are used up.
+ * Counts a failed attempt under the lockout key and throws the refusal: the same message for an
+ * unknown user and a wrong password; the lockout message once the attempts are used up. The
+ * pending audit names the account by id when there is one, never by the name typed.
  */
 async function refuse(
   ctx: Context,
   slots: KeySlotFile,
-  name: string,
-  username: string,
+  lock: string,
+  userId: number | undefined,
   badKey = 'error.BAD_CREDENTIALS',
+  detail?: Record<string, string>,
 ): Promise<never> {
-  const next = registerFailure(slots.lockout(name), ctx.now());
-  slots.setLockout(name, { failures: next.failures, lockedUntil: next.lockedUntil });
+  const next = registerFailure(slots.lockout(lock), ctx.now());
   const at = ctx.now().toISOString();
-  slots.queueAudit({ at, action: 'login.failed', username });
+  slots.setLockout(lock, { failures: next.failures, lockedUntil: next.lockedUntil, at });
+  slots.queueAudit({ at, action: 'auth.login.fail', userId, detail });
   if (next.lockedFor > 0) {
     slots.queueAudit({
       at,
-      action: 'login.lockout',
-      username,
-      detail: { seconds: next.lockedFor, failures: next.failures },
+      action: 'auth.login.lockout',
+      userId,
+      detail: { ...detail, seconds: next.lockedFor, failures: next.failures },
     });
   }
   await slots.save();
@@ -229,7 +238,18 @@ async function refuse(
   throw new AppError('BAD_CREDENTIALS', badKey);
 }
 
-function refuseIfLocked(ctx: Context, slots: KeySlotFile, name: string): void {
-  const seconds = lockSecondsLeft(slots.lockout(name), ctx.now());
-  if (seconds > 0) throw new AppError('LOCKED', 'error.LOCKED', { seconds });
+/**
+ * Refuses a locked key. A locked account still costs one scrypt, as an unknown name's hash
+ * does, so the time of a refusal does not tell which names are accounts.
+ */
+async function refuseIfLocked(
+  ctx: Context,
+  slots: KeySlotFile,
+  lock: string,
+  spend: boolean,
+): Promise<void> {
+  const seconds = lockSecondsLeft(slots.lockout(lock), ctx.now());
+  if (seconds <= 0) return;
+  if (spend) await deriveKey('', randomBytes(16), slots.decoyParams());
+  throw new AppError('LOCKED', 'error.LOCKED', { seconds });
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { SessionInfo } from '../../../common/contract';
+import type { AuditAction } from '../../../common/audit-actions';
 import { AppError } from '../../../common/errors';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice';
 import { Institution, User } from '../../../database/entities';
 import { newRecoveryKey } from '../../../database/keyslots';
 import { audit } from '../audit/audit';
@@ -14,6 +16,7 @@ import { sessionUser } from './accounts';
 
 export async function sessionInfo(ctx: Context): Promise<SessionInfo> {
   const institution = await ctx.db.getRepository(Institution).findOneByOrFail({ id: 1 });
+  const user = await ctx.db.getRepository(User).findOneByOrFail({ id: ctx.user.id });
   return {
     userId: ctx.user.id,
     username: ctx.user.username,
@@ -23,6 +26,7 @@ export async function sessionInfo(ctx: Context): Promise<SessionInfo> {
     recoveryKeyPending: !institution.recoveryKeyConfirmed,
     institutionName: institution.name,
     idleMinutes: institution.idleMinutes,
+    privacyNoticePending: user.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION,
   };
 }
 
@@ -50,7 +54,7 @@ export async function setup(ctx: Context, input: SetupInput): Promise<string> {
     });
     await m.save(user);
     await audit(m, ctx.now(), {
-      action: 'setup',
+      action: 'auth.institution.setup',
       actorId: user.id,
       entity: 'institution',
       entityId: 1,
@@ -113,7 +117,7 @@ export async function changePassword(
       { mustChangePassword: false, passwordChangedAt: ctx.now().toISOString() },
     );
     await audit(m, ctx.now(), {
-      action: 'password.change',
+      action: 'auth.password.change',
       actorId: ctx.user.id,
       entity: 'user',
       entityId: ctx.user.id,
@@ -124,7 +128,10 @@ export async function changePassword(
   ctx.state.user = { ...ctx.user, mustChangePassword: false };
 }
 
-export async function logout(ctx: Context, action = 'logout'): Promise<void> {
+export async function logout(
+  ctx: Context,
+  action: Extract<AuditAction, `auth.session.${string}`> = 'auth.session.logout',
+): Promise<void> {
   if (ctx.state.isOpen() && ctx.state.user) {
     await audit(ctx.db.manager, ctx.now(), {
       action,
@@ -140,7 +147,7 @@ export async function logout(ctx: Context, action = 'logout'): Promise<void> {
 export async function confirmRecoveryKey(ctx: Context): Promise<SessionInfo> {
   await ctx.db.transaction(async (m) => {
     await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: true });
-    await audit(m, ctx.now(), { action: 'recoveryKey.confirm', actorId: ctx.user.id });
+    await audit(m, ctx.now(), { action: 'auth.recoveryKey.confirm', actorId: ctx.user.id });
   });
   return sessionInfo(ctx);
 }
@@ -149,7 +156,7 @@ export async function replaceRecoveryKey(ctx: Context): Promise<string> {
   const recoveryKey = newRecoveryKey();
   await ctx.db.transaction(async (m) => {
     await m.update(Institution, { id: 1 }, { recoveryKeyConfirmed: false });
-    await audit(m, ctx.now(), { action: 'recoveryKey.replace', actorId: ctx.user.id });
+    await audit(m, ctx.now(), { action: 'auth.recoveryKey.replace', actorId: ctx.user.id });
     await ctx.state.accounts.setRecoveryKey(ctx, m, recoveryKey);
   });
   return recoveryKey;

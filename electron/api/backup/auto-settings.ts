@@ -90,7 +90,7 @@ export async function saveAuto(
   await ctx.db.transaction(async (m) => {
     await m.save(BackupSettings, row);
     await audit(m, ctx.now(), {
-      action: 'backup.settings',
+      action: 'backup.settings.update',
       actorId: ctx.user.id,
       entity: 'backup',
       before,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../common/errors';
 import { audit } from '../audit/audit';
 import { rigaDate } from '../clock';
+import { safeText } from '../safe-log';
 import type { SessionState } from '../session';
 import { loadSettings, unwrapPassphrase } from './auto-settings';
 import { exportBackup } from './export';
@@ -87,7 +88,7 @@ export async function autoBackupIfDue(
       }
       await m.save(row);
       await audit(m, state.clock.now(), {
-        action: failureKey ? 'backup.auto.failed' : 'backup.auto',
+        action: failureKey ? 'backup.auto.fail' : 'backup.auto.success',
         actorId: state.user?.id ?? null,
         entity: 'backup',
         after: failureKey ? { reason, failure: failureKey } : { reason, file },
@@ -95,6 +96,6 @@ export async function autoBackupIfDue(
     });
   } catch (err) {
     // The login (or the exit) must go on whatever happens here.
-    console.error('Automatic backup could not run:', err);
+    console.error('Automatic backup could not run:', safeText(err));
   }
 }

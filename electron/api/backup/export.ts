@@ -184,7 +184,7 @@ export async function exportOnRequest(
   // No transaction can hold a file on a stick: the record follows the rename of the verified
   // file, so a failed export is never logged as made.
   await audit(ctx.db.manager, ctx.now(), {
-    action: 'backup.export',
+    action: 'backup.file.export',
     actorId: ctx.user.id,
     entity: 'backup',
     after: { file: result.file, bytes: result.bytes },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RestoreResult } from '../../../common/contract/backup';
 import { AppError } from '../../../common/errors';
 import { DATABASE_FILE, databasePath, openDatabase } from '../../../database/data-source';
+import { restrictToOwner } from '../../../database/file-modes';
 import { KeySlotFile, SLOT_FILE, writeFileAtomic } from '../../../database/keyslots';
 import { MIGRATIONS } from '../../../database/migrations';
 import { audit } from '../audit/audit';
@@ -123,7 +124,7 @@ async function prepareRestore(
     try {
       await restored.transaction((m) =>
         audit(m, state.clock.now(), {
-          action: 'backup.restore',
+          action: 'backup.file.restore',
           actorId: null,
           entity: 'backup',
           after: {
@@ -187,6 +188,7 @@ export async function restoreInApp(
     await fs.copyFile(KeySlotFile.pathIn(state.dataDir), path.join(safety, SLOT_FILE));
     await fsyncFile(databasePath(safety));
     await fsyncFile(path.join(safety, SLOT_FILE));
+    restrictToOwner(root, 'contents too');
     await pruneSafetyCopies(root);
   } catch (err) {
     await fs.rm(prepared.staging, { recursive: true, force: true });

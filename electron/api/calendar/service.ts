@@ -54,7 +54,7 @@ export async function add(
       }),
     );
     await audit(m, ctx.now(), {
-      action: 'calendar.add',
+      action: 'calendar.day.add',
       actorId: ctx.user.id,
       entity: 'calendar_day',
       entityId: row.id,
@@ -71,7 +71,7 @@ export async function remove(ctx: Context, id: number): Promise<void> {
     if (!row) throw new AppError('NOT_FOUND');
     await m.delete(CalendarDay, { id: row.id });
     await audit(m, ctx.now(), {
-      action: 'calendar.remove',
+      action: 'calendar.day.remove',
       actorId: ctx.user.id,
       entity: 'calendar_day',
       entityId: row.id,

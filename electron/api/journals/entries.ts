@@ -5,7 +5,7 @@ import { AppError } from '../../../common/errors';
 import { maySendToParents } from '../../../common/journal-rules';
 import { IndividualWorkChild, IndividualWorkEntry } from '../../../database/entities/journals';
 import { Child } from '../../../database/entities/people';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
 import {
@@ -154,13 +154,13 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
     );
     const after = await snapshot(m, await m.findOneByOrFail(IndividualWorkEntry, { id: entryId }));
     await audit(m, now, {
-      action: before ? 'journals.entryUpdated' : 'journals.entryCreated',
+      action: before ? 'journals.entry.update' : 'journals.entry.create',
       actorId: ctx.user.id,
       onBehalfOfId: onBehalfOf,
       entity: 'individual_work_entry',
       entityId: entryId,
-      before,
-      after,
+      childIds: [...new Set([...(before?.childIds ?? []), ...input.childIds])],
+      ...(before ? changedFields(before, after, ['date']) : { after }),
     });
     return entryId;
   });
@@ -175,11 +175,12 @@ export async function remove(ctx: Context, id: number): Promise<void> {
     await m.delete(IndividualWorkChild, { entryId: id });
     await m.delete(IndividualWorkEntry, { id });
     await audit(m, ctx.now(), {
-      action: 'journals.entryDeleted',
+      action: 'journals.entry.delete',
       actorId: ctx.user.id,
       onBehalfOfId: before.onBehalfOf,
       entity: 'individual_work_entry',
       entityId: id,
+      childIds: before.childIds,
       before,
     });
   });

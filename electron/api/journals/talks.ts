@@ -5,7 +5,7 @@ import { AppError } from '../../../common/errors';
 import { compareLv } from '../../../common/text';
 import { ParentTalk, ParentTalkGuardian } from '../../../database/entities/journals';
 import { Child, ChildGuardian, Guardian } from '../../../database/entities/people';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
 import {
@@ -154,14 +154,15 @@ export async function save(ctx: Context, input: TalkInput): Promise<TalkRow> {
       ParentTalkGuardian,
       input.guardianIds.map((guardianId) => ({ talkId, guardianId })),
     );
+    const after = await snapshot(m, await m.findOneByOrFail(ParentTalk, { id: talkId }));
     await audit(m, now, {
-      action: existing ? 'journals.talkUpdated' : 'journals.talkCreated',
+      action: existing ? 'journals.talk.update' : 'journals.talk.create',
       actorId: ctx.user.id,
       onBehalfOfId: onBehalfOf,
       entity: 'parent_talk',
       entityId: talkId,
-      before,
-      after: await snapshot(m, await m.findOneByOrFail(ParentTalk, { id: talkId })),
+      childIds: [...new Set([existing?.childId ?? input.childId, input.childId])],
+      ...(before ? changedFields(before, after, ['date']) : { after }),
     });
     return talkId;
   });
@@ -177,11 +178,12 @@ export async function remove(ctx: Context, id: number): Promise<void> {
     await m.delete(ParentTalkGuardian, { talkId: id });
     await m.delete(ParentTalk, { id });
     await audit(m, ctx.now(), {
-      action: 'journals.talkDeleted',
+      action: 'journals.talk.delete',
       actorId: ctx.user.id,
       onBehalfOfId: talk.onBehalfOf,
       entity: 'parent_talk',
       entityId: id,
+      childIds: [talk.childId],
       before,
     });
   });

@@ -107,7 +107,10 @@ export function create(
         createdAt: ctx.now().toISOString(),
       }),
     );
-    await log(m, ctx, 'application.create', 'parent_application', row.id, undefined, input);
+    await log(m, ctx, 'people.application.create', 'parent_application', row.id, undefined, input, {
+      groupId,
+      childIds: [child.id],
+    });
     return applicationSummary(row, await groupLabels(m), date);
   });
 }
@@ -164,11 +167,16 @@ export function connect(
       guardianId: guardian.id,
     });
     await m.save(row);
-    await log(m, ctx, 'application.connect', 'parent_application', row.id, before, {
-      status: row.status,
-      connectedOn: row.connectedOn,
-      guardianId: guardian.id,
-    });
+    await log(
+      m,
+      ctx,
+      'people.application.connect',
+      'parent_application',
+      row.id,
+      before,
+      { status: row.status, connectedOn: row.connectedOn, guardianId: guardian.id },
+      { childIds: [row.childId] },
+    );
     return applicationSummary(row, await groupLabels(m), date);
   });
 }
@@ -187,11 +195,12 @@ export function refuse(
     await log(
       m,
       ctx,
-      'application.refuse',
+      'people.application.refuse',
       'parent_application',
       row.id,
       { status: 'received' },
       after,
+      { childIds: row.childId === null ? [] : [row.childId] },
     );
     return applicationSummary(row, await groupLabels(m), ctx.today());
   });

@@ -7,6 +7,7 @@ import { mayCall } from '../../../common/permissions';
 import { maskPersonalCode, parsePersonalCode } from '../../../common/personal-code';
 import { personSearchName } from '../../../common/text';
 import { Child, ChildGuardian, Enrolment, Guardian } from '../../../database/entities/people';
+import { changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import {
   assertInGroupRange,
@@ -158,13 +159,22 @@ export function create(ctx: Context, input: ParsedInput<'children.create'>): Pro
       }),
     );
     // The audit keeps the masked code: the log is read by more people than the register.
-    await log(m, ctx, 'child.create', 'child', child.id, undefined, {
-      firstName: child.firstName,
-      lastName: child.lastName,
-      birthDate,
-      groupId: group.id,
-      fromDate: enrolment.fromDate,
-    });
+    await log(
+      m,
+      ctx,
+      'people.child.create',
+      'child',
+      child.id,
+      undefined,
+      {
+        firstName: child.firstName,
+        lastName: child.lastName,
+        birthDate,
+        groupId: group.id,
+        fromDate: enrolment.fromDate,
+      },
+      { groupId: group.id, childIds: [child.id] },
+    );
     return childDetail(m, child.id, ctx.today());
   });
 }
@@ -192,11 +202,14 @@ export function update(ctx: Context, input: ParsedInput<'children.update'>): Pro
         birthDate,
       },
     );
-    await log(m, ctx, 'child.update', 'child', child.id, before, {
+    const { before: was, after: now } = changedFields(before, {
       firstName: input.firstName,
       lastName: input.lastName,
       birthDate,
       codeChanged: code !== child.personalCode,
+    });
+    await log(m, ctx, 'people.child.update', 'child', child.id, was, now, {
+      childIds: [child.id],
     });
     return childDetail(m, child.id, ctx.today());
   });
@@ -227,11 +240,12 @@ export function move(ctx: Context, input: ParsedInput<'children.move'>): Promise
     await log(
       m,
       ctx,
-      'child.move',
+      'people.child.move',
       'child',
       input.childId,
       current ? { groupId: current.groupId, toDate: current.toDate } : undefined,
       { groupId: next.groupId, fromDate: next.fromDate },
+      { groupId: next.groupId, childIds: [input.childId] },
     );
     return childDetail(m, input.childId, ctx.today());
   });
@@ -247,13 +261,12 @@ export function leave(ctx: Context, input: ParsedInput<'children.leave'>): Promi
     await log(
       m,
       ctx,
-      'child.leave',
+      'people.child.leave',
       'child',
       input.childId,
       { toDate: current.toDate },
-      {
-        toDate: input.toDate,
-      },
+      { toDate: input.toDate },
+      { groupId: current.groupId, childIds: [input.childId] },
     );
     return childDetail(m, input.childId, ctx.today());
   });
@@ -264,7 +277,9 @@ export function revealCode(ctx: Context, id: number): Promise<{ personalCode: st
   return ctx.db.transaction(async (m) => {
     const child = await m.findOneBy(Child, { id });
     if (!child) throw new AppError('NOT_FOUND');
-    await log(m, ctx, 'child.revealCode', 'child', child.id);
+    await log(m, ctx, 'people.child.revealCode', 'child', child.id, undefined, undefined, {
+      childIds: [child.id],
+    });
     return { personalCode: `${child.personalCode.slice(0, 6)}-${child.personalCode.slice(6)}` };
   });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../common/errors';
 import { compareLv } from '../../../common/text';
 import { User } from '../../../database/entities';
 import { Enrolment, Group, GroupTeacher } from '../../../database/entities/people';
+import { changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { covers, fieldError, findGroup, groupLabel, log } from './shared';
 
@@ -74,7 +75,9 @@ export async function list(
 export function create(ctx: Context, input: ParsedInput<'groups.create'>): Promise<GroupSummary> {
   return ctx.db.transaction(async (m) => {
     const group = await m.save(m.create(Group, input));
-    await log(m, ctx, 'group.create', 'group', group.id, undefined, input);
+    await log(m, ctx, 'people.group.create', 'group', group.id, undefined, input, {
+      groupId: group.id,
+    });
     return summary(m, group, ctx.today());
   });
 }
@@ -89,7 +92,8 @@ export function update(
     const before = { ...group };
     Object.assign(group, input);
     await m.save(group);
-    await log(m, ctx, 'group.update', 'group', id, before, input);
+    const { before: was, after: now } = changedFields(before, input, ['name']);
+    await log(m, ctx, 'people.group.update', 'group', id, was, now, { groupId: id });
     return summary(m, group, ctx.today());
   });
 }
@@ -123,7 +127,9 @@ export function assignTeacher(
         toDate: input.toDate,
       }),
     );
-    await log(m, ctx, 'group.assignTeacher', 'group_teacher', row.id, undefined, input);
+    await log(m, ctx, 'people.groupTeacher.assign', 'group_teacher', row.id, undefined, input, {
+      groupId: input.groupId,
+    });
     return { ...row, fullName: user.fullName };
   });
 }
@@ -136,9 +142,16 @@ export function endTeacher(ctx: Context, input: ParsedInput<'groups.endTeacher'>
     if (input.toDate < row.fromDate) throw fieldError('toDate', 'people.dateOrder');
     const before = { toDate: row.toDate };
     await m.update(GroupTeacher, { id: row.id }, { toDate: input.toDate });
-    await log(m, ctx, 'group.endTeacher', 'group_teacher', row.id, before, {
-      toDate: input.toDate,
-    });
+    await log(
+      m,
+      ctx,
+      'people.groupTeacher.end',
+      'group_teacher',
+      row.id,
+      before,
+      { toDate: input.toDate },
+      { groupId: row.groupId },
+    );
   });
 }
 

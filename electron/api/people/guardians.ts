@@ -4,6 +4,7 @@ import type { GuardianRelation, GuardianSummary } from '../../../common/contract
 import { AppError } from '../../../common/errors';
 import { personSearchName } from '../../../common/text';
 import { Child, ChildGuardian, Guardian } from '../../../database/entities/people';
+import { changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { byName, fieldError, log, parseConsents, searchWords } from './shared';
 
@@ -64,11 +65,16 @@ export function create(
       }),
     );
     await m.insert(ChildGuardian, { childId, guardianId: guardian.id, relation });
-    await log(m, ctx, 'guardian.create', 'guardian', guardian.id, undefined, {
-      ...input,
-      childId,
-      relation,
-    });
+    await log(
+      m,
+      ctx,
+      'people.guardian.create',
+      'guardian',
+      guardian.id,
+      undefined,
+      { ...input, childId, relation },
+      { childIds: [childId] },
+    );
     return guardianSummary(m, guardian);
   });
 }
@@ -80,14 +86,18 @@ export function update(
   return ctx.db.transaction(async (m) => {
     const guardian = await m.findOneBy(Guardian, { id });
     if (!guardian) throw new AppError('NOT_FOUND');
-    const before = { ...guardian };
+    const before = { ...guardian, consents: parseConsents(guardian.consents) };
     Object.assign(guardian, {
       ...input,
       searchName: personSearchName(input.firstName, input.lastName),
       consents: JSON.stringify(input.consents),
     });
     await m.save(guardian);
-    await log(m, ctx, 'guardian.update', 'guardian', id, before, input);
+    const children = await m.findBy(ChildGuardian, { guardianId: id });
+    const { before: was, after: now } = changedFields(before, input);
+    await log(m, ctx, 'people.guardian.update', 'guardian', id, was, now, {
+      childIds: children.map((c) => c.childId),
+    });
     return guardianSummary(m, guardian);
   });
 }
@@ -103,7 +113,16 @@ export function link(ctx: Context, input: ParsedInput<'guardians.link'>): Promis
     });
     if (existing) await m.update(ChildGuardian, { ...existing }, { relation: input.relation });
     else await m.insert(ChildGuardian, input);
-    await log(m, ctx, 'guardian.link', 'guardian', input.guardianId, existing ?? undefined, input);
+    await log(
+      m,
+      ctx,
+      'people.guardian.link',
+      'guardian',
+      input.guardianId,
+      existing ?? undefined,
+      input,
+      { childIds: [input.childId] },
+    );
   });
 }
 
@@ -112,6 +131,8 @@ export function unlink(ctx: Context, input: ParsedInput<'guardians.unlink'>): Pr
     const existing = await m.findOneBy(ChildGuardian, input);
     if (!existing) throw new AppError('NOT_FOUND');
     await m.delete(ChildGuardian, input);
-    await log(m, ctx, 'guardian.unlink', 'guardian', input.guardianId, existing, undefined);
+    await log(m, ctx, 'people.guardian.unlink', 'guardian', input.guardianId, existing, undefined, {
+      childIds: [input.childId],
+    });
   });
 }

@@ -51,6 +51,7 @@ export async function confirm(
     const guardians = new Map<string, Guardian>();
     const now = ctx.now().toISOString();
     let imported = 0;
+    const importedIds: number[] = [];
     for (const row of checked) {
       if (!row.ok || !row.child) continue;
       const c = row.child;
@@ -101,12 +102,14 @@ export async function confirm(
         });
       }
       imported++;
+      importedIds.push(child.id);
     }
     const skipped = checked.length - imported;
     await audit(m, ctx.now(), {
-      action: 'import.children',
+      action: 'people.import.confirm',
       actorId: ctx.user.id,
       entity: 'child',
+      childIds: importedIds,
       after: { fileName: input.fileName, imported, skipped },
     });
     return { imported, skipped };

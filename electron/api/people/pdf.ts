@@ -191,10 +191,11 @@ export async function applicationPdf(ctx: Context, id: number | undefined): Prom
       .join(', ');
     fileName = `iesniegums-${application.id}.pdf`;
     await audit(m, ctx.now(), {
-      action: 'application.pdf',
+      action: 'people.application.print',
       actorId: ctx.user.id,
       entity: 'parent_application',
       entityId: application.id,
+      childIds: application.childId === null ? [] : [application.childId],
     });
   }
   const pdf = await renderPdf(applicationDocument(data));

@@ -1,4 +1,5 @@
 import { type EntityManager } from 'typeorm';
+import type { AuditAction } from '../../../common/audit-actions';
 import type { Consent } from '../../../common/contract/people';
 import { AppError } from '../../../common/errors';
 import { compareLv, foldForSearch } from '../../../common/text';
@@ -13,17 +14,29 @@ export function fieldError(field: string, key: string): AppError {
   return new AppError('VALIDATION', 'error.VALIDATION', {}, { [field]: key });
 }
 
-/** One audit record, written by the caller inside the transaction of the change it describes. */
+/**
+ * One audit record, written by the caller inside the transaction of the change it describes;
+ * `about` names the group and the children it concerns (the viewer's filters).
+ */
 export function log(
   m: EntityManager,
   ctx: Context,
-  action: string,
+  action: AuditAction,
   entity: string,
   entityId: number,
   before?: unknown,
   after?: unknown,
+  about: { groupId?: number | null; childIds?: readonly number[] } = {},
 ): Promise<void> {
-  return audit(m, ctx.now(), { action, actorId: ctx.user.id, entity, entityId, before, after });
+  return audit(m, ctx.now(), {
+    action,
+    actorId: ctx.user.id,
+    entity,
+    entityId,
+    before,
+    after,
+    ...about,
+  });
 }
 
 export function covers(range: { fromDate: string; toDate: string | null }, date: string): boolean {

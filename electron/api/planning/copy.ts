@@ -55,10 +55,11 @@ export async function copy(ctx: Context, input: ParsedInput<'planning.copy'>): P
       checkTopicDates(ctx, group, input.month, topic);
       const saved = await writeTopic(m, plan, topic, null);
       await audit(m, ctx.now(), {
-        action: 'topic.copy',
+        action: 'planning.topic.copy',
         actorId: ctx.user.id,
         entity: 'topic',
         entityId: saved.id,
+        groupId: group.id,
         before: { fromTopicId: t.id },
         after: topic,
       });

@@ -104,6 +104,7 @@ export async function topicData(
     } as TopicData['extra'];
     return {
       id: t.id,
+      version: t.version,
       title: t.title,
       startDate: t.startDate,
       endDate: t.endDate,

@@ -14,7 +14,7 @@ import {
   TopicArea,
 } from '../../../database/entities/planning';
 import { workingCalendar } from '../calendar/working-calendar';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { planDetail } from './plans';
 import {
@@ -91,8 +91,16 @@ export async function writeTopic(
   };
   let saved: Topic;
   if (existing) {
-    await m.update(Topic, { id: existing.id }, fields);
-    saved = { ...existing, ...fields };
+    // The version in the condition: on PostgreSQL a concurrent save waits for this row's lock,
+    // then finds the version moved on and changes nothing.
+    const version = topic.version ?? existing.version;
+    const updated = await m.update(
+      Topic,
+      { id: existing.id, version },
+      { ...fields, version: version + 1 },
+    );
+    if (updated.affected !== 1) throw new AppError('CONFLICT', 'planning.topicChanged');
+    saved = { ...existing, ...fields, version: version + 1 };
   } else {
     const last = await m.findOne(Topic, {
       where: { planId: plan.id },
@@ -163,13 +171,13 @@ export async function saveTopic(
     const saved = await writeTopic(m, plan, input.topic, existing);
     await touchPlan(m, ctx, plan);
     await audit(m, ctx.now(), {
-      action: existing ? 'topic.update' : 'topic.create',
+      action: existing ? 'planning.topic.update' : 'planning.topic.create',
       actorId: ctx.user.id,
       onBehalfOfId: await ctx.access().onBehalfOf(m, group.id, ctx.today()),
       entity: 'topic',
       entityId: saved.id,
-      before,
-      after: input.topic,
+      groupId: group.id,
+      ...(before ? changedFields(before, input.topic, ['title']) : { after: input.topic }),
     });
     return planDetail(m, ctx, group.id, input.month);
   });
@@ -188,11 +196,12 @@ export async function deleteTopic(ctx: Context, topicId: number): Promise<PlanDe
     await m.delete(Topic, { id: topicId });
     await touchPlan(m, ctx, plan);
     await audit(m, ctx.now(), {
-      action: 'topic.delete',
+      action: 'planning.topic.delete',
       actorId: ctx.user.id,
       onBehalfOfId: await ctx.access().onBehalfOf(m, plan.groupId, ctx.today()),
       entity: 'topic',
       entityId: topicId,
+      groupId: plan.groupId,
       before,
     });
     return planDetail(m, ctx, plan.groupId, plan.month);
@@ -235,11 +244,12 @@ export async function submit(ctx: Context, planId: number): Promise<PlanDetail> 
         : { pendingChanges: false },
     );
     await audit(m, ctx.now(), {
-      action: first ? 'plan.submit' : 'plan.amend',
+      action: first ? 'planning.plan.submit' : 'planning.plan.amend',
       actorId: ctx.user.id,
       onBehalfOfId: absentId,
       entity: 'plan',
       entityId: planId,
+      groupId: plan.groupId,
       after: { version: count + 1, late },
     });
     return planDetail(m, ctx, plan.groupId, plan.month);

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { inspect } from 'node:util';
+import { safeText } from '../safe-log';
 
 /**
  * The application log: one file per run in <data folder>/logs/, the previous runs kept as
@@ -74,16 +74,9 @@ export class AppLog {
 }
 
 /**
- * An error as its stack (name, message, frames) without its other properties: a database error
- * carries the query's parameters there, which may be a child's data.
+ * From now on, console.log/info/warn/error also go into the log; they still print, as the same
+ * safe text (safe-log.ts), so the terminal or a crash report gets no more than the file.
  */
-function text(arg: unknown): string {
-  if (typeof arg === 'string') return arg;
-  if (arg instanceof Error) return arg.stack ?? `${arg.name}: ${arg.message}`;
-  return inspect(arg, { depth: 2, breakLength: Infinity }).slice(0, 500);
-}
-
-/** From now on, console.log/info/warn/error also go into the log (they still print). */
 export function captureConsole(log: AppLog): void {
   const levels = [
     ['log', 'info'],
@@ -94,8 +87,9 @@ export function captureConsole(log: AppLog): void {
   for (const [method, level] of levels) {
     const original = console[method].bind(console);
     console[method] = (...args: unknown[]) => {
-      original(...args);
-      log.write(level, args.map(text).join(' '));
+      const line = args.map(safeText).join(' ');
+      original(line);
+      log.write(level, line);
     };
   }
 }

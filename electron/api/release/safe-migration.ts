@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../../common/errors';
+import { safeText } from '../safe-log';
 import {
   applyKey,
   databasePath,
@@ -239,7 +240,7 @@ export async function openWithSafeMigration(options: SafeOpenOptions): Promise<D
     try {
       await restorePreUpdateBackup(backup, options.dataDir, options.nativeBinding);
     } catch (restoreErr) {
-      console.error('Restoring the pre-update backup failed:', restoreErr);
+      console.error('Restoring the pre-update backup failed:', safeText(restoreErr));
       // From now on nothing opens the half-migrated database (a later attempt would back it up
       // and in time prune the good backup): a person has to look at it.
       const stuckAt = { file: backup.file };

@@ -52,7 +52,7 @@ export async function install(ctx: Context, when: 'next-start' | 'now'): Promise
   // Recorded before "now" can quit the program (it waits INSTALL_DELAY_MS first).
   await ctx.db.transaction((m) =>
     audit(m, ctx.now(), {
-      action: 'update.install',
+      action: 'release.update.install',
       actorId: ctx.user.id,
       entity: 'program',
       after: { version, when },

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../common/contract';
 import { dayBefore, type InstitutionSettings } from '../../../common/contract/settings';
 import { Institution } from '../../../database/entities';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 
 /** The institution's settings (one row): name, deadlines, idle logout, the school year. */
@@ -33,12 +33,11 @@ export function update(
     await m.save(institution);
     const after = settingsOf(institution);
     await audit(m, ctx.now(), {
-      action: 'settings.update',
+      action: 'settings.institution.update',
       actorId: ctx.user.id,
       entity: 'institution',
       entityId: 1,
-      before,
-      after,
+      ...changedFields(before, after),
     });
     return after;
   });

@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { auditActionLabel, type AuditAction } from '../../../common/audit-actions';
 import { addDays, dmy } from '../../../common/dates';
 import type { ParsedInput } from '../../../common/contract';
 import type {
@@ -14,7 +15,7 @@ import { AuditEvent, User } from '../../../database/entities';
 import { Group, GroupTeacher } from '../../../database/entities/people';
 import { Substitution } from '../../../database/entities/substitution';
 import type { ScopedRow } from '../access/scope';
-import { audit } from '../audit/audit';
+import { audit, cellsOf } from '../audit/audit';
 import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { groupLabel, groupLabels } from '../people/shared';
@@ -45,6 +46,13 @@ function fieldError(ctx: Context, field: string, key: string, params = {}): AppE
     },
   );
 }
+
+/** Events that record a batch of cells (electron/api/audit/audit.ts cellChanges). */
+const CELL_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'attendance.mark.save',
+  'attendance.mark.correct',
+  'assessment.mark.save',
+]);
 
 /** Whether the substitute wrote the event on the absent teacher's behalf during the period. */
 const madeDuring = (s: Substitution, e: Pick<AuditEvent, 'actorId' | 'onBehalfOfId' | 'at'>) => {
@@ -205,10 +213,11 @@ export async function create(
     const { identifiers } = await m.insert(Substitution, row);
     const id = Number(identifiers[0].id);
     await audit(m, ctx.now(), {
-      action: 'substitution.create',
+      action: 'substitution.period.create',
       actorId: ctx.user.id,
       entity: 'substitution',
       entityId: id,
+      groupId: row.groupId,
       after: row,
     });
     return (await rows(ctx, m, [await m.findOneByOrFail(Substitution, { id })]))[0];
@@ -227,31 +236,36 @@ export async function end(ctx: Context, id: number): Promise<{ removed: boolean 
     if (removed) await m.delete(Substitution, { id });
     else await m.update(Substitution, { id }, { toDate: addDays(day, -1) });
     await audit(m, ctx.now(), {
-      action: removed ? 'substitution.remove' : 'substitution.end',
+      action: removed ? 'substitution.period.remove' : 'substitution.period.end',
       actorId: ctx.user.id,
       entity: 'substitution',
       entityId: id,
+      groupId: s.groupId,
       before,
     });
     return { removed };
   });
 }
 
+const parse = (text: string | null): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+};
+
 /** "03.12.2026" for a day's record, "3 izmaiņas (01.12.–03.12.2026)" for a batch of cells. */
 function summaryOf(ctx: Context, event: AuditEvent): string {
-  let after: unknown = null;
-  try {
-    after = event.after ? JSON.parse(event.after) : null;
-  } catch {
-    after = null;
-  }
+  const after = parse(event.after);
   const locale = ctx.state.locale;
-  if (Array.isArray(after)) {
-    const dates = after
-      .map((c: { date?: unknown }) => (typeof c.date === 'string' ? c.date : null))
-      .filter((d): d is string => d !== null)
+  if (CELL_ACTIONS.has(event.action)) {
+    const cells = cellsOf(parse(event.before), after);
+    const dates = cells
+      .map((c) => c.key)
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
       .sort();
-    const count = message(locale, 'substitution.changes', { count: after.length });
+    const count = message(locale, 'substitution.changes', { count: cells.length });
     if (dates.length === 0) return count;
     const first = dmy(dates[0]);
     const last = dmy(dates[dates.length - 1]);
@@ -276,7 +290,7 @@ export async function entries(ctx: Context, id: number): Promise<SubstitutionEnt
   return events.map((e) => ({
     at: e.at,
     byName: byline(ctx.state.locale, names, s.substituteId, s.absentId),
-    action: message(ctx.state.locale, `substitution.action.${e.action}`),
+    action: auditActionLabel(e.action, ctx.state.locale),
     summary: summaryOf(ctx, e),
   }));
 }

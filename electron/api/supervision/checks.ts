@@ -15,7 +15,7 @@ import { Institution } from '../../../database/entities';
 import { Group } from '../../../database/entities/people';
 import { Plan, Topic } from '../../../database/entities/planning';
 import { JournalCheck } from '../../../database/entities/supervision';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
 import { assertNotFuture, assertWritable, fieldError, writableIds } from './authored';
@@ -158,12 +158,12 @@ export async function save(
       );
     }
     await audit(m, ctx.now(), {
-      action: before ? 'journalCheck.update' : 'journalCheck.create',
+      action: before ? 'supervision.check.update' : 'supervision.check.create',
       actorId: ctx.user.id,
       entity: 'journal_check',
       entityId: saved.id,
-      before,
-      after: saved,
+      groupId: saved.groupId,
+      ...(before ? changedFields(before, saved, ['date']) : { after: saved }),
     });
     return (await checkRows(m, ctx, [saved]))[0];
   });
@@ -174,10 +174,11 @@ export async function remove(ctx: Context, id: number): Promise<void> {
     const before = await ownCheck(m, ctx, id);
     await m.delete(JournalCheck, { id });
     await audit(m, ctx.now(), {
-      action: 'journalCheck.delete',
+      action: 'supervision.check.delete',
       actorId: ctx.user.id,
       entity: 'journal_check',
       entityId: id,
+      groupId: before.groupId,
       before,
     });
   });

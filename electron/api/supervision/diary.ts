@@ -5,7 +5,7 @@ import { monthBounds } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
 import { isLateEntry } from '../../../common/journal-rules';
 import { DiaryEntry } from '../../../database/entities/supervision';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 import { userNames } from '../users/names';
 import { assertNotFuture, assertWritable, writableIds } from './authored';
@@ -81,12 +81,11 @@ export async function save(
       );
     }
     await audit(m, ctx.now(), {
-      action: before ? 'diary.update' : 'diary.create',
+      action: before ? 'supervision.diary.update' : 'supervision.diary.create',
       actorId: ctx.user.id,
       entity: 'diary_entry',
       entityId: saved.id,
-      before,
-      after: saved,
+      ...(before ? changedFields(before, saved, ['date']) : { after: saved }),
     });
     return (await diaryRows(m, ctx, [saved]))[0];
   });
@@ -97,7 +96,7 @@ export async function remove(ctx: Context, id: number): Promise<void> {
     const before = await ownEntry(m, ctx, id);
     await m.delete(DiaryEntry, { id });
     await audit(m, ctx.now(), {
-      action: 'diary.delete',
+      action: 'supervision.diary.delete',
       actorId: ctx.user.id,
       entity: 'diary_entry',
       entityId: id,

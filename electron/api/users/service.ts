@@ -3,7 +3,7 @@ import type { ParsedInput, UserSummary } from '../../../common/contract';
 import { mayManageRole } from '../../../common/access-scope';
 import { AppError } from '../../../common/errors';
 import { User } from '../../../database/entities';
-import { audit } from '../audit/audit';
+import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
 
 /**
@@ -76,7 +76,7 @@ export async function create(
       }),
     );
     await audit(m, ctx.now(), {
-      action: 'user.create',
+      action: 'users.account.create',
       actorId: ctx.user.id,
       entity: 'user',
       entityId: user.id,
@@ -103,12 +103,11 @@ export function update(ctx: Context, input: ParsedInput<'users.update'>): Promis
     const before = { fullName: user.fullName, role: user.role };
     await m.update(User, { id: user.id }, { fullName: input.fullName, role: input.role });
     await audit(m, ctx.now(), {
-      action: 'user.update',
+      action: 'users.account.update',
       actorId: ctx.user.id,
       entity: 'user',
       entityId: user.id,
-      before,
-      after: { fullName: input.fullName, role: input.role },
+      ...changedFields(before, { fullName: input.fullName, role: input.role }),
     });
     return summary({ ...user, fullName: input.fullName, role: input.role });
   });
@@ -125,7 +124,7 @@ export async function deactivate(ctx: Context, userId: number): Promise<UserSumm
     }
     await m.update(User, { id: user.id }, { active: false });
     await audit(m, ctx.now(), {
-      action: 'user.deactivate',
+      action: 'users.account.deactivate',
       actorId: ctx.user.id,
       entity: 'user',
       entityId: user.id,
@@ -147,7 +146,7 @@ export async function resetPassword(
     if (!user || !user.active) throw new AppError('NOT_FOUND');
     await m.update(User, { id: user.id }, { mustChangePassword: true });
     await audit(m, ctx.now(), {
-      action: 'password.reset',
+      action: 'users.password.reset',
       actorId: ctx.user.id,
       entity: 'user',
       entityId: user.id,

@@ -7,6 +7,7 @@ import * as overview from './overview';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
+import * as privacy from './privacy';
 import * as release from './release';
 import * as server from './server';
 import { ru as ruAttendance } from './ru/attendance';
@@ -16,6 +17,7 @@ import { ru as ruJournals } from './ru/journals';
 import { ru as ruOverview } from './ru/overview';
 import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
+import { ru as ruPrivacy } from './ru/privacy';
 import { ru as ruRelease } from './ru/release';
 import ru from './ru/root';
 import { ru as ruServer } from './ru/server';
@@ -43,6 +45,7 @@ export const MESSAGES = {
     release: release.lv,
     overview: overview.lv,
     server: server.lv,
+    privacy: privacy.lv,
   },
   en: {
     ...en,
@@ -57,6 +60,7 @@ export const MESSAGES = {
     release: release.en,
     overview: overview.en,
     server: server.en,
+    privacy: privacy.en,
   },
   ru: {
     ...ru,
@@ -71,5 +75,6 @@ export const MESSAGES = {
     release: ruRelease,
     overview: ruOverview,
     server: ruServer,
+    privacy: ruPrivacy,
   },
 };

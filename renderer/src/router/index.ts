@@ -15,6 +15,7 @@ import { backupPublicRoutes, backupRoutes } from './backup';
 import { calendarRoutes } from './calendar';
 import { peopleRoutes } from './people';
 import { planningRoutes } from './planning';
+import { PRIVACY_NOTICE_PATH, privacyNoticeRoutes, privacyRoutes } from './privacy';
 import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
@@ -57,6 +58,7 @@ export const routes: RouteRecordRaw[] = [
   ...backupPublicRoutes,
   { path: '/recovery-key', component: () => import('../views/auth/RecoveryKeyView.vue') },
   { path: '/change-password', component: () => import('../views/auth/ChangePasswordView.vue') },
+  ...privacyNoticeRoutes,
   {
     path: '/',
     component: () => import('../views/AppLayout.vue'),
@@ -85,6 +87,7 @@ export const routes: RouteRecordRaw[] = [
       ...overviewRoutes,
       ...backupRoutes,
       ...releaseRoutes,
+      ...privacyRoutes,
     ],
   },
   { path: '/:rest(.*)*', redirect: '/' },
@@ -108,7 +111,11 @@ export function guard(
     return path === '/change-password' ? true : '/change-password';
   }
   if (store.recoveryKey) return path === '/recovery-key' ? true : '/recovery-key';
-  if (meta.public || path === '/recovery-key') return '/';
+  // The privacy notice comes before any screen, at the first login and after it changes.
+  if (store.session.privacyNoticePending) {
+    return path === PRIVACY_NOTICE_PATH ? true : PRIVACY_NOTICE_PATH;
+  }
+  if (meta.public || path === '/recovery-key' || path === PRIVACY_NOTICE_PATH) return '/';
   if (meta.needs && !mayCall(meta.needs, store.session.role)) return '/';
   return true;
 }

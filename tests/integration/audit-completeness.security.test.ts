@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditAction } from '../../common/audit-actions';
+import { contract, type Input, type Method, type Output } from '../../common/contract';
+import { TestClock } from '../../electron/api/clock';
+import { programVersion } from '../../electron/api/backup/export';
+import { SIMULATED_FEED, SimulatedUpdater } from '../../electron/api/release/simulated-updater';
+import { Updates } from '../../electron/api/release/updates';
+import { Router } from '../../electron/api/router';
+import { SETUP, TEST_SCRYPT, tempDir, testBackend } from './helpers';
+import { maxEventId, SCENARIOS, world } from './audit-scenarios';
+
+/**
+ * Issue 16's completeness check: every API method that writes leaves exactly the audit event it
+ * should. The writing methods are the contract minus the hand-kept list below, so a new method
+ * that writes and has no scenario (and so no proven event) fails here.
+ */
+
+/** Methods that change nothing in the register (each with why), so they leave no event. */
+const READ_ONLY: Partial<Record<Method, string>> = {
+  'app.state': 'reads the phase',
+  'app.now': 'reads the clock',
+  'app.setLocale': 'the session’s language, kept in memory only',
+  'app.about': 'reads facts',
+  'session.ping': 'keeps the session alive, in memory',
+  'session.setDirty': 'a window’s unsaved-input flag, in memory',
+  'test.setClock': 'test mode only: the clock',
+  'test.advanceClock': 'test mode only: the clock',
+  'users.list': 'read',
+  'settings.get': 'read',
+  'groups.list': 'read',
+  'groups.teachers': 'read',
+  'children.list': 'read (masked codes)',
+  'children.get': 'read (masked codes)',
+  'guardians.list': 'read',
+  'applications.list': 'read',
+  'import.preview': 'parses the file, writes nothing',
+  'attendance.groups': 'read',
+  'attendance.day': 'read',
+  'attendance.month': 'read',
+  'attendance.nurseDay': 'read',
+  'attendance.history': 'read',
+  'attendance.export': 'a sheet of the month (masked codes)',
+  'attendance.summary': 'read',
+  'calendar.list': 'read',
+  'planning.overview': 'read',
+  'planning.list': 'read',
+  'planning.plan': 'read',
+  'planning.versions': 'read',
+  'planning.planPdf': 'a printout of the plan',
+  'assessment.sheet': 'read',
+  'assessment.history': 'read',
+  'assessment.later': 'read',
+  'assessment.progress': 'read',
+  'assessment.progressPdf': 'a printout of marks',
+  'journals.entries': 'read',
+  'journals.waiting': 'read',
+  'journals.children': 'read',
+  'journals.talks': 'read',
+  'supervision.diary': 'read',
+  'supervision.checks': 'read',
+  'supervision.unchecked': 'read',
+  'supervision.headCount': 'read',
+  'supervision.options': 'read',
+  'substitution.list': 'read',
+  'substitution.options': 'read',
+  'substitution.entries': 'read',
+  'backup.getAuto': 'read',
+  'backup.status': 'read',
+  'backup.browse': 'lists the PC’s folders for the picker; the register is not touched',
+  'backup.browseSetup': 'the same picker at first run, before any register',
+  'update.status': 'read',
+  'update.check': 'asks the update feed; the register is not touched',
+  'audit.list': 'read',
+  'audit.options': 'read',
+  'privacy.retention': 'read',
+  // First run, before any register exists: there is no audit to write into (issue 18).
+  'client.connect': 'stores the chosen server’s address and fingerprint before any register',
+};
+
+/** Writing methods proven outside the shared register: they make, replace or leave it. */
+const OWN_WORLD: Method[] = [
+  'auth.setup',
+  'backup.restore',
+  'backup.restoreSetup',
+  'update.install',
+];
+
+async function actionsAfter(w: { b: { router: Pick<Router, 'state'> } }, mark: number) {
+  return w.b.router.state.db.query<{ action: AuditAction; actorId: number | null }[]>(
+    'SELECT action, actor_id AS actorId FROM audit_event WHERE id > ? ORDER BY id',
+    [mark],
+  );
+}
+
+describe('the audit completeness check', () => {
+  it('knows every method of the contract: read-only (with a reason) or proven to write its event', () => {
+    const writing = new Set([...SCENARIOS.map((s) => s.method), ...OWN_WORLD]);
+    const unknown = Object.keys(contract).filter(
+      (m) => !(m in READ_ONLY) && !writing.has(m as Method),
+    );
+    expect(unknown, 'writing methods without a proven audit event').toEqual([]);
+    const both = [...writing].filter((m) => m in READ_ONLY);
+    expect(both, 'listed as read-only and as writing').toEqual([]);
+  });
+
+  it('leaves exactly the expected event for every writing method, by whoever called it', async () => {
+    const w = await world();
+    const called: string[] = [];
+    const call = w.b.router.call.bind(w.b.router);
+    w.b.router.call = (method, input) => {
+      called.push(method);
+      return call(method, input);
+    };
+    for (const scenario of SCENARIOS) {
+      if (scenario.as) await w.as(scenario.as);
+      const before = w.b.router.state.isOpen() ? await maxEventId(w) : 0;
+      if (scenario.setup) await scenario.setup(w);
+      const mark = scenario.setupLeaves ? before : await maxEventId(w);
+      const userId = w.b.router.state.user?.id ?? null;
+      called.length = 0;
+      await scenario.run(w);
+      expect(called, scenario.method).toContain(scenario.method);
+      const events = (await actionsAfter(w, mark)).slice(scenario.setupLeaves?.length ?? 0);
+      expect(
+        events.map((e) => e.action),
+        scenario.method,
+      ).toEqual(scenario.expect);
+      // Whoever was logged in made it (a login or a recovery: the user who came in).
+      const actor = userId ?? w.b.router.state.user?.id;
+      expect(events[0].actorId, scenario.method).toBe(actor);
+    }
+
+    // The restore replaces the register with the backup made above: its log goes on from the
+    // backup's last event with the restore, and the head's next login (needed to read it).
+    await w.as('ilze');
+    await w.ok('backup.restore', { file: w.state.backupFile, passphrase: 'Rezerves-kopija-2026!' });
+    await w.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
+    expect((await actionsAfter(w, w.state.backupMark)).map((e) => e.action)).toEqual([
+      'backup.file.restore',
+      'auth.login.success',
+    ]);
+
+    // The same file restored on a new PC, from the first-run screen.
+    const fresh = testBackend();
+    await fresh.ok('backup.restoreSetup', {
+      file: w.state.backupFile,
+      passphrase: 'Rezerves-kopija-2026!',
+    });
+    await fresh.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
+    expect((await actionsAfter({ b: fresh }, w.state.backupMark)).map((e) => e.action)).toEqual([
+      'backup.file.restore',
+      'auth.login.success',
+    ]);
+  });
+
+  it('records the setup of a new register as its first event', async () => {
+    const b = testBackend();
+    await b.ok('auth.setup', SETUP);
+    expect((await actionsAfter({ b }, 0)).map((e) => e.action)).toEqual(['auth.institution.setup']);
+  });
+
+  it('records the head’s choice to install an update', async () => {
+    const clock = new TestClock(new Date('2026-11-30T07:00:00Z'));
+    const updates = new Updates({
+      port: new SimulatedUpdater('99.0.0'),
+      installed: programVersion(),
+      feedUrl: SIMULATED_FEED,
+      isDirty: () => false,
+      now: () => clock.now(),
+      log: () => undefined,
+    });
+    const router = new Router({
+      dataDir: tempDir(),
+      clock,
+      testMode: true,
+      scrypt: TEST_SCRYPT,
+      release: { updates, logFile: '' },
+    });
+    const ok = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
+      const result = await router.call(method, input);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.result as Output<M>;
+    };
+    try {
+      await ok('auth.setup', SETUP);
+      await ok('update.check', {});
+      const mark = await maxEventId({ b: { router } });
+      await ok('update.install', { when: 'next-start' });
+      expect((await actionsAfter({ b: { router } }, mark)).map((e) => e.action)).toEqual([
+        'release.update.install',
+      ]);
+    } finally {
+      await router.dispose();
+    }
+  });
+});
