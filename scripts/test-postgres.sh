@@ -27,7 +27,7 @@ case "$cmd" in
     # C collation: text sorts and compares byte by byte, as SQLite does.
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" \
       --auth-local=scram-sha-256 --auth-host=scram-sha-256 --encoding=UTF8 --locale=C >"$dir/initdb.log"
-    port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+    port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(String(s.address().port));s.close()})")
     # Durability is not what tests measure: no fsync makes CREATE DATABASE per test cheap.
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \

@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 
-const SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'test-postgres.sh');
+// From the repository's root, as the server's path below: `npm run bench:server` runs this file
+// compiled into dist-tools/, where __dirname is elsewhere.
+const SCRIPT = path.resolve('scripts', 'test-postgres.sh');
 
 export interface RunningServer {
   address: string;
@@ -33,7 +35,9 @@ export async function startServer(now: string): Promise<RunningServer> {
   let cluster: string | undefined;
   let adminUrl = process.env.REGISTER_TEST_PG;
   if (!adminUrl) {
-    cluster = path.join(dir, 'pg');
+    // A folder of its own: as root the script hands it to the postgres user, who could not
+    // enter `dir` (mkdtemp makes it root's alone).
+    cluster = mkdtempSync(path.join(os.tmpdir(), 'register-e2e-pg-'));
     adminUrl = execFileSync(SCRIPT, ['start', cluster], { encoding: 'utf8' }).trim();
   }
   const suffix = randomBytes(4).toString('hex');
