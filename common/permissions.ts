@@ -14,6 +14,7 @@ import { planningPermissions } from './contract/planning';
 import { privacyPermissions } from './contract/privacy';
 import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
+import { overviewPermissions } from './contract/overview';
 import { supervisionPermissions } from './contract/supervision';
 import { substitutionPermissions } from './contract/substitution';
 import { settingsPermissions } from './contract/settings';
@@ -37,6 +38,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...substitutionPermissions,
   ...backupPermissions,
   ...releasePermissions,
+  ...overviewPermissions,
   ...auditPermissions,
   ...privacyPermissions,
   ...clientPermissions,

@@ -13,6 +13,7 @@ import { releaseContract } from './release';
 import { planningContract } from './planning';
 import { privacyContract } from './privacy';
 import { journalsContract } from './journals';
+import { overviewContract } from './overview';
 import { supervisionContract } from './supervision';
 import { substitutionContract } from './substitution';
 import { settingsContract } from './settings';
@@ -35,6 +36,7 @@ export const contract = {
   ...substitutionContract,
   ...backupContract,
   ...releaseContract,
+  ...overviewContract,
   ...auditContract,
   ...privacyContract,
   ...clientContract,

@@ -10,6 +10,7 @@ import { releaseMessages } from './release';
 import { ruMessages } from './ru';
 import { serverMessages } from './server';
 import { journalsMessages } from './journals';
+import { overviewMessages } from './overview';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
 
@@ -139,6 +140,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.lv,
     ...releaseMessages.lv,
     ...listMessages.lv,
+    ...overviewMessages.lv,
     ...privacyMessages.lv,
     ...serverMessages.lv,
   },
@@ -154,6 +156,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...backupMessages.en,
     ...releaseMessages.en,
     ...listMessages.en,
+    ...overviewMessages.en,
     ...privacyMessages.en,
     ...serverMessages.en,
   },

@@ -33,8 +33,8 @@ export class Router {
 
   constructor(options: BackendOptions) {
     this.state = new SessionState(singlePcRegister(options));
-    // Background work (the automatic backup) reads and writes between calls, in their queue.
-    this.state.exclusive = (work) => this.serial(work);
+    // Background work (an archive, the automatic backup) reads and writes between calls.
+    this.state.betweenCalls = (work) => this.serial(work);
   }
 
   /** Starts the timer that logs out an idle user even when the UI sends nothing. */

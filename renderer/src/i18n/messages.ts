@@ -4,6 +4,7 @@ import * as calendar from './calendar';
 import en from './en';
 import * as journals from './journals';
 import * as lists from './lists';
+import * as overview from './overview';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
@@ -15,6 +16,7 @@ import { ru as ruBackup } from './ru/backup';
 import { ru as ruCalendar } from './ru/calendar';
 import { ru as ruJournals } from './ru/journals';
 import { ru as ruLists } from './ru/lists';
+import { ru as ruOverview } from './ru/overview';
 import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
 import { ru as ruPrivacy } from './ru/privacy';
@@ -43,6 +45,7 @@ export const MESSAGES = {
     substitution: substitution.lv,
     backup: backup.lv,
     release: release.lv,
+    overview: overview.lv,
     server: server.lv,
     privacy: privacy.lv,
     list: lists.lv,
@@ -58,6 +61,7 @@ export const MESSAGES = {
     substitution: substitution.en,
     backup: backup.en,
     release: release.en,
+    overview: overview.en,
     server: server.en,
     privacy: privacy.en,
     list: lists.en,
@@ -73,6 +77,7 @@ export const MESSAGES = {
     substitution: ruSubstitution,
     backup: ruBackup,
     release: ruRelease,
+    overview: ruOverview,
     server: ruServer,
     privacy: ruPrivacy,
     list: ruLists,

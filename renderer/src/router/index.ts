@@ -19,6 +19,7 @@ import { PRIVACY_NOTICE_PATH, privacyNoticeRoutes, privacyRoutes } from './priva
 import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
+import { overviewRoutes } from './overview';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
 
@@ -83,6 +84,7 @@ export const routes: RouteRecordRaw[] = [
       ...journalsRoutes,
       ...supervisionRoutes,
       ...substitutionRoutes,
+      ...overviewRoutes,
       ...backupRoutes,
       ...releaseRoutes,
       ...privacyRoutes,
