@@ -15,6 +15,7 @@ import { privacyPermissions } from './contract/privacy';
 import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
 import { mailPermissions } from './contract/mail';
+import { overviewPermissions } from './contract/overview';
 import { supervisionPermissions } from './contract/supervision';
 import { substitutionPermissions } from './contract/substitution';
 import { settingsPermissions } from './contract/settings';
@@ -39,6 +40,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...backupPermissions,
   ...releasePermissions,
   ...mailPermissions,
+  ...overviewPermissions,
   ...auditPermissions,
   ...privacyPermissions,
   ...clientPermissions,

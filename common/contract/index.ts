@@ -14,6 +14,7 @@ import { planningContract } from './planning';
 import { privacyContract } from './privacy';
 import { journalsContract } from './journals';
 import { mailContract } from './mail';
+import { overviewContract } from './overview';
 import { supervisionContract } from './supervision';
 import { substitutionContract } from './substitution';
 import { settingsContract } from './settings';
@@ -37,6 +38,7 @@ export const contract = {
   ...backupContract,
   ...releaseContract,
   ...mailContract,
+  ...overviewContract,
   ...auditContract,
   ...privacyContract,
   ...clientContract,

@@ -117,6 +117,8 @@ export interface PlanDetail {
   submittedAt: string | null;
   submittedBy: string | null;
   late: boolean;
+  /** Not submitted and past its due date, whether started or not. */
+  overdue: boolean;
   /** Saved changes not yet in a version (an amendment in progress). */
   pendingChanges: boolean;
   versionCount: number;
@@ -136,6 +138,8 @@ export interface PlanOverviewRow {
   status: PlanStatus;
   submittedAt: string | null;
   late: boolean;
+  /** Not submitted and past its due date: a plan never started is overdue too. */
+  overdue: boolean;
   topicCount: number;
   canWrite: boolean;
 }

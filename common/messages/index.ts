@@ -12,6 +12,7 @@ import { serverMessages } from './server';
 import { journalsMessages } from './journals';
 import { mailMessages } from './mail';
 import { ruMailMessages } from './ru-mail';
+import { overviewMessages } from './overview';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
 
@@ -142,6 +143,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...releaseMessages.lv,
     ...mailMessages.lv,
     ...listMessages.lv,
+    ...overviewMessages.lv,
     ...privacyMessages.lv,
     ...serverMessages.lv,
   },
@@ -158,6 +160,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...releaseMessages.en,
     ...mailMessages.en,
     ...listMessages.en,
+    ...overviewMessages.en,
     ...privacyMessages.en,
     ...serverMessages.en,
   },

@@ -22,6 +22,7 @@ import { privacyHandlers } from './privacy/handlers';
 import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
 import { mailHandlers } from './mail/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -46,6 +47,7 @@ const handlers: HandlerMap = {
   ...releaseHandlers,
   ...clientHandlers,
   ...mailHandlers,
+  ...overviewHandlers,
   ...auditHandlers,
   ...privacyHandlers,
 };

@@ -43,8 +43,8 @@ export class Router {
       serial: (work) => this.serial(work),
       passwordKey: () => this.state.masterKey,
     });
-    // Background work (the automatic backup) reads and writes between calls, in their queue.
-    this.state.exclusive = (work) => this.serial(work);
+    // Background work (an archive, the automatic backup) reads and writes between calls.
+    this.state.betweenCalls = (work) => this.serial(work);
   }
 
   /** Sends the outbox in the background, in short steps through this queue (mail/worker.ts). */

@@ -82,6 +82,8 @@ class ServerSession {
     public token: string,
   ) {
     this.state = new SessionState(register, address);
+    // A long archive's parts run between this session's calls, as on one PC.
+    this.state.betweenCalls = (work) => this.serial(work);
     this.lastSeen = register.clock.now().getTime();
   }
 

@@ -73,14 +73,16 @@ export class SessionState {
   readonly dirty = new DirtyWindows();
   locale: Locale = DEFAULT_LOCALE;
   user?: SessionUser;
+  /**
+   * Runs background work (a long archive's parts, the automatic backup's snapshot) between
+   * calls, never inside one; the routers set it to the session's queue. Without one it runs.
+   */
+  betweenCalls: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
+  /** Called when the session ends, before the database closes (background work stops). */
+  readonly onClose = new Set<() => void>();
   private database?: DataSource;
   private key?: Buffer;
   lastActivity = 0;
-  /**
-   * Runs work between the session's calls, never inside one: the one-PC router puts it in its
-   * queue (one database connection); server mode's pool needs no queue.
-   */
-  exclusive: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
   /** What work left running after its call answered (the automatic backup) does before closing. */
   private readonly tasks = new Set<() => Promise<void>>();
 
@@ -166,6 +168,8 @@ export class SessionState {
 
   /** Ends the session: forgets the user, overwrites the key, gives the database back. */
   async close(): Promise<void> {
+    for (const stop of [...this.onClose]) stop();
+    this.onClose.clear();
     for (const finish of [...this.tasks]) await finish().catch(() => undefined);
     const database = this.database;
     this.database = undefined;

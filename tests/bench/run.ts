@@ -13,6 +13,7 @@ import { benchMonthSwitch } from './browser';
 import { benchCalendar } from './calendar';
 import { BENCH_PASSWORD, BENCH_TODAY, ensureBenchData } from './dataset';
 import { machine, measure, ratio, table, watchPeakMemory, type BenchRow } from './harness';
+import { benchOverview } from './overview';
 
 /**
  * `npm run bench`: each operation through the program (router → service → TypeORM) beside the
@@ -283,6 +284,11 @@ async function main(): Promise<void> {
     baseline: progressBaseline,
     baselineLabel: 'the same join by hand',
   });
+
+  // What is due, at a glance: the home screens, the year's report and charts, one group-year archive.
+  await call('auth.logout', {});
+  rows.push(...(await benchOverview(call, login, BENCH_TODAY, 'skolotaja1')));
+  await login('vaditaja');
 
   // Backup export and restore of the whole ten years (the restore puts the same data back).
   const backup = await benchBackup(router, async () => {

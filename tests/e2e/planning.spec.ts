@@ -25,6 +25,7 @@ test('a teacher plans, submits and amends a month, then assesses a topic by keyb
   const plan = new PlanPage(page);
   await plan.openPlans();
   await expect(plan.plansHeading()).toBeVisible();
+  await plan.chooseMonth('2027. gada janvāris');
   await expect(plan.cell('30.12.2026')).toBeVisible();
   await plan.openPlan(groupId);
 

@@ -123,6 +123,20 @@ const GOLDEN: Record<Method, string> = {
   'supervision.unchecked': 'HD',
   'supervision.headCount': 'HD',
   'supervision.options': 'HD',
+  // 3.12 and the deadlines table: everyone's own due items; the head and deputy supervise the
+  // register (the report, its charts and files, the year-end archive of every group).
+  'overview.home': 'HDTSN',
+  'overview.report': 'HD',
+  'overview.reportItems': 'HD',
+  'overview.reportExport': 'HD',
+  'overview.charts': 'HD',
+  'overview.groups': 'HD',
+  'overview.archiveStart': 'HD',
+  'overview.archiveStatus': 'HD',
+  'overview.archiveCancel': 'HD',
+  'overview.archiveFile': 'HD',
+  // Journals are printed by those who read them (3.6–3.10); the nurse keeps none.
+  'overview.journalPrint': 'HDTS',
   // 3.11: management records substitutions; a teacher reads her own.
   'substitution.list': 'HDT',
   'substitution.options': 'HD',

@@ -1,3 +1,4 @@
+import { attendanceDeadline, isPast } from '../../../common/deadlines';
 import { TIME_ZONE } from '../../../common/locale';
 import { rigaDate } from '../clock';
 
@@ -18,7 +19,5 @@ export function rigaTime(instant: Date): string {
  * time) of that day, or on a later day. Minute precision: 09:00:59 still counts as 09:00.
  */
 export function isLate(date: string, instant: Date, deadline: string): boolean {
-  const today = rigaDate(instant);
-  if (today !== date) return today > date;
-  return rigaTime(instant) > deadline;
+  return isPast(attendanceDeadline(date, deadline), rigaDate(instant), rigaTime(instant));
 }

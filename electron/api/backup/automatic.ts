@@ -159,7 +159,7 @@ export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
     slotDone = true;
     leave();
   };
-  void state.exclusive(async () => {
+  void state.betweenCalls(async () => {
     enter();
     await left;
   });
@@ -190,7 +190,7 @@ export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
   state.addTask(finish);
   autoBackupJobs.set(state, job);
   job.done = outcome
-    .then(() => state.exclusive(finish))
+    .then(() => state.betweenCalls(finish))
     .catch((err: unknown) =>
       console.error('Automatic backup could not be recorded:', safeText(err)),
     )

@@ -103,6 +103,18 @@ async function childNames(m: EntityManager, ids: number[]): Promise<Map<number, 
   return new Map(children.map((c) => [c.id, personName(c)]));
 }
 
+/** The entries of a period she may read, for a print (a print's period is at most a year). */
+export async function inPeriod(ctx: Context, from: string, to: string): Promise<EntryRow[]> {
+  const m = ctx.db.manager;
+  const rows = await m
+    .createQueryBuilder(IndividualWorkEntry, 'e')
+    .where('e.date >= :from AND e.date <= :to', { from, to })
+    .orderBy('e.date', 'DESC')
+    .addOrderBy('e.id', 'DESC')
+    .getMany();
+  return entryRows(m, ctx, rows);
+}
+
 export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
   const now = ctx.now();
   let queued = false;

@@ -110,6 +110,18 @@ async function assertGuardians(
   });
 }
 
+/** The talks of a period she may read, for a print (a print's period is at most a year). */
+export async function inPeriod(ctx: Context, from: string, to: string): Promise<TalkRow[]> {
+  const m = ctx.db.manager;
+  const rows = await m
+    .createQueryBuilder(ParentTalk, 't')
+    .where('t.date >= :from AND t.date <= :to', { from, to })
+    .orderBy('t.date', 'DESC')
+    .addOrderBy('t.id', 'DESC')
+    .getMany();
+  return talkRows(m, ctx, rows);
+}
+
 export async function save(ctx: Context, input: TalkInput): Promise<TalkRow> {
   const now = ctx.now();
   const id = await ctx.db.transaction(async (m) => {

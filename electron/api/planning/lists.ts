@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../common/contract';
 import type { Page, YearPage } from '../../../common/contract/paging';
 import type { PlanListRow, PlanOverviewRow } from '../../../common/contract/planning';
 import { monthBounds } from '../../../common/dates';
-import { planDueDate } from '../../../common/planning-rules';
+import { isPast, planDeadline } from '../../../common/deadlines';
 import { compareLv } from '../../../common/text';
 import { workingCalendar } from '../calendar/working-calendar';
 import type { Context } from '../context';
@@ -51,7 +51,9 @@ export async function overview(
     params,
   );
   rows.sort((a, b) => compareLv(a.groupName, b.groupName));
-  const dueDate = planDueDate(await workingCalendar(ctx.db), input.month);
+  const deadline = planDeadline(await workingCalendar(ctx.db), input.month);
+  // Not submitted and past its due date: a plan never started is overdue too.
+  const pastDue = isPast(deadline, ctx.today(), '00:00');
   const shown = rows.slice(input.offset, input.offset + input.limit);
   const out: PlanOverviewRow[] = [];
   for (const r of shown) {
@@ -59,11 +61,12 @@ export async function overview(
       groupId: r.groupId,
       groupName: r.groupName,
       month: input.month,
-      dueDate,
+      dueDate: deadline.date,
       planId: r.planId,
       status: r.planId === null ? 'none' : r.submittedAt ? 'submitted' : 'draft',
       submittedAt: r.submittedAt,
       late: !!r.late,
+      overdue: !r.submittedAt && pastDue,
       topicCount: Number(r.topicCount),
       // Her periods are loaded once per call: no query per group.
       canWrite: await access.mayGroup(m, 'planning', 'write', r.groupId, from, to),

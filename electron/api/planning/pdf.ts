@@ -15,7 +15,7 @@ const AREA_WIDTH = 150;
 /** 'lightHorizontalLines' pads 8 pt on each side of the rule between two columns. */
 const LIGHT_LINES_GAP = 16;
 
-const EXTRA_LABELS: Record<string, string> = {
+export const EXTRA_LABELS: Record<string, string> = {
   excursions: 'Mācību ekskursijas',
   walks: 'Pastaigas',
   safety: 'Iepazīstināšana ar drošības noteikumiem',

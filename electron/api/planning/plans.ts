@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { PlanDetail } from '../../../common/contract/planning';
 import { monthBounds } from '../../../common/dates';
 import { AppError } from '../../../common/errors';
+import { isPast, planDeadline } from '../../../common/deadlines';
 import { planDueDate } from '../../../common/planning-rules';
 import { Plan, PlanVersion } from '../../../database/entities/planning';
 import { workingCalendar } from '../calendar/working-calendar';
@@ -34,6 +35,7 @@ export async function planDetail(
     submittedAt: plan?.submittedAt ?? null,
     submittedBy: plan?.submittedBy ? (names.get(plan.submittedBy) ?? null) : null,
     late: plan?.late ?? false,
+    overdue: !plan?.submittedAt && isPast(planDeadline(calendar, month), ctx.today(), '00:00'),
     pendingChanges: plan ? plan.pendingChanges && topics.length > 0 : false,
     versionCount,
     canWrite: await ctx.access().mayGroup(m, 'planning', 'write', groupId, from, to),

@@ -15,7 +15,7 @@ import { assertNotFuture, assertWritable, writableIds } from './authored';
 
 /** The deputy head's diary (the rules' 3.8), read by the head. */
 
-async function diaryRows(m: EntityManager, ctx: Context, entries: DiaryEntry[]) {
+export async function diaryRows(m: EntityManager, ctx: Context, entries: DiaryEntry[]) {
   const names = await userNames(
     m,
     entries.map((e) => e.authorId),

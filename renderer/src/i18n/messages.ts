@@ -5,6 +5,7 @@ import en from './en';
 import * as journals from './journals';
 import * as mail from './mail';
 import * as lists from './lists';
+import * as overview from './overview';
 import lv from './lv';
 import * as people from './people';
 import * as planning from './planning';
@@ -17,6 +18,7 @@ import { ru as ruCalendar } from './ru/calendar';
 import { ru as ruJournals } from './ru/journals';
 import { ru as ruMail } from './ru/mail';
 import { ru as ruLists } from './ru/lists';
+import { ru as ruOverview } from './ru/overview';
 import { ru as ruPeople } from './ru/people';
 import { ru as ruPlanning } from './ru/planning';
 import { ru as ruPrivacy } from './ru/privacy';
@@ -46,6 +48,7 @@ export const MESSAGES = {
     backup: backup.lv,
     release: release.lv,
     mail: mail.lv,
+    overview: overview.lv,
     server: server.lv,
     privacy: privacy.lv,
     list: lists.lv,
@@ -62,6 +65,7 @@ export const MESSAGES = {
     backup: backup.en,
     release: release.en,
     mail: mail.en,
+    overview: overview.en,
     server: server.en,
     privacy: privacy.en,
     list: lists.en,
@@ -78,6 +82,7 @@ export const MESSAGES = {
     backup: ruBackup,
     release: ruRelease,
     mail: ruMail,
+    overview: ruOverview,
     server: ruServer,
     privacy: ruPrivacy,
     list: ruLists,

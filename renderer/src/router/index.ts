@@ -20,6 +20,7 @@ import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
 import { mailRoutes } from './mail';
+import { overviewRoutes } from './overview';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
 
@@ -85,6 +86,7 @@ export const routes: RouteRecordRaw[] = [
       ...journalsRoutes,
       ...supervisionRoutes,
       ...substitutionRoutes,
+      ...overviewRoutes,
       ...backupRoutes,
       ...releaseRoutes,
       ...privacyRoutes,

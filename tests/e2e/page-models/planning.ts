@@ -85,6 +85,12 @@ export class PlanPage {
     await this.page.getByRole('link', { name: 'Plānošana' }).click();
   }
 
+  /** The overview opens on the current month; another is chosen from the month list. */
+  async chooseMonth(label: string): Promise<void> {
+    await this.page.getByTestId('plan-month').click();
+    await this.page.getByRole('option', { name: label }).click();
+  }
+
   plansHeading() {
     return this.page.getByRole('heading', { name: 'Mēneša plāni' });
   }

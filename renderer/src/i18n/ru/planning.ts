@@ -14,6 +14,7 @@ export const ru: typeof lv = {
   statusDraft: 'Черновик',
   statusSubmitted: 'Подан',
   late: 'Просрочен',
+  overdue: 'Срок пропущен',
   pending: 'Несохранённые изменения в версии',
   planTitle: 'Месячный план: {group}, {month}',
   dueLine: 'Срок: {date}',
