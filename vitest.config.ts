@@ -26,6 +26,9 @@ const ON_POSTGRES = [
   'tests/integration/attendance-sheet-pdf.test.ts',
   'tests/integration/planning-pdf.test.ts',
   'tests/integration/bad-input.test.ts',
+  'tests/integration/mail-staff.test.ts',
+  'tests/integration/mail-parents.test.ts',
+  'tests/integration/mail-outbox.test.ts',
 ];
 
 export default defineConfig({

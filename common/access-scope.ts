@@ -38,6 +38,7 @@ export const ROW_DOMAINS = [
   'diary',
   'journalChecks',
   'substitutions',
+  'messages',
   'audit',
   'privacy',
 ] as const;
@@ -120,6 +121,12 @@ export const ACCESS_SCOPE: Readonly<Record<RowDomain, DomainScopes>> = {
   substitutions: {
     read: only({ head: 'all', deputy: 'all', teacher: 'own' }),
     write: only({ head: 'all', deputy: 'all' }),
+  },
+  // Mail (4 and the roles table): everyone writes to staff and to parents; a teacher to the
+  // lists and parents of her groups, and of an absent colleague's only while she substitutes.
+  messages: {
+    read: only({ head: 'all', deputy: 'all', teacher: 'groups', speech: 'all', nurse: 'all' }),
+    write: only({ head: 'all', deputy: 'all', teacher: 'groups', speech: 'all', nurse: 'all' }),
   },
   // The audit log is the head's (roles table); the program writes it, nobody through the API.
   audit: {

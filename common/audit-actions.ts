@@ -195,6 +195,37 @@ export const AUDIT_ACTIONS = {
     en: 'Talk with parents deleted',
     ru: 'Беседа с родителями удалена',
   },
+  'mail.message.send': { lv: 'Nosūtīta vēstule', en: 'Message sent', ru: 'Письмо отправлено' },
+  'mail.message.remove': {
+    lv: 'Vēstule noņemta no sava saraksta',
+    en: 'Message removed from own list',
+    ru: 'Письмо убрано из своего списка',
+  },
+  'mail.parents.send': {
+    lv: 'E-pasts vecākiem ielikts rindā',
+    en: 'E-mail to parents queued',
+    ru: 'Письмо родителям поставлено в очередь',
+  },
+  'mail.progress.send': {
+    lv: 'Sasniegumi nosūtīti vecākiem',
+    en: 'Progress sent to parents',
+    ru: 'Достижения отправлены родителям',
+  },
+  'mail.outbox.resend': {
+    lv: 'E-pasts sūtīts vēlreiz',
+    en: 'E-mail resent',
+    ru: 'Письмо отправлено повторно',
+  },
+  'mail.outbox.test': {
+    lv: 'Pārbaudes vēstule',
+    en: 'Test message',
+    ru: 'Проверочное письмо',
+  },
+  'mail.settings.update': {
+    lv: 'E-pasta servera iestatījumi mainīti',
+    en: 'Mail server settings changed',
+    ru: 'Настройки почтового сервера изменены',
+  },
   'supervision.diary.create': {
     lv: 'Dienasgrāmatas ieraksts',
     en: 'Diary entry',
@@ -324,6 +355,7 @@ export const AUDIT_DOMAINS = {
   substitution: { lv: 'Aizvietošana', en: 'Substitution', ru: 'Замещение' },
   backup: { lv: 'Rezerves kopijas', en: 'Backups', ru: 'Резервные копии' },
   release: { lv: 'Programma', en: 'Program', ru: 'Программа' },
+  mail: { lv: 'Pasts', en: 'Mail', ru: 'Почта' },
   audit: { lv: 'Notikumu žurnāls', en: 'Audit log', ru: 'Журнал событий' },
   privacy: { lv: 'Datu aizsardzība', en: 'Data protection', ru: 'Защита данных' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -14,6 +14,7 @@ import { planningPermissions } from './contract/planning';
 import { privacyPermissions } from './contract/privacy';
 import { releasePermissions } from './contract/release';
 import { journalsPermissions } from './contract/journals';
+import { mailPermissions } from './contract/mail';
 import { overviewPermissions } from './contract/overview';
 import { supervisionPermissions } from './contract/supervision';
 import { substitutionPermissions } from './contract/substitution';
@@ -38,6 +39,7 @@ export const PERMISSIONS: Record<Method, Access> = {
   ...substitutionPermissions,
   ...backupPermissions,
   ...releasePermissions,
+  ...mailPermissions,
   ...overviewPermissions,
   ...auditPermissions,
   ...privacyPermissions,

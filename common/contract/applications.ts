@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, nameText, text } from '../validation';
 import { method, type Permissions } from './define';
 import { pageShape, schoolYearSchema, type YearPage } from './paging';
-import { GUARDIAN_RELATIONS, id, phoneSchema } from './people';
+import { emailForConsent, GUARDIAN_RELATIONS, id, optionalEmail, phoneSchema } from './people';
 
 /**
  * Parent applications (the rules' 2.3: "Pielikums Nr.1") and the import of children from a
@@ -26,6 +26,9 @@ export interface ApplicationSummary {
   overdue: boolean;
   parentName: string;
   parentPhone: string;
+  parentEmail: string | null;
+  /** The form's consent to receive the register's e-mail; the connected guardian gets it. */
+  agreesEmail: boolean;
   childId: number | null;
   childName: string;
   groupId: number | null;
@@ -41,11 +44,14 @@ export const createApplicationSchema = z
     receivedOn: isoDate,
     parentName: nameText(120),
     parentPhone: phoneSchema,
+    email: optionalEmail,
+    agreesEmail: z.boolean().default(false),
     childId: id,
     /** The child's current group by default. */
     groupId: id.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(emailForConsent);
 
 export const connectApplicationSchema = z
   .object({

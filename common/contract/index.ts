@@ -13,6 +13,7 @@ import { releaseContract } from './release';
 import { planningContract } from './planning';
 import { privacyContract } from './privacy';
 import { journalsContract } from './journals';
+import { mailContract } from './mail';
 import { overviewContract } from './overview';
 import { supervisionContract } from './supervision';
 import { substitutionContract } from './substitution';
@@ -36,6 +37,7 @@ export const contract = {
   ...substitutionContract,
   ...backupContract,
   ...releaseContract,
+  ...mailContract,
   ...overviewContract,
   ...auditContract,
   ...privacyContract,

@@ -64,7 +64,7 @@ export const entrySchema = z
       .max(JOURNAL_LIMITS.durationMax, 'journals.duration')
       .nullable()
       .default(null),
-    /** "Nosūtīt vecākiem": kept as waiting until the register has mail. */
+    /** "Nosūtīt vecākiem": e-mailed to the children's parents through the outbox. */
     sendToParents: z.boolean().default(false),
   })
   .strict();
@@ -88,8 +88,18 @@ export const talkSchema = z
   .strict();
 export type TalkInput = z.input<typeof talkSchema>;
 
-/** 'waiting': ticked "Nosūtīt vecākiem" and not sent (there is no mail yet). */
-export type SendStatus = 'waiting' | null;
+/**
+ * "Nosūtīt vecākiem": 'waiting' while the e-mails are queued, 'sent' once every one is, 'failed'
+ * when one was refused or its outcome is unknown (the outbox tells why); null when not ticked.
+ */
+export type SendStatus = 'waiting' | 'sent' | 'failed' | null;
+
+export interface SendState {
+  status: Exclude<SendStatus, null>;
+  /** When the last of its e-mails was sent. */
+  at: string | null;
+  error: string | null;
+}
 
 interface Authored {
   authorId: number;
@@ -112,6 +122,8 @@ export interface EntryRow extends Authored {
   children: { id: number; name: string }[];
   sendToParents: boolean;
   sendStatus: SendStatus;
+  sentAt: string | null;
+  sendError: string | null;
 }
 
 export interface TalkRow extends Authored {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_MAX_LENGTH, isEmailAddress } from '../email-address';
 import { parsePersonalCode, PERSONAL_CODE_MESSAGE_KEYS } from '../personal-code';
 import { isoDate, nameText, optionalBirthDate, optionalIsoDate, yearNumber } from '../validation';
 import { method, type Permissions } from './define';
@@ -40,8 +41,8 @@ export const optionalPhone = z
 export const optionalEmail = z
   .string()
   .trim()
-  .max(120, 'v.tooLong')
-  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'people.email')
+  .max(EMAIL_MAX_LENGTH, 'v.tooLong')
+  .refine((s) => s === '' || isEmailAddress(s), 'people.email')
   .optional()
   .transform((v) => (v ? v : null));
 
@@ -198,6 +199,8 @@ export interface ChildGuardianSummary {
   lastName: string;
   phone: string | null;
   email: string | null;
+  /** Agreed in writing (the application of 2.3) to receive the register's e-mail. */
+  agreesEmail: boolean;
   relation: GuardianRelation;
   consents: Consent[];
 }
@@ -232,6 +235,7 @@ export interface GuardianSummary {
   lastName: string;
   phone: string | null;
   email: string | null;
+  agreesEmail: boolean;
   consents: Consent[];
   children: { childId: number; name: string; relation: GuardianRelation }[];
 }
@@ -242,12 +246,27 @@ const guardianShape = {
   phone: optionalPhone,
   email: optionalEmail,
   consents: z.array(z.enum(CONSENTS)).max(CONSENTS.length).default([]),
+  agreesEmail: z.boolean().default(false),
 };
+
+/** Agreeing to e-mail needs an address to send it to. */
+export function emailForConsent(
+  value: { email: string | null; agreesEmail: boolean },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.agreesEmail && !value.email) {
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'people.emailForConsent' });
+  }
+}
 
 export const createGuardianSchema = z
   .object({ ...guardianShape, childId: id, relation: z.enum(GUARDIAN_RELATIONS) })
-  .strict();
-export const updateGuardianSchema = z.object({ id, ...guardianShape }).strict();
+  .strict()
+  .superRefine(emailForConsent);
+export const updateGuardianSchema = z
+  .object({ id, ...guardianShape })
+  .strict()
+  .superRefine(emailForConsent);
 export const linkGuardianSchema = z
   .object({ guardianId: id, childId: id, relation: z.enum(GUARDIAN_RELATIONS) })
   .strict();

@@ -10,6 +10,8 @@ import { releaseMessages } from './release';
 import { ruMessages } from './ru';
 import { serverMessages } from './server';
 import { journalsMessages } from './journals';
+import { mailMessages } from './mail';
+import { ruMailMessages } from './ru-mail';
 import { overviewMessages } from './overview';
 import { supervisionMessages } from './supervision';
 import { substitutionMessages } from './substitution';
@@ -139,6 +141,7 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...substitutionMessages.lv,
     ...backupMessages.lv,
     ...releaseMessages.lv,
+    ...mailMessages.lv,
     ...listMessages.lv,
     ...overviewMessages.lv,
     ...privacyMessages.lv,
@@ -155,12 +158,13 @@ export const MESSAGE_CATALOGS: Readonly<Record<Locale, Record<string, string>>> 
     ...substitutionMessages.en,
     ...backupMessages.en,
     ...releaseMessages.en,
+    ...mailMessages.en,
     ...listMessages.en,
     ...overviewMessages.en,
     ...privacyMessages.en,
     ...serverMessages.en,
   },
-  ru: ruMessages,
+  ru: { ...ruMessages, ...ruMailMessages },
 };
 
 /** Renders a message; an unknown key is returned as it is (so already-rendered text passes). */

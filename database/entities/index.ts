@@ -6,6 +6,7 @@ import { Institution } from './institution';
 import { PEOPLE_ENTITIES } from './people';
 import { PLANNING_ENTITIES } from './planning';
 import { JOURNALS_ENTITIES } from './journals';
+import { MAIL_ENTITIES } from './mail';
 import { SUPERVISION_ENTITIES } from './supervision';
 import { SUBSTITUTION_ENTITIES } from './substitution';
 import { User } from './user';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   ...SUPERVISION_ENTITIES,
   ...SUBSTITUTION_ENTITIES,
   ...BACKUP_ENTITIES,
+  ...MAIL_ENTITIES,
   ...ACCOUNT_ENTITIES,
 ];
 export { AuditEvent, AuditEventChild, Institution, User };

@@ -134,6 +134,10 @@ export class Guardian {
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
+  /** Agreed (on the written application of 2.3) to receive the register's e-mail. */
+  @Column({ type: 'boolean', name: 'agrees_email', default: false })
+  agreesEmail!: boolean;
+
   /** JSON array of consent codes the guardian has given (see common/contract/people.ts). */
   @Column({ type: 'text', default: '[]' })
   consents!: string;
@@ -168,6 +172,14 @@ export class ParentApplication {
 
   @Column({ type: 'text', name: 'parent_phone' })
   parentPhone!: string;
+
+  /** The e-mail address written on the form, if any. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** The form's consent to receive the register's e-mail. */
+  @Column({ type: 'boolean', name: 'agrees_email', default: false })
+  agreesEmail!: boolean;
 
   @Column({ type: 'text', name: 'child_name' })
   childName!: string;

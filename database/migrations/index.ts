@@ -8,6 +8,7 @@ import { Journals0000000000007 } from './0007-journals';
 import { Supervision0000000000008 } from './0008-supervision';
 import { Substitution0000000000009 } from './0009-substitution';
 import { InstitutionNotNull0000000000010 } from './0010-institution-not-null';
+import { Mail0000000000012 } from './0012-mail';
 import { Privacy0000000000014 } from './0014-privacy';
 import { ServerAccounts0000000000016 } from './0016-server-accounts';
 import { TopicVersion0000000000017 } from './0017-topic-version';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Supervision0000000000008,
   Substitution0000000000009,
   InstitutionNotNull0000000000010,
+  Mail0000000000012,
   Privacy0000000000014,
   ServerAccounts0000000000016,
   TopicVersion0000000000017,

@@ -21,6 +21,7 @@ import { planningHandlers } from './planning/handlers';
 import { privacyHandlers } from './privacy/handlers';
 import { releaseHandlers } from './release/handlers';
 import { journalsHandlers } from './journals/handlers';
+import { mailHandlers } from './mail/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { supervisionHandlers } from './supervision/handlers';
 import { substitutionHandlers } from './substitution/handlers';
@@ -45,6 +46,7 @@ const handlers: HandlerMap = {
   ...backupHandlers,
   ...releaseHandlers,
   ...clientHandlers,
+  ...mailHandlers,
   ...overviewHandlers,
   ...auditHandlers,
   ...privacyHandlers,

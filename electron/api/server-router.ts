@@ -9,6 +9,8 @@ import { logout } from './auth/service';
 import { systemClock, type Clock } from './clock';
 import { Context } from './context';
 import { dispatch, expireIdle, renderError } from './dispatch';
+import { serverMailKey } from './mail/server-key';
+import { OutboxWorker } from './mail/worker';
 import { NO_RELEASE_RUNTIME } from './release/runtime';
 import { SessionState, type Register } from './session';
 
@@ -25,16 +27,26 @@ export interface ServerRegisterOptions {
 }
 
 export function serverRegister(options: ServerRegisterOptions): Register {
+  const clock = options.clock ?? systemClock;
+  const testMode = options.testMode ?? false;
+  // One worker for every session: the pool is always open, and its short steps need no queue.
+  const outbox = new OutboxWorker(clock, testMode);
+  outbox.attach({
+    database: () => (options.db.isInitialized ? options.db : undefined),
+    serial: (work) => work(),
+    passwordKey: () => serverMailKey(options.dataDir),
+  });
   return {
     mode: 'server',
     dataDir: options.dataDir,
-    clock: options.clock ?? systemClock,
-    testMode: options.testMode ?? false,
+    clock,
+    testMode,
     scrypt: options.scrypt ?? DEFAULT_SCRYPT,
     release: NO_RELEASE_RUNTIME,
     accounts: new DatabaseAccounts(options.db),
     folderPicker: false,
     maxIdleMinutes: options.maxIdleMinutes,
+    outbox,
     callSlots: (options.db.options as { poolSize?: number }).poolSize ?? 10,
   };
 }
@@ -99,6 +111,8 @@ export class ServerRouter {
     /** Sessions nobody has logged into are cheap but not free: beyond this the oldest go. */
     private readonly maxAnonymous = 1000,
   ) {
+    // The outbox resumes when the server starts, whoever logs in.
+    register.outbox.wake();
     this.gate = new AdmissionGate(register.callSlots ?? 1);
   }
 
@@ -159,6 +173,8 @@ export class ServerRouter {
 
   async dispose(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    // An e-mail in flight is finished and recorded before the pool goes.
+    await this.register.outbox.stop();
     for (const session of [...this.sessions.values()]) {
       await session.serial(() => session.state.close());
     }

@@ -7,6 +7,7 @@ import type { ScryptParams } from '../../database/keyslots';
 import type { AccountStore } from './auth/accounts';
 import type { Clock } from './clock';
 import { DirtyWindows } from './release/dirty';
+import type { OutboxWorker } from './mail/worker';
 import type { ReleaseRuntime } from './release/runtime';
 
 export interface BackendOptions {
@@ -45,6 +46,11 @@ export interface Register {
   readonly folderPicker: boolean;
   /** Server mode: no session stays idle longer than this, whatever the institution's setting. */
   readonly maxIdleMinutes?: number;
+  /**
+   * The one outbox worker of this database (mail/worker.ts): on a server one for all sessions.
+   * The router that holds the database attaches it.
+   */
+  readonly outbox: OutboxWorker;
   /** Server mode: calls that run at once, one per connection of the pool (./admission-gate.ts). */
   readonly callSlots?: number;
 }
@@ -140,6 +146,12 @@ export class SessionState {
     this.key = key;
     this.user = user;
     this.touch();
+    this.wakeOutbox();
+  }
+
+  /** Mail was queued or the database opened: the register's one outbox worker looks. */
+  wakeOutbox(): void {
+    this.register.outbox.wake();
   }
 
   touch(): void {

@@ -36,7 +36,7 @@ test('a teacher and the speech therapist keep the individual work journal; the h
   });
   const dialog = journals.dialog();
   await expect(journals.dateField()).toHaveValue('10.12.2026');
-  await expect(dialog.getByText('Pasts vēl nav pieejams')).toBeVisible();
+  await expect(dialog.getByText('Ieraksts tiks nosūtīts pa e-pastu')).toBeVisible();
   await snapshot(page, 'journals-entry-dialog');
   await journals.save();
   await journals.addEntry({

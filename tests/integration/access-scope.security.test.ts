@@ -115,6 +115,15 @@ const GOLDEN: Golden = {
     speech: ['-', '-', '-', '-', '-'],
     nurse: ['-', '-', '-', '-', '-'],
   },
+  // 4 and the roles table: every role mails staff and parents; a teacher her own groups' lists
+  // and parents, and an absent colleague's only while the substitution lasts.
+  messages: {
+    head: ['RW', 'RW', 'RW', 'RW', 'RW'],
+    deputy: ['RW', 'RW', 'RW', 'RW', 'RW'],
+    teacher: ['RW', '-', 'RW', '-', '-'],
+    speech: ['RW', 'RW', 'RW', 'RW', 'RW'],
+    nurse: ['RW', 'RW', 'RW', 'RW', 'RW'],
+  },
   // Architecture's roles table: the audit log is the head's alone; nobody writes it by hand.
   audit: {
     head: ['R', 'R', 'R', 'R', 'R'],

@@ -73,6 +73,15 @@ const READ_ONLY: Partial<Record<Method, string>> = {
   'audit.list': 'read',
   'audit.options': 'read',
   'privacy.retention': 'read',
+  'mail.inbox': 'read',
+  'mail.sent': 'read',
+  'mail.unread': 'read',
+  'mail.get': 'read; marks it read for its reader only (her own read state, not a record)',
+  'mail.recipients': 'read',
+  'mail.parentRecipients': 'read',
+  'mail.outbox': 'read',
+  'mail.outboxRow': 'read',
+  'mail.settings': 'read (never the password)',
   // First run, before any register exists: there is no audit to write into (issue 18).
   'client.connect': 'stores the chosen server’s address and fingerprint before any register',
 };

@@ -3,6 +3,7 @@ import type { Input, Method, Output } from '../../common/contract';
 import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-notice';
 import type { Router } from '../../electron/api/router';
 import { SETUP, STAFF_PASSWORD, tempDir } from './helpers';
+import { MAIL } from './audit-scenarios-mail';
 import { OFFICE } from './audit-scenarios-office';
 import { planningFixture, topic } from './planning-fixtures';
 
@@ -368,7 +369,7 @@ const DAILY: Scenario[] = [
   },
 ];
 
-export const SCENARIOS: Scenario[] = [...OFFICE, ...DAILY];
+export const SCENARIOS: Scenario[] = [...OFFICE, ...DAILY, ...MAIL];
 
 export async function maxEventId(w: { b: { router: Pick<Router, 'state'> } }): Promise<number> {
   const [row] = await w.b.router.state.db.query<{ id: number | null }[]>(

@@ -13,21 +13,28 @@ export async function journalsFixture() {
   // The data source is opened anew at every login: always ask for the current one.
   const repo = <T extends object>(entity: new () => T) => f.b.router.state.db.getRepository(entity);
   const db = f.b.router.state.db;
-  const guardian = async (firstName: string, lastName: string, childId: number) => {
+  const guardian = async (
+    firstName: string,
+    lastName: string,
+    childId: number,
+    email: string | null = null,
+  ) => {
     const g = await db.getRepository(Guardian).save({
       firstName,
       lastName,
       searchName: `${lastName} ${firstName}`.toLowerCase(),
       phone: null,
-      email: null,
+      email,
+      agreesEmail: email !== null,
       consents: '[]',
     });
     await db.getRepository(ChildGuardian).insert({ childId, guardianId: g.id, relation: 'mother' });
     return g.id;
   };
-  // Elza Ozoliņa (Zīlītes) has two parents; Kārlis Grava (Cielaviņas) one.
+  // Elza Ozoliņa (Zīlītes) has two parents, her mother agreed to e-mail; Kārlis Grava
+  // (Cielaviņas) one.
   const elza = f.children[0];
-  const elzaMother = await guardian('Inese', 'Ozoliņa', elza);
+  const elzaMother = await guardian('Inese', 'Ozoliņa', elza, 'inese.ozolina@example.lv');
   const elzaFather = await guardian('Pēteris', 'Ozoliņš', elza);
   const karlisMother = await guardian('Zane', 'Grava', f.other);
   const head = await db.getRepository(User).findOneByOrFail({ username: 'ilze' });

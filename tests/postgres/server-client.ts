@@ -3,6 +3,7 @@ import type { CallResult } from '../../common/errors';
 import type { ScryptParams } from '../../database/kdf';
 import { openPostgres, type PostgresOptions } from '../../database/postgres';
 import type { Clock } from '../../electron/api/clock';
+import type { OutboxWorker } from '../../electron/api/mail/worker';
 import { ServerRouter, serverRegister } from '../../electron/api/server-router';
 import type { SessionState } from '../../electron/api/session';
 import { freshPostgres } from './databases';
@@ -62,6 +63,12 @@ export class ServerTestClient {
     const state = this.token ? this.server?.stateOf(this.token) : undefined;
     if (!state) throw new Error('No session yet: call the server first');
     return state;
+  }
+
+  /** The register's one outbox worker (the same for every client of this server). */
+  get outbox(): OutboxWorker {
+    if (!this.server) throw new Error('The server has not started yet');
+    return this.server.register.outbox;
   }
 
   /** The server's pool, whether or not this client is logged in. */

@@ -39,14 +39,14 @@ export class Pc {
 }
 
 /** A server-mode router on a fresh PostgreSQL database, and a way to reach that database. */
-export async function serverFixture(options: { maxIdleMinutes?: number } = {}) {
+export async function serverFixture(options: { maxIdleMinutes?: number; dataDir?: string } = {}) {
   const database: PostgresOptions = await freshPostgres();
   const db = await openPostgres({ ...database, poolSize: 6 });
   const clock = new TestClock(new Date('2026-11-30T07:00:00Z'));
   const router = new ServerRouter(
     serverRegister({
       db,
-      dataDir: '/nonexistent',
+      dataDir: options.dataDir ?? '/nonexistent',
       clock,
       testMode: true,
       scrypt: TEST_SCRYPT,

@@ -7,6 +7,7 @@ import { IndividualWorkChild, IndividualWorkEntry } from '../../../database/enti
 import { Child } from '../../../database/entities/people';
 import { audit, changedFields } from '../audit/audit';
 import type { Context } from '../context';
+import { cancelNote, noteStates, queueNote } from '../mail/notes';
 import { userNames } from '../users/names';
 import {
   assertReach,
@@ -51,6 +52,10 @@ export async function entryRows(
   const editable = await writableIds(m, ctx, 'individualWork', visible);
   const childIds = [...new Set(visible.flatMap((v) => v.childIds))];
   const children = new Map((await m.findBy(Child, { id: In(childIds) })).map((c) => [c.id, c]));
+  const sending = await noteStates(
+    m,
+    visible.filter((v) => v.entry.sendStatus !== null).map((v) => v.id),
+  );
   const names = await userNames(m, [
     ...visible.map((v) => v.entry.authorId),
     ...visible.map((v) => v.entry.onBehalfOf),
@@ -66,7 +71,10 @@ export async function entryRows(
       return { id, name: c ? personName(c) : '' };
     }),
     sendToParents: e.sendStatus !== null,
-    sendStatus: e.sendStatus === 'waiting' ? 'waiting' : null,
+    // Ticked before the register had mail, and not saved since: still waiting.
+    sendStatus: e.sendStatus === null ? null : (sending.get(e.id)?.status ?? 'waiting'),
+    sentAt: sending.get(e.id)?.at ?? null,
+    sendError: sending.get(e.id)?.error ?? null,
     authorId: e.authorId,
     authorName: names.get(e.authorId) ?? '',
     onBehalfOfName: e.onBehalfOf === null ? null : (names.get(e.onBehalfOf) ?? null),
@@ -90,6 +98,11 @@ async function writableEntry(m: EntityManager, ctx: Context, id: number) {
   return before;
 }
 
+async function childNames(m: EntityManager, ids: number[]): Promise<Map<number, string>> {
+  const children = await m.findBy(Child, { id: In(ids) });
+  return new Map(children.map((c) => [c.id, personName(c)]));
+}
+
 /** The entries of a period she may read, for a print (a print's period is at most a year). */
 export async function inPeriod(ctx: Context, from: string, to: string): Promise<EntryRow[]> {
   const m = ctx.db.manager;
@@ -104,6 +117,7 @@ export async function inPeriod(ctx: Context, from: string, to: string): Promise<
 
 export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
   const now = ctx.now();
+  let queued = false;
   const id = await ctx.db.transaction(async (m) => {
     const before = input.id ? await writableEntry(m, ctx, input.id) : undefined;
     if (input.sendToParents && !maySendToParents(ctx.user.role)) {
@@ -143,6 +157,11 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
       input.childIds.map((childId, position) => ({ entryId, childId, position })),
     );
     const after = await snapshot(m, await m.findOneByOrFail(IndividualWorkEntry, { id: entryId }));
+    // "Nosūtīt vecākiem" goes out through the outbox; unticked, what has not gone stays.
+    if (input.sendToParents) {
+      const names = await childNames(m, input.childIds);
+      queued = await queueNote(m, ctx, { ...input, id: entryId, childNames: names });
+    } else if (before?.sendStatus) await cancelNote(m, entryId);
     await audit(m, now, {
       action: before ? 'journals.entry.update' : 'journals.entry.create',
       actorId: ctx.user.id,
@@ -154,6 +173,7 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
     });
     return entryId;
   });
+  if (queued) ctx.state.wakeOutbox();
   const m = ctx.db.manager;
   const [row] = await entryRows(m, ctx, [await m.findOneByOrFail(IndividualWorkEntry, { id })]);
   return row;
@@ -162,6 +182,7 @@ export async function save(ctx: Context, input: EntryInput): Promise<EntryRow> {
 export async function remove(ctx: Context, id: number): Promise<void> {
   await ctx.db.transaction(async (m) => {
     const before = await writableEntry(m, ctx, id);
+    await cancelNote(m, id);
     await m.delete(IndividualWorkChild, { entryId: id });
     await m.delete(IndividualWorkEntry, { id });
     await audit(m, ctx.now(), {

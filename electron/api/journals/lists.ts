@@ -147,6 +147,10 @@ export async function talks(ctx: Context, input: ListInput): Promise<JournalPage
 }
 
 /** "Gaida nosūtīšanu": entries ticked for parents and not sent yet that she may read. */
+const NOT_ALL_SENT =
+  "(NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id AND o.status <> 'cancelled') " +
+  "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entry_id = e.id AND o.status NOT IN ('sent', 'cancelled')))";
+
 export async function waiting(
   ctx: Context,
   input: ParsedInput<'journals.waiting'>,
@@ -156,7 +160,8 @@ export async function waiting(
   const [ids, total] = await pageIds(
     m,
     {
-      sql: `FROM ${ENTRIES.from} WHERE e.send_status = 'waiting' AND ${scope.sql}`,
+      // Ticked for parents and not sent to all of them yet: nothing queued, or a row not sent.
+      sql: `FROM ${ENTRIES.from} WHERE e.send_status IS NOT NULL AND ${NOT_ALL_SENT} AND ${scope.sql}`,
       params: scope.params,
     },
     input,

@@ -36,6 +36,8 @@ function applicationSummary(
     overdue: a.status === 'received' && today > dueOn,
     parentName: a.parentName,
     parentPhone: a.parentPhone,
+    parentEmail: a.email,
+    agreesEmail: a.agreesEmail,
     childId: a.childId,
     childName: a.childName,
     groupId: a.groupId,
@@ -115,6 +117,8 @@ export function create(
         receivedOn: input.receivedOn,
         parentName: input.parentName,
         parentPhone: input.parentPhone,
+        email: input.email,
+        agreesEmail: input.agreesEmail,
         childId: child.id,
         childName: `${child.firstName} ${child.lastName}`,
         groupId,
@@ -156,6 +160,14 @@ export function connect(
     if (input.guardianId) {
       guardian = await m.findOneBy(Guardian, { id: input.guardianId });
       if (!guardian) throw fieldError('guardianId', 'error.NOT_FOUND');
+      // The written application is the newer word on how the parent wants to be reached.
+      if (row.email) {
+        await m.update(
+          Guardian,
+          { id: guardian.id },
+          { email: row.email, agreesEmail: row.agreesEmail },
+        );
+      }
     } else {
       const name = splitName(row.parentName);
       guardian = await m.save(
@@ -163,7 +175,8 @@ export function connect(
           ...name,
           searchName: personSearchName(name.firstName, name.lastName),
           phone: row.parentPhone,
-          email: null,
+          email: row.email,
+          agreesEmail: row.agreesEmail,
           consents: JSON.stringify(['register']),
         }),
       );

@@ -72,6 +72,7 @@ async function childDetail(m: EntityManager, childId: number, date: string): Pro
         lastName: g.lastName,
         phone: g.phone,
         email: g.email,
+        agreesEmail: g.agreesEmail,
         relation: links.find((l) => l.guardianId === g.id)?.relation as GuardianRelation,
         consents: parseConsents(g.consents),
       }))

@@ -29,6 +29,7 @@ async function guardianSummaries(
     lastName: guardian.lastName,
     phone: guardian.phone,
     email: guardian.email,
+    agreesEmail: guardian.agreesEmail,
     consents: parseConsents(guardian.consents),
     children: links
       .filter((l) => l.guardianId === guardian.id)

@@ -3,6 +3,7 @@ import * as backup from './backup';
 import * as calendar from './calendar';
 import en from './en';
 import * as journals from './journals';
+import * as mail from './mail';
 import * as lists from './lists';
 import * as overview from './overview';
 import lv from './lv';
@@ -15,6 +16,7 @@ import { ru as ruAttendance } from './ru/attendance';
 import { ru as ruBackup } from './ru/backup';
 import { ru as ruCalendar } from './ru/calendar';
 import { ru as ruJournals } from './ru/journals';
+import { ru as ruMail } from './ru/mail';
 import { ru as ruLists } from './ru/lists';
 import { ru as ruOverview } from './ru/overview';
 import { ru as ruPeople } from './ru/people';
@@ -45,6 +47,7 @@ export const MESSAGES = {
     substitution: substitution.lv,
     backup: backup.lv,
     release: release.lv,
+    mail: mail.lv,
     overview: overview.lv,
     server: server.lv,
     privacy: privacy.lv,
@@ -61,6 +64,7 @@ export const MESSAGES = {
     substitution: substitution.en,
     backup: backup.en,
     release: release.en,
+    mail: mail.en,
     overview: overview.en,
     server: server.en,
     privacy: privacy.en,
@@ -77,6 +81,7 @@ export const MESSAGES = {
     substitution: ruSubstitution,
     backup: ruBackup,
     release: ruRelease,
+    mail: ruMail,
     overview: ruOverview,
     server: ruServer,
     privacy: ruPrivacy,

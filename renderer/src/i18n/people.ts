@@ -105,6 +105,8 @@ export const lv = {
     photos: 'Fotogrāfijas iestādes publikācijās',
     walks: 'Pastaigas un ekskursijas ārpus iestādes',
   },
+  agreesEmail: 'Piekrīt saņemt e-pastu no e-žurnāla',
+  agreesEmailShort: 'piekrīt e-pastam',
   applications: {
     title: 'Vecāku iesniegumi (Pielikums Nr.1)',
     add: 'Reģistrēt iesniegumu',
@@ -114,6 +116,7 @@ export const lv = {
     dueOn: 'Termiņš',
     parentName: 'Vecāka vārds, uzvārds',
     parentPhone: 'Mobilā tālruņa Nr.',
+    parentEmail: 'E-pasts',
     child: 'Bērns',
     group: 'Grupa',
     status: 'Statuss',
@@ -282,6 +285,8 @@ export const en: typeof lv = {
     photos: 'Photos in the institution’s publications',
     walks: 'Walks and excursions outside',
   },
+  agreesEmail: 'Agrees to receive e-mail from the register',
+  agreesEmailShort: 'agrees to e-mail',
   applications: {
     title: 'Parent applications (Annex No. 1)',
     add: 'Register an application',
@@ -291,6 +296,7 @@ export const en: typeof lv = {
     dueOn: 'Due',
     parentName: 'Parent’s name',
     parentPhone: 'Mobile phone',
+    parentEmail: 'E-mail',
     child: 'Child',
     group: 'Group',
     status: 'Status',

@@ -19,6 +19,7 @@ import { PRIVACY_NOTICE_PATH, privacyNoticeRoutes, privacyRoutes } from './priva
 import { assessmentRoutes } from './assessment';
 import { releaseRoutes } from './release';
 import { journalsRoutes } from './journals';
+import { mailRoutes } from './mail';
 import { overviewRoutes } from './overview';
 import { supervisionRoutes } from './supervision';
 import { substitutionRoutes } from './substitution';
@@ -68,6 +69,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../views/home/HomeView.vue'),
         meta: { nav: { label: 'layout.home', icon: 'pi pi-home' } },
       },
+      ...mailRoutes,
       {
         path: 'users',
         component: () => import('../views/users/UsersView.vue'),

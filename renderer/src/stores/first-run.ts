@@ -37,7 +37,7 @@ export const useFirstRunStore = defineStore('firstRun', () => {
       },
       { step: 'groups', to: '/groups', done: groups.length > 0 },
       { step: 'children', to: '/children', done: groups.some((g) => g.childCount > 0) },
-      { step: 'mail', to: '/settings', done: mail },
+      { step: 'mail', to: '/mail-settings', done: mail },
       { step: 'backup', to: '/backup', done: auto.enabled || auto.lastSuccessAt !== null },
     ];
   }

@@ -6,7 +6,7 @@ export { STAFF_PASSWORD };
 
 /**
  * «Zīlītes» with teacher anna and the children given (see planning's seedGroup), speech therapist
- * sarma, and two parents of the first child. Leaves nobody logged in.
+ * sarma, and two parents of the first child: the mother agreed to e-mail. Leaves nobody logged in.
  */
 export async function seedJournals(app: RunningApp, children: [string, string, string][]) {
   const { groupId } = await seedGroup(app, children);
@@ -28,15 +28,16 @@ export async function seedJournals(app: RunningApp, children: [string, string, s
   await app.api('auth.login', { username: 'dace', password: STAFF_PASSWORD });
   const [first] = children;
   const [child] = (await app.api('children.list', { search: first[1] })).rows;
-  for (const [firstName, relation] of [
-    ['Inese', 'mother'],
-    ['Pēteris', 'father'],
+  for (const [firstName, relation, email] of [
+    ['Inese', 'mother', 'inese.ozolina@example.lv'],
+    ['Pēteris', 'father', ''],
   ] as const) {
     await app.api('guardians.create', {
       firstName,
       lastName: first[1],
       phone: '',
-      email: '',
+      email,
+      agreesEmail: email !== '',
       consents: [],
       childId: child.id,
       relation,

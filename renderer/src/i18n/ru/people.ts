@@ -107,6 +107,8 @@ export const ru: typeof lv = {
     photos: 'Фотографии в публикациях учреждения',
     walks: 'Прогулки и экскурсии вне учреждения',
   },
+  agreesEmail: 'Согласен получать письма из электронного журнала',
+  agreesEmailShort: 'согласен на e-mail',
   applications: {
     title: 'Заявления родителей (Приложение № 1)',
     add: 'Зарегистрировать заявление',
@@ -116,6 +118,7 @@ export const ru: typeof lv = {
     dueOn: 'Срок',
     parentName: 'Имя, фамилия родителя',
     parentPhone: 'Номер мобильного телефона',
+    parentEmail: 'Эл. почта',
     child: 'Ребёнок',
     group: 'Группа',
     status: 'Статус',
