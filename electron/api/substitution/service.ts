@@ -1,4 +1,3 @@
-import { In, type EntityManager } from 'typeorm';
 import { auditActionLabel, type AuditAction } from '../../../common/audit-actions';
 import { addDays, dmy } from '../../../common/dates';
 import type { ParsedInput } from '../../../common/contract';
@@ -6,7 +5,6 @@ import type {
   SubstitutionEntry,
   SubstitutionOptions,
   SubstitutionRow,
-  SubstitutionStatus,
 } from '../../../common/contract/substitution';
 import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
@@ -16,12 +14,11 @@ import { Group, GroupTeacher } from '../../../database/entities/people';
 import { Substitution } from '../../../database/entities/substitution';
 import type { ScopedRow } from '../access/scope';
 import { audit, cellsOf } from '../audit/audit';
-import { rigaDate } from '../clock';
 import type { Context } from '../context';
-import { groupLabel, groupLabels } from '../people/shared';
+import { groupLabel } from '../people/shared';
 import { userNames } from '../users/names';
 import { byline } from './byline';
-import { rows } from './list';
+import { entryEvents, rows } from './list';
 
 /** A substitution as the access scope sees it: her own when she is one of its two teachers. */
 const scoped = (s: { fromDate: string; groupId: number; substituteId: number; absentId: number }) =>
@@ -30,11 +27,6 @@ const scoped = (s: { fromDate: string; groupId: number; substituteId: number; ab
     groupId: s.groupId,
     participantIds: [s.substituteId, s.absentId],
   }) satisfies ScopedRow;
-
-function statusOn(s: Substitution, day: string): SubstitutionStatus {
-  if (s.fromDate > day) return 'planned';
-  return s.toDate < day ? 'ended' : 'active';
-}
 
 /** A refusal shown next to one field of the form. */
 function fieldError(ctx: Context, field: string, key: string, params = {}): AppError {
@@ -54,26 +46,6 @@ const CELL_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
   'attendance.mark.correct',
   'assessment.mark.save',
 ]);
-
-/** Whether the substitute wrote the event on the absent teacher's behalf during the period. */
-const madeDuring = (s: Substitution, e: Pick<AuditEvent, 'actorId' | 'onBehalfOfId' | 'at'>) => {
-  if (e.actorId !== s.substituteId || e.onBehalfOfId !== s.absentId) return false;
-  const day = rigaDate(new Date(e.at));
-  return day >= s.fromDate && day <= s.toDate;
-};
-
-/** The audit events the substitute wrote on the absent teacher's behalf during the period. */
-async function entryEvents(m: EntityManager, s: Substitution): Promise<AuditEvent[]> {
-  const events = await m
-    .createQueryBuilder(AuditEvent, 'a')
-    .where('a.onBehalfOfId = :absent AND a.actorId = :substitute', {
-      absent: s.absentId,
-      substitute: s.substituteId,
-    })
-    .orderBy('a.id', 'ASC')
-    .getMany();
-  return events.filter((e) => madeDuring(s, e));
-}
 
 export async function options(
   ctx: Context,
