@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditAction } from '../../common/audit-actions';
 import { contract, type Input, type Method, type Output } from '../../common/contract';
 import { TestClock } from '../../electron/api/clock';
@@ -7,7 +7,9 @@ import { SIMULATED_FEED, SimulatedUpdater } from '../../electron/api/release/sim
 import { Updates } from '../../electron/api/release/updates';
 import { Router } from '../../electron/api/router';
 import { SETUP, TEST_SCRYPT, tempDir, testBackend } from './helpers';
+import { ChildGuardian, Guardian } from '../../database/entities/people';
 import { maxEventId, SCENARIOS, world } from './audit-scenarios';
+import { smtpPeer, stopPeers } from './smtp-peer';
 
 /**
  * Issue 16's completeness check: every API method that writes leaves exactly the audit event it
@@ -52,6 +54,18 @@ const READ_ONLY: Partial<Record<Method, string>> = {
   'assessment.later': 'read',
   'assessment.progress': 'read',
   'assessment.progressPdf': 'a printout of marks',
+  'overview.home': 'reads what is due',
+  'overview.report': 'reads the counts of the supervision report',
+  'overview.reportItems': 'reads the days behind a count',
+  'overview.reportExport': 'a printout of the counts (no child named)',
+  'overview.charts': 'reads counts',
+  'overview.journalPrint': 'a printout of journals she may read',
+  'overview.groups': 'reads the group names',
+  'overview.archiveStart':
+    'builds a printout of a group year in memory (a background job, nothing stored in the register)',
+  'overview.archiveStatus': 'reads the job',
+  'overview.archiveCancel': 'drops the job in memory',
+  'overview.archiveFile': 'hands over the finished printout',
   'journals.entries': 'read',
   'journals.waiting': 'read',
   'journals.children': 'read',
@@ -92,7 +106,15 @@ const OWN_WORLD: Method[] = [
   'backup.restore',
   'backup.restoreSetup',
   'update.install',
+  // E-mail goes out through a real SMTP server, which the test of their own starts.
+  'mail.saveSettings',
+  'mail.testMessage',
+  'mail.sendToParents',
+  'mail.sendProgress',
+  'mail.resend',
 ];
+
+afterEach(stopPeers);
 
 async function actionsAfter(w: { b: { router: Pick<Router, 'state'> } }, mark: number) {
   return w.b.router.state.db.query<{ action: AuditAction; actorId: number | null }[]>(
@@ -159,6 +181,51 @@ describe('the audit completeness check', () => {
     expect((await actionsAfter({ b: fresh }, w.state.backupMark)).map((e) => e.action)).toEqual([
       'backup.file.restore',
       'auth.login.success',
+    ]);
+  });
+
+  it('records the SMTP settings, a test message, e-mail to parents, the progress PDF and a resend', async () => {
+    const peer = await smtpPeer();
+    const w = await world();
+    const db = w.b.router.state.db;
+    const mother = await db.getRepository(Guardian).save({
+      firstName: 'Inese',
+      lastName: 'Ozoliņa',
+      searchName: 'ozoliņa inese',
+      phone: null,
+      email: 'inese.ozolina@example.lv',
+      agreesEmail: true,
+      consents: '[]',
+    });
+    await db
+      .getRepository(ChildGuardian)
+      .insert({ childId: w.elza, guardianId: mother.id, relation: 'mother' });
+    const step = async (as: string, run: () => Promise<unknown>, expected: AuditAction[]) => {
+      await w.as(as);
+      const mark = await maxEventId(w);
+      const userId = w.b.router.state.user!.id;
+      await run();
+      const events = await actionsAfter(w, mark);
+      expect(events.map((e) => e.action)).toEqual(expected);
+      expect(events.every((e) => e.actorId === userId)).toBe(true);
+    };
+    await step('ilze', () => w.ok('mail.saveSettings', peer.settings()), ['mail.settings.update']);
+    await step('ilze', () => w.ok('mail.testMessage', { to: 'ilze@example.lv' }), [
+      'mail.outbox.test',
+    ]);
+    // The mother's mailbox refuses the first letter; the teacher sends it again by hand.
+    peer.refuse.set('inese.ozolina@example.lv', { code: 550, text: '5.1.1 Mailbox unavailable' });
+    const letter = { subject: 'Ekskursija', body: 'Rīt dosimies uz parku.' };
+    const target = { kind: 'child' as const, childId: w.elza };
+    await step('anna', () => w.ok('mail.sendToParents', { target, ...letter }), [
+      'mail.parents.send',
+    ]);
+    await w.b.router.outbox.settle();
+    const [failed] = (await w.ok('mail.outbox', { status: 'failed' })).rows;
+    peer.refuse.clear();
+    await step('anna', () => w.ok('mail.resend', { id: failed.id }), ['mail.outbox.resend']);
+    await step('anna', () => w.ok('mail.sendProgress', { childId: w.elza }), [
+      'mail.progress.send',
     ]);
   });
 
