@@ -109,7 +109,7 @@ test('the monthly sheet PDF of a 23-day month with 30 children holds every day a
     let name = '';
     while (!lines[at].endsWith(cells) && name.length < 200) name += `${lines[at++]} `;
     name += lines[at++].slice(0, -cells.length);
-    expect(name.trim()).toBe(`${child.lastName} ${child.firstName}`);
+    expect(name.trim()).toBe(`${child.firstName} ${child.lastName}`); // "Vārds Uzvārds", sorted by surname
   }
   const { present, NS, NC, N } = grid.totals;
   expect(lines.find((l) => l.startsWith('Kopā'))).toMatch(

@@ -117,7 +117,7 @@ describe('the monthly attendance sheet on A4 landscape', () => {
         name += `${lines[at]} `;
       }
       name += lines[at].slice(0, -cells.length);
-      expect(name.trim()).toBe(`${child.lastName} ${child.firstName}`);
+      expect(name.trim()).toBe(`${child.firstName} ${child.lastName}`); // "Vārds Uzvārds", sorted by surname
       at++;
     }
     const sum = grid.totals;
