@@ -114,10 +114,11 @@ describe('the monthly attendance sheet on A4 landscape', () => {
       let name = '';
       for (let wrap = 0; !lines[at].endsWith(cells); wrap++, at++) {
         expect(wrap, `${child.lastName}: ${cells}`).toBeLessThan(3);
-        name += `${lines[at]} `;
+        // A line broken after a hyphen joins without a space.
+        name += lines[at].endsWith('-') ? lines[at] : `${lines[at]} `;
       }
       name += lines[at].slice(0, -cells.length);
-      expect(name.trim()).toBe(`${child.lastName} ${child.firstName}`);
+      expect(name.trim()).toBe(`${child.firstName} ${child.lastName}`); // "Vārds Uzvārds", sorted by surname
       at++;
     }
     const sum = grid.totals;

@@ -82,14 +82,23 @@ describe('the outbox', () => {
       canResend: true,
       lastError: expect.stringContaining('550') as unknown,
     });
+    // The failure is a line on the sender's home and on the head's, not on a colleague's.
+    const unsent = async (who: string) => {
+      await f.as(who);
+      return (await f.b.ok('overview.home', {})).items.filter((i) => i.kind === 'mail');
+    };
+    expect(await unsent('anna')).toMatchObject([{ count: 1, overdue: true, due: '2026-12-10' }]);
+    expect(await unsent('ilze')).toMatchObject([{ count: 1 }]);
+    expect(await unsent('ieva')).toEqual([]);
     // Someone else's e-mail: not hers to resend or even see.
-    await f.as('ieva');
     expect(await f.b.fail('mail.resend', { id: row.id })).toMatchObject({ code: 'NOT_FOUND' });
     await f.as('anna');
     peer.refuse.clear();
     await f.b.ok('mail.resend', { id: row.id });
     await f.settle();
     expect((await f.outbox())[0]).toMatchObject({ status: 'sent' });
+    expect(await unsent('anna')).toEqual([]);
+    await f.as('anna');
     expect(peer.messageIds().get(row.messageId)).toBe(1);
     expect(await f.b.fail('mail.resend', { id: row.id })).toMatchObject({
       code: 'CONFLICT',

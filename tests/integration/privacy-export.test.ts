@@ -26,6 +26,7 @@ describe('a child’s data on request', () => {
       'Elza un Paula kopā būvēja torni',
       'Elza lieliski skaita līdz divdesmit.',
       'Notikumi par bērnu',
+      'Ekskursija uz mežu', // the letter to her mother
     ]) {
       expect(text).toContain(expected);
     }
@@ -44,7 +45,15 @@ describe('a child’s data on request', () => {
     ]);
     expect(data.individualWork).toHaveLength(1);
     expect(data.talks.map((t) => t.guardians)).toEqual([['Inga Ozoliņa']]);
-    expect(data.messages).toEqual([]); // the mail domain's hook: no messages yet
+    expect(data.messages).toEqual([
+      {
+        sentAt: '2026-11-25T10:00:00.000Z',
+        from: 'Anna Kalniņa',
+        to: 'Inga Ozoliņa <inga.ozolina@example.lv>',
+        subject: 'Ekskursija uz mežu',
+        text: 'Ekskursija uz mežu. Ar cieņu, Anna Kalniņa',
+      },
+    ]);
     expect(data.auditEvents.map((e) => e.action)).toEqual(
       expect.arrayContaining([
         'people.guardian.create',

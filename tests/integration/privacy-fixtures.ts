@@ -1,4 +1,5 @@
 import { PDFParse } from 'pdf-parse';
+import { OutboxEmail } from '../../database/entities/mail';
 import { planningFixture, topic } from './planning-fixtures';
 
 /** The text of a PDF, as a person copying it out would read it. */
@@ -15,7 +16,7 @@ export async function pdfText(base64: string): Promise<string> {
  * The planning fixture (10 December 2026) with a history for two children: Elza (still in
  * «Zīlītes») and Paula (left on 30 November), each with a guardian, absences corrected by the
  * nurse, marks, individual work (one entry about both), a talk, an application and a diary
- * entry that names Paula.
+ * entry that names Paula, and a letter sent to each mother (the outbox, as mail leaves it).
  */
 export async function childHistory() {
   const f = await planningFixture();
@@ -105,5 +106,23 @@ export async function childHistory() {
     ],
     reason: 'Ārsta zīmes (arī par Paulas Jansones saaukstēšanos)',
   });
+  const letter = (childId: number, guardianId: number, to: string, name: string, subject: string) =>
+    f.b.router.state.db.getRepository(OutboxEmail).insert({
+      kind: 'parents',
+      status: 'sent',
+      toAddress: to,
+      toName: name,
+      guardianId,
+      childId,
+      subject,
+      body: `${subject}. Ar cieņu, Anna Kalniņa`,
+      messageId: `<${childId}.${guardianId}@zilite.example.lv>`,
+      sentAt: '2026-11-25T10:00:00.000Z',
+      createdBy: f.users.anna,
+      createdAt: '2026-11-25T09:59:00.000Z',
+      updatedAt: '2026-11-25T10:00:00.000Z',
+    });
+  await letter(elza, inga.id, 'inga.ozolina@example.lv', 'Inga Ozoliņa', 'Ekskursija uz mežu');
+  await letter(paula, laila.id, 'laila.jansone@example.lv', 'Laila Jansone', 'Paulai ekskursija');
   return { ...f, elza, paula, inga: inga.id, laila: laila.id, topicId };
 }

@@ -17,7 +17,7 @@ import { failureStatus } from '../backup/auto-settings';
 import type { Context } from '../context';
 import { rigaDate } from '../clock';
 import { covers, groupsIn, loadRules, schoolYear, type GroupFact, type Rules } from './facts';
-import { unsentMailItems } from './mail-hook';
+import { unsentMailItems } from './unsent-mail';
 import { COLLECTORS, DOMAIN_OF, type Judged } from './obligations';
 
 /**

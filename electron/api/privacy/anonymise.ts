@@ -11,7 +11,7 @@ import { keepUntil } from '../../../common/retention';
 import { personSearchName } from '../../../common/text';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
-import { anonymiseMessages } from './mail-hook';
+import { anonymiseMessages } from './outbox-mail';
 import { namePatterns, replaceNames, type PersonName } from './names';
 import { retentionRule, standing } from './retention';
 import { scrubAudit } from './scrub-audit';

@@ -7,7 +7,7 @@ import { renderEvents } from '../audit/render';
 import type { Context } from '../context';
 import { groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
-import { messagesToGuardians, type GuardianMessage } from './mail-hook';
+import { messagesToGuardians, type GuardianMessage } from './outbox-mail';
 
 /**
  * Everything the register holds about one child (issue 16, a child's data on request): each

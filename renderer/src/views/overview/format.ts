@@ -35,7 +35,7 @@ export function itemLink(item: Opens): RouteLocationRaw {
     case 'backup':
       return '/backup';
     case 'mail':
-      return '/';
+      return '/outbox';
   }
 }
 
