@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../../common/dates';
 import type { primeVueLv } from './primevue-lv';
 
 /** PrimeVue's own texts in English (the keys of primevue-lv.ts); weeks start on Monday. */
@@ -5,20 +6,7 @@ export const primeVueEn: typeof primeVueLv = {
   dayNames: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   dayNamesShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   dayNamesMin: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'],
-  monthNames: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  monthNames: [...MONTH_NAMES.en],
   monthNamesShort: [
     'Jan',
     'Feb',

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../../common/dates';
 /** PrimeVue's own texts (date pickers, tables) in Latvian; weeks start on Monday. */
 export const primeVueLv = {
   dayNames: [
@@ -11,20 +12,7 @@ export const primeVueLv = {
   ],
   dayNamesShort: ['Sv', 'P', 'O', 'T', 'C', 'Pk', 'S'],
   dayNamesMin: ['Sv', 'P', 'O', 'T', 'C', 'Pk', 'S'],
-  monthNames: [
-    'janvāris',
-    'februāris',
-    'marts',
-    'aprīlis',
-    'maijs',
-    'jūnijs',
-    'jūlijs',
-    'augusts',
-    'septembris',
-    'oktobris',
-    'novembris',
-    'decembris',
-  ],
+  monthNames: [...MONTH_NAMES.lv],
   monthNamesShort: [
     'janv.',
     'febr.',

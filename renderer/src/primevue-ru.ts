@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../../common/dates';
 import type { primeVueLv } from './primevue-lv';
 
 /** PrimeVue's own texts in Russian (the keys of primevue-lv.ts); weeks start on Monday. */
@@ -5,20 +6,7 @@ export const primeVueRu: typeof primeVueLv = {
   dayNames: ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'],
   dayNamesShort: ['Вс', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб'],
   dayNamesMin: ['Вс', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб'],
-  monthNames: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
+  monthNames: [...MONTH_NAMES.ru],
   monthNamesShort: [
     'янв.',
     'февр.',
