@@ -46,6 +46,15 @@ test('axe: no critical or serious violation on any screen of any role', async ({
       await settled(page);
       findings.push(...(await axeFindings(page, `${account.role} ${target}`)));
       screens++;
+      // A hub's other screens are tabs on top of its first (the head's settings).
+      const tabs = page.getByRole('navigation', { name: 'Iestatījumi' }).getByRole('link');
+      const more = await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+      for (const tab of more.filter((t) => t !== target)) {
+        await tabs.and(page.locator(`[href="${tab}"]`)).click();
+        await settled(page);
+        findings.push(...(await axeFindings(page, `${account.role} ${tab}`)));
+        screens++;
+      }
     }
     // About, linked from the top bar for every role.
     await page.getByRole('link', { name: 'Par programmu' }).click();

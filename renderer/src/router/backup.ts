@@ -7,7 +7,7 @@ export const backupRoutes: RouteRecordRaw[] = [
     component: () => import('../views/backup/BackupView.vue'),
     meta: {
       needs: 'backup.export',
-      nav: { label: 'backup.nav', icon: 'pi pi-database', section: 'management' },
+      nav: { label: 'backup.nav', icon: 'pi pi-database', section: 'management', hub: 'settings' },
     },
   },
 ];

@@ -23,7 +23,12 @@ export const mailRoutes: RouteRecordRaw[] = [
     component: () => import('../views/mail/MailSettingsView.vue'),
     meta: {
       needs: 'mail.saveSettings',
-      nav: { label: 'mail.settingsNav', icon: 'pi pi-server', section: 'management' },
+      nav: {
+        label: 'mail.settingsNav',
+        icon: 'pi pi-server',
+        section: 'management',
+        hub: 'settings',
+      },
     },
   },
 ];

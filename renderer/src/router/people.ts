@@ -39,7 +39,12 @@ export const peopleRoutes: RouteRecordRaw[] = [
     component: () => import('../views/people/SettingsView.vue'),
     meta: {
       needs: 'settings.update',
-      nav: { label: 'people.nav.settings', icon: 'pi pi-cog', section: 'management' },
+      nav: {
+        label: 'people.nav.settings',
+        icon: 'pi pi-cog',
+        section: 'management',
+        hub: 'settings',
+      },
     },
   },
 ];

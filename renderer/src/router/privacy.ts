@@ -12,7 +12,12 @@ export const privacyRoutes: RouteRecordRaw[] = [
     component: () => import('../views/privacy/RetentionView.vue'),
     meta: {
       needs: 'privacy.retention',
-      nav: { label: 'privacy.retentionNav', icon: 'pi pi-shield' },
+      nav: {
+        label: 'privacy.retentionNav',
+        icon: 'pi pi-shield',
+        section: 'management',
+        hub: 'settings',
+      },
     },
   },
 ];

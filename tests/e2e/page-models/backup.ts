@@ -1,12 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import { formDialog } from '../fixtures';
+import { AppLayout } from './layout';
 
 /** The head's backup screen and the first-run restore, driven by labels and buttons. */
 export class BackupPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Rezerves kopijas' }).click();
+    await new AppLayout(this.page).openSettingsTab('Rezerves kopijas');
     await expect(
       this.page.getByRole('heading', { name: 'Rezerves kopijas', level: 1 }),
     ).toBeVisible();

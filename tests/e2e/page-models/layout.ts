@@ -13,6 +13,21 @@ export class AppLayout {
     await this.link(menu, options).click();
   }
 
+  /**
+   * A screen of the head's settings: the menu has one entry, "Iestatījumi", and its screens are
+   * tabs on top of each other (renderer/src/components/HubTabs.vue).
+   */
+  async openSettingsTab(tab: string): Promise<void> {
+    await this.page
+      .getByTestId('main-nav')
+      .getByRole('link', { name: 'Iestatījumi', exact: true })
+      .click();
+    await this.page
+      .getByRole('navigation', { name: 'Iestatījumi' })
+      .getByRole('link', { name: tab, exact: true })
+      .click();
+  }
+
   async logout(): Promise<void> {
     await this.page.getByTestId('logout').click();
   }

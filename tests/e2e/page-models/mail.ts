@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { formDialog } from '../fixtures';
+import { AppLayout } from './layout';
 
 /** Mail, the outbox and the head's SMTP settings, driven by labels and buttons. */
 export class MailPage {
@@ -111,7 +112,7 @@ export class MailPage {
   /* The head's SMTP settings */
 
   async openSettings(): Promise<void> {
-    await this.page.getByRole('link', { name: 'E-pasta iestatījumi', exact: true }).click();
+    await new AppLayout(this.page).openSettingsTab('E-pasta iestatījumi');
     await expect(
       this.page.getByRole('heading', { name: 'E-pasta servera iestatījumi' }),
     ).toBeVisible();

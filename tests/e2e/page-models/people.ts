@@ -43,7 +43,7 @@ export class PeoplePages {
 
   /** The settings screen's attendance deadline ("Iestatījumi" in the menu). */
   async openSettings(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Iestatījumi', exact: true }).click();
+    await new AppLayout(this.page).openSettingsTab('Iestatījumi');
   }
 
   deadlineField() {

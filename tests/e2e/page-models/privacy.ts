@@ -1,4 +1,5 @@
 import { expect, type Download, type Page } from '@playwright/test';
+import { AppLayout } from './layout';
 
 /** The head's audit viewer, retention screen and privacy notice, driven by their labels. */
 export class PrivacyPages {
@@ -54,7 +55,7 @@ export class PrivacyPages {
   }
 
   async openRetention(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Datu glabāšana', exact: true }).click();
+    await new AppLayout(this.page).openSettingsTab('Datu glabāšana');
     await expect(this.page.getByRole('heading', { name: 'Bērnu datu glabāšana' })).toBeVisible();
   }
 

@@ -38,7 +38,9 @@ export class SupervisionPage {
   constructor(private readonly page: Page) {}
 
   diaryLink() {
-    return this.page.getByRole('link', { name: 'Dienasgrāmata' });
+    return this.page
+      .getByTestId('main-nav')
+      .getByRole('link', { name: 'Dienasgrāmata', exact: true });
   }
 
   async openDiary(): Promise<void> {
