@@ -104,9 +104,7 @@ describe('retention and anonymising', () => {
     ]);
     expect(everything).toContain('Elza un [anonimizēts] kopā būvēja torni');
     // Searches find her no more; the register still counts her days.
-    expect(
-      (await f.b.ok('children.list', { search: 'Jansone', includeLeft: true })).total,
-    ).toBe(0);
+    expect((await f.b.ok('children.list', { search: 'Jansone', includeLeft: true })).total).toBe(0);
     expect(await f.b.ok('guardians.list', { search: 'Laila' })).toEqual([]);
     const after = await f.b.ok('attendance.month', november);
     expect(after.totals).toEqual(before.totals);
