@@ -62,7 +62,10 @@ export class PeoplePages {
   }
 
   async startChild(): Promise<void> {
+    // The list first settles (it reloads its page as the screen opens), then the form opens.
+    await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
     await this.page.getByTestId('add-child').click();
+    await expect(formDialog(this.page)).toBeVisible();
   }
 
   /** The open child's record, its (masked) code and its parents. */
