@@ -25,6 +25,8 @@ export interface OpenOptions {
    * (electron/api/release/safe-migration.ts). Not called for a new or an up-to-date database.
    */
   beforeMigrate?: (dataSource: DataSource, pending: string[]) => Promise<void>;
+  /** Only the first `level` migrations (a logical restore fills that level, then migrates on). */
+  level?: number;
 }
 
 export function databasePath(dataDir: string): string {
@@ -88,7 +90,8 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
     throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
   }
   try {
-    await migrate(dataSource, options.beforeMigrate);
+    if (options.level === undefined) await migrate(dataSource, options.beforeMigrate);
+    else await migrateTo(dataSource, options.level);
     // The files SQLite has just made (or an older version left) are the owner's alone; the WAL
     // and shared-memory files it makes later take the database file's mode.
     restrictToOwner(options.dataDir);
@@ -117,6 +120,24 @@ export async function migrate(
     if (pending.length > 0) await beforeMigrate(dataSource, pending);
   }
   await dataSource.runMigrations({ transaction: 'each' });
+}
+
+/**
+ * Runs the first `level` migrations only: a logical dump (electron/api/backup/move.ts) is put
+ * back at the level it was made at, and migrated on from there like any older register.
+ */
+export async function migrateTo(dataSource: DataSource, level: number): Promise<void> {
+  const all = dataSource.migrations;
+  if (!Number.isInteger(level) || level < 0 || level > all.length) {
+    throw new AppError('DATABASE_TOO_NEW');
+  }
+  // TypeORM runs the list the source was built with; it is given the prefix for this one run.
+  Object.assign(dataSource, { migrations: all.slice(0, level) });
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    Object.assign(dataSource, { migrations: all });
+  }
 }
 
 /** Names of the migrations a database has had ([] for a new one). */

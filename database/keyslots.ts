@@ -45,7 +45,7 @@ export interface PendingAuditEvent {
   detail?: Record<string, string | number>;
 }
 
-interface SlotFileData {
+export interface SlotFileData {
   format: typeof FORMAT;
   version: 1;
   slots: Slot[];
@@ -79,16 +79,30 @@ export async function wrapKey(
   const problem = checkScrypt(params);
   if (problem) throw new RangeError(problem);
   const salt = randomBytes(16);
+  return wrapUnder(masterKey, await deriveKey(secret, salt, params), salt, params, identity);
+}
+
+/**
+ * A slot from a key already derived (scrypt of the secret with `salt` and `params`): a server's
+ * password hash is that derivation, so a register moved back to a PC gets its slots from the
+ * hashes without anyone's password (electron/api/backup/move-accounts.ts).
+ */
+export function wrapUnder(
+  masterKey: Buffer,
+  kek: Buffer,
+  salt: Buffer,
+  params: ScryptParams,
+  identity: Pick<Slot, 'kind' | 'userId' | 'username'>,
+): Slot {
   const iv = randomBytes(12);
   const id = randomUUID();
-  const kek = await deriveKey(secret, salt, params);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(aad({ id, ...identity }));
   const wrapped = Buffer.concat([cipher.update(masterKey), cipher.final()]);
   return {
     id,
     ...identity,
-    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
+    kdf: { name: 'scrypt', N: params.N, r: params.r, p: params.p, salt: salt.toString('base64') },
     iv: iv.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
     wrapped: wrapped.toString('base64'),
@@ -222,6 +236,11 @@ export class KeySlotFile {
     await writeFileAtomic(this.file, JSON.stringify(this.data, null, 1));
   }
 
+  /** Writes these slots as the slot file of another data folder (a restore's staging folder). */
+  async saveTo(dataDir: string): Promise<void> {
+    await writeFileAtomic(KeySlotFile.pathIn(dataDir), JSON.stringify(this.data, null, 1));
+  }
+
   userSlot(username: string): Slot | undefined {
     return this.data.slots.find((s) => s.kind === 'user' && s.username === username);
   }
@@ -248,6 +267,16 @@ export class KeySlotFile {
       username: user.username,
     });
     this.data.slots = this.data.slots.filter((s) => !(s.kind === 'user' && s.userId === user.id));
+    this.data.slots.push(slot);
+  }
+
+  /** A slot made elsewhere (a moved register's), replacing the same user's or the recovery one. */
+  putSlot(slot: Slot): void {
+    this.data.slots = this.data.slots.filter((s) =>
+      slot.kind === 'user'
+        ? !(s.kind === 'user' && s.userId === slot.userId)
+        : s.kind !== slot.kind,
+    );
     this.data.slots.push(slot);
   }
 

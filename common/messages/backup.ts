@@ -32,6 +32,8 @@ export const backupMessages: DomainMessages = {
     'backup.verifyFailed': 'Ierakstītā rezerves kopija nolasot neatbilda. Fails izdzēsts.',
     'backup.fileMissing': 'Šāds fails nav atrasts.',
     'backup.notSetup': 'Atjaunot no sākuma ekrāna var tikai tad, ja datu mape ir tukša.',
+    'backup.serverNotEmpty':
+      'Servera datubāzē jau ir žurnāls. Rezerves kopiju atjauno jaunā, tukšā datubāzē. Nekas netika mainīts.',
     'backup.autoFailed': 'Automātiskā rezerves kopija neizdevās: {reason}',
     'backup.browseDesktop': 'Galddatora programmā mapi izvēlas sistēmas dialoglodziņā.',
     'backup.folderUnreadable': 'Šīs mapes saturu nevar nolasīt (nav piekļuves).',
@@ -66,6 +68,8 @@ export const backupMessages: DomainMessages = {
     'backup.verifyFailed': 'The written backup did not read back correctly. The file was removed.',
     'backup.fileMissing': 'No such file.',
     'backup.notSetup': 'Restoring from the first-run screen needs an empty data folder.',
+    'backup.serverNotEmpty':
+      'The server database already holds a register. Restore into a new, empty database. Nothing was changed.',
     'backup.autoFailed': 'The automatic backup failed: {reason}',
     'backup.browseDesktop': 'The desktop program chooses folders in the system dialog.',
     'backup.folderUnreadable': 'The contents of this folder cannot be read (no access).',

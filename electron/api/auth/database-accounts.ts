@@ -5,8 +5,9 @@ import { AppError } from '../../../common/errors';
 import { User } from '../../../database/entities';
 import { Credential, LoginLockout } from '../../../database/entities/accounts';
 import { checkScrypt, deriveKey, type ScryptParams } from '../../../database/kdf';
-import { normaliseRecoveryKey } from '../../../database/keyslots';
+import { normaliseRecoveryKey, unwrapKey } from '../../../database/keyslots';
 import { audit } from '../audit/audit';
+import type { KeySlotCredential } from '../backup/move-accounts';
 import type { Context } from '../context';
 import { sessionUser, type AccountStore, type PhaseAnswer } from './accounts';
 import { lockSecondsLeft, registerFailure } from './lockout';
@@ -23,8 +24,20 @@ async function hashSecret(secret: string, params: ScryptParams) {
   return { kdf: JSON.stringify(kdf), hash: hash.toString('base64') };
 }
 
+/** A credential still in the form it was moved in from one PC (backup/move-accounts.ts). */
+function movedSlot(credential: Credential | null): KeySlotCredential | null {
+  if (!credential) return null;
+  const kdf = JSON.parse(credential.kdf) as { name: string };
+  return kdf.name === 'key-slot' ? (kdf as KeySlotCredential) : null;
+}
+
 async function matches(credential: Credential | null, secret: string): Promise<boolean> {
   if (!credential) return false;
+  const moved = movedSlot(credential);
+  // A moved key slot is its own verifier: the right password unwraps it (GCM authenticates).
+  if (moved) {
+    return checkScrypt(moved.slot.kdf) === null && (await unwrapKey(moved.slot, secret)) !== null;
+  }
   const kdf = JSON.parse(credential.kdf) as StoredKdf;
   // Parameters read from the database get the same bounds as a key slot's or a backup's.
   if (kdf.name !== 'scrypt' || checkScrypt(kdf) !== null) return false;
@@ -75,7 +88,11 @@ export class DatabaseAccounts implements AccountStore {
     if (!user?.active || !(await matches(credential, password))) {
       return this.refuse(ctx, names, user?.id, 'error.BAD_CREDENTIALS');
     }
-    await this.admit(ctx, user, names, 'auth.login.success');
+    // The first good login after a move from one PC rehashes the slot to the server's own form.
+    const rehash = movedSlot(credential)
+      ? (m: EntityManager) => this.setPassword(ctx, m, user, password)
+      : undefined;
+    await this.admit(ctx, user, names, 'auth.login.success', rehash);
   }
 
   async recover(
@@ -95,7 +112,10 @@ export class DatabaseAccounts implements AccountStore {
       const known = await this.db.getRepository(User).findOneBy({ username });
       return this.refuse(ctx, names, known?.id, 'auth.wrongRecoveryKey');
     }
-    await this.db.transaction((m) => this.setPassword(ctx, m, user, newPassword));
+    await this.db.transaction(async (m) => {
+      await this.setPassword(ctx, m, user, newPassword);
+      if (movedSlot(credential)) await this.setRecoveryKey(ctx, m, recoveryKey);
+    });
     await this.admit(ctx, user, [...names, `user:${username}`], 'auth.password.recover');
     return user;
   }
@@ -151,8 +171,10 @@ export class DatabaseAccounts implements AccountStore {
     user: User,
     names: string[],
     action: AuditAction,
+    rehash?: (m: EntityManager) => Promise<void>,
   ): Promise<void> {
     await this.db.transaction(async (m) => {
+      await rehash?.(m);
       await m.delete(LoginLockout, { name: In(names) });
       await audit(m, ctx.now(), { action, actorId: user.id, entity: 'user', entityId: user.id });
     });

@@ -7,7 +7,7 @@ import type { ExportResult } from '../../../common/contract/backup';
 import { AppError } from '../../../common/errors';
 import { Institution } from '../../../database/entities';
 import type { ScryptParams } from '../../../database/kdf';
-import { KeySlotFile } from '../../../database/keyslots';
+import { KeySlotFile, type SlotFileData } from '../../../database/keyslots';
 import { MIGRATIONS } from '../../../database/migrations';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
@@ -16,6 +16,7 @@ import { snapshotDatabase } from './database-image';
 import { fieldError, fileTimestamp, fsyncDir, fsyncFile } from './files';
 import { verifyBackup } from './format/decrypt';
 import { DEFAULT_BACKUP_SCRYPT, encryptBackup } from './format/encrypt';
+import { encodeLogical } from './logical-payload';
 import { payloadHead } from './payload';
 
 /** Export: the open register, verified, into one backup file on a stick or a share. */
@@ -60,7 +61,7 @@ export function fileSafeName(name: string): string {
   return safe || 'register';
 }
 
-async function checkFolder(folder: string, field: string): Promise<void> {
+export async function checkFolder(folder: string, field: string): Promise<void> {
   let stat;
   try {
     stat = await fs.stat(folder);
@@ -102,10 +103,11 @@ export interface ExportOptions {
  * Exports the open register into `folder`: an in-memory snapshot (never a plain file), streamed
  * through the backup format into a temporary file with a non-final name, fsynced, read back and
  * verified, and only then renamed to its final name. Any failure removes the temporary file.
+ * `format: 'logical'` writes payload version 2 (a logical dump) instead of the SQLite image.
  */
 export async function exportBackup(
   state: SessionState,
-  options: ExportOptions,
+  options: ExportOptions & { format?: 'image' | 'logical' },
 ): Promise<ExportResult> {
   await checkFolder(options.folder, 'folder');
   const now = state.clock.now();
@@ -115,12 +117,42 @@ export async function exportBackup(
     const db = state.db;
     const institution = await db.getRepository(Institution).findOneByOrFail({ id: 1 });
     const slots = await fs.readFile(KeySlotFile.pathIn(state.dataDir));
-    return { institution, image: snapshotDatabase(db), head: payloadHead(slots, state.masterKey) };
+    if (options.format === 'logical') {
+      const credentials = {
+        slots: JSON.parse(slots.toString('utf8')) as SlotFileData,
+        masterKey: state.masterKey.toString('base64'),
+      };
+      return { institution, pieces: await collect(encodeLogical(db, credentials)) };
+    }
+    const image = snapshotDatabase(db);
+    const pieces = [payloadHead(slots, state.masterKey)];
+    for (let at = 0; at < image.length; at += PIECE) pieces.push(image.subarray(at, at + PIECE));
+    return { institution, pieces };
   };
-  const { institution, image, head } = await (options.exclusive ? options.exclusive(take) : take());
-  const total = head.length + image.length;
+  const { institution, pieces } = await (options.exclusive ? options.exclusive(take) : take());
+  return writeBackup(pieces, {
+    ...options,
+    name: fileSafeName(institution.name),
+    now,
+    scrypt: backupScrypt(state),
+  });
+}
 
-  const base = `${fileSafeName(institution.name)}_${options.auto ? 'auto_' : ''}${fileTimestamp(now)}`;
+/** A generator's pieces kept (about a megabyte each): the header states their total size. */
+export async function collect(source: AsyncGenerator<Buffer>): Promise<Buffer[]> {
+  const pieces: Buffer[] = [];
+  for await (const piece of source) pieces.push(piece);
+  return pieces;
+}
+
+/** Encrypts `pieces` into `<name>_<time>.kgbak` in the folder, verified before it is named. */
+export async function writeBackup(
+  pieces: Buffer[],
+  options: ExportOptions & { name: string; now: Date; scrypt: ScryptParams },
+): Promise<ExportResult> {
+  const { now } = options;
+  const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  const base = `${options.name}_${options.auto ? 'auto_' : ''}${fileTimestamp(now)}`;
   let finalName = `${base}${BACKUP_EXTENSION}`;
   for (let n = 2; existsSync(path.join(options.folder, finalName)); n++) {
     finalName = `${base}-${n}${BACKUP_EXTENSION}`;
@@ -132,12 +164,11 @@ export async function exportBackup(
   );
 
   const source = function* (): Generator<Buffer> {
-    yield head;
-    for (let at = 0; at < image.length; at += PIECE) yield image.subarray(at, at + PIECE);
+    yield* pieces;
   };
   const encryptOptions = {
     passphrase: options.passphrase,
-    scrypt: backupScrypt(state),
+    scrypt: options.scrypt,
     metadata: {
       programVersion: programVersion(),
       schemaVersion: MIGRATIONS.length,

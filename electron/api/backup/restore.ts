@@ -13,7 +13,9 @@ import { fieldError, fileTimestamp, fsyncDir, fsyncFile } from './files';
 import { decryptBackup } from './format/decrypt';
 import { BackupFormatError } from './format/errors';
 import type { BackupHeader } from './format/header';
-import { parsePayload } from './payload';
+import { logicalToImage, type Staged } from './logical-restore';
+import { payloadVersion } from './logical-payload';
+import { PAYLOAD_MAGIC, parsePayload } from './payload';
 
 /**
  * Restore: a backup becomes the register again, in the app (the head, with a safety copy of the
@@ -28,11 +30,15 @@ function formatError(err: BackupFormatError): AppError {
   return fieldError(err.reason === 'wrong-passphrase' ? 'passphrase' : 'file', err.key);
 }
 
-/** Reads and authenticates the whole backup into memory; nothing is used before its end. */
-async function readBackup(
+/**
+ * The decrypted payload, piece by piece, with its header; format errors become the head's
+ * messages. Every piece is authenticated before it is yielded; the last one proves the file
+ * whole (a payload version 1 is only used once all of it has been read).
+ */
+export async function openBackup(
   file: string,
   passphrase: string,
-): Promise<{ header: BackupHeader; data: Buffer }> {
+): Promise<{ header: BackupHeader; version: 1 | 2; pieces: AsyncGenerator<Buffer> }> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new Error('not a file');
@@ -40,27 +46,39 @@ async function readBackup(
     throw fieldError('file', 'backup.fileMissing');
   }
   let header: BackupHeader | undefined;
-  const parts: Buffer[] = [];
-  try {
-    for await (const part of decryptBackup(createReadStream(file), {
-      passphrase,
-      onHeader: (h) => {
-        header = h;
-        // Refused before any chunk is decrypted.
-        if (h.metadata.schemaVersion > MIGRATIONS.length) {
-          throw fieldError('file', 'backup.newerSchema');
-        }
-      },
-    })) {
-      parts.push(part);
+  const source = (async function* () {
+    try {
+      yield* decryptBackup(createReadStream(file), {
+        passphrase,
+        onHeader: (h) => {
+          header = h;
+          // Refused before any chunk is decrypted.
+          if (h.metadata.schemaVersion > MIGRATIONS.length) {
+            throw fieldError('file', 'backup.newerSchema');
+          }
+        },
+      });
+    } catch (err) {
+      if (err instanceof BackupFormatError) throw formatError(err);
+      if (err instanceof AppError) throw err;
+      throw fieldError('file', 'backup.notABackup');
     }
-  } catch (err) {
-    if (err instanceof BackupFormatError) throw formatError(err);
-    if (err instanceof AppError) throw err;
-    throw fieldError('file', 'backup.notABackup');
+  })();
+  let first: Buffer = Buffer.alloc(0);
+  while (first.length < PAYLOAD_MAGIC.length) {
+    const next = await source.next();
+    if (next.done) break;
+    first = Buffer.concat([first, next.value]);
   }
   if (!header) throw fieldError('file', 'backup.notABackup');
-  return { header, data: Buffer.concat(parts) };
+  const version = payloadVersion(first);
+  if (version === 'newer') throw fieldError('file', 'backup.newerFormat');
+  if (version === null) throw fieldError('file', 'backup.payloadInvalid');
+  const pieces = (async function* () {
+    yield first;
+    yield* source;
+  })();
+  return { header, version, pieces };
 }
 
 /** A fresh folder inside the data folder (same file system: the final renames are atomic). */
@@ -84,24 +102,35 @@ async function prepareRestore(
   passphrase: string,
   restoredBy: string | null,
 ): Promise<Prepared> {
-  const { header, data } = await readBackup(file, passphrase);
-  const payload = parsePayload(data);
-  if (!payload) throw fieldError('file', 'backup.payloadInvalid');
+  const { header, version, pieces } = await openBackup(file, passphrase);
+  let staged: Staged;
+  if (version === 1) {
+    const parts: Buffer[] = [];
+    for await (const part of pieces) parts.push(part);
+    const payload = parsePayload(Buffer.concat(parts));
+    if (!payload) throw fieldError('file', 'backup.payloadInvalid');
+    staged = {
+      ...payload,
+      writeSlots: (dir) => writeFileAtomic(path.join(dir, SLOT_FILE), payload.slots),
+    };
+  } else {
+    staged = await logicalToImage(pieces, state.clock.now(), state.nativeBinding);
+  }
   const staging = await stagingFolder(state.dataDir);
   try {
     const stagedDb = databasePath(staging);
     try {
-      writeEncryptedDatabase(payload.image, stagedDb, payload.masterKey, state.nativeBinding);
+      writeEncryptedDatabase(staged.image, stagedDb, staged.masterKey, state.nativeBinding);
     } catch (err) {
       if ((err as Error).message === 'integrity') {
         throw fieldError('file', 'backup.integrityFailed');
       }
       throw fieldError('file', 'backup.payloadInvalid');
     }
-    const problem = checkDatabase(stagedDb, payload.masterKey, state.nativeBinding);
+    const problem = checkDatabase(stagedDb, staged.masterKey, state.nativeBinding);
     if (problem === 'integrity') throw fieldError('file', 'backup.integrityFailed');
     if (problem === 'foreignKeys') throw fieldError('file', 'backup.foreignKeysFailed');
-    await writeFileAtomic(path.join(staging, SLOT_FILE), payload.slots);
+    await staged.writeSlots(staging);
     // Also refuses slots whose scrypt parameters are out of bounds (database/kdf.ts).
     await KeySlotFile.load(staging).catch(() => {
       throw fieldError('file', 'backup.payloadInvalid');
@@ -112,7 +141,7 @@ async function prepareRestore(
     try {
       restored = await openDatabase({
         dataDir: staging,
-        key: payload.masterKey,
+        key: staged.masterKey,
         nativeBinding: state.nativeBinding,
       });
     } catch (err) {
