@@ -111,7 +111,7 @@ describe('a register moves to a server and back', () => {
         [damaged, PASSPHRASE, 'backup.chunkTampered'],
         [newer, PASSPHRASE, 'backup.newerFormat'],
       ] as const) {
-        const err = await restoreOnServer(db, bad, passphrase, new Date(NOW)).catch((e) => e);
+        const err = await restoreOnServer(db, bad, passphrase, new Date(NOW)).catch((e: unknown) => e);
         expect(err).toMatchObject({ code: 'VALIDATION', key });
       }
       expect(await db.query("SELECT to_regclass('institution') AS t")).toEqual([{ t: null }]);
@@ -221,7 +221,7 @@ describe('a register moves to a server and back', () => {
       });
       expect(answer.result).toMatchObject({ ok: true });
       // A second restore into the same database is refused: it holds a register now.
-      const again = await restoreOnServer(db, file, PASSPHRASE, new Date(NOW)).catch((e) => e);
+      const again = await restoreOnServer(db, file, PASSPHRASE, new Date(NOW)).catch((e: unknown) => e);
       expect(again).toMatchObject({ key: 'backup.serverNotEmpty' });
     } finally {
       await server.dispose();
