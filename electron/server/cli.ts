@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { openPostgres } from '../../database/postgres';
 import { TestClock } from '../api/clock';
 import { ServerRouter, serverRegister } from '../api/server-router';
+import { backupPassphrase, runBackup, runRestore } from './backup-cli';
 import { ConfigError, loadConfig } from './config';
 import { createRegisterServer } from './https-server';
 import { refuseMightyRole } from './role-check';
@@ -12,6 +13,7 @@ import { refuseMightyRole } from './role-check';
  * `npm run server -- --config FILE`: server mode. Reads the config, refuses a database role with
  * too many rights, migrates the database, then serves the API over HTTPS to the kindergarten's
  * PCs. Prints the certificate's fingerprint, which each PC is given when it connects.
+ * `--restore FILE` / `--backup FOLDER` move a register in and back out instead (backup-cli.ts).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +22,10 @@ async function main(): Promise<void> {
       // For tests, as browser mode's: the test-only calls and a clock that starts at --now.
       test: { type: 'boolean', default: false },
       now: { type: 'string' },
+      // Instead of serving: restore a backup into the (empty) database, or write one.
+      restore: { type: 'string' },
+      backup: { type: 'string' },
+      'passphrase-file': { type: 'string' },
     },
     strict: true,
   });
@@ -33,17 +39,21 @@ async function main(): Promise<void> {
   const fingerprint = new X509Certificate(config.tls.certificate).fingerprint256;
   mkdirSync(config.dataDir, { recursive: true });
   const { database } = config;
-  const db = await openPostgres(
-    {
-      host: database.host,
-      port: database.port,
-      database: database.database,
-      username: database.role,
-      password: database.password,
-      poolSize: database.poolSize,
-    },
-    refuseMightyRole,
-  );
+  const connection = {
+    host: database.host,
+    port: database.port,
+    database: database.database,
+    username: database.role,
+    password: database.password,
+    poolSize: database.poolSize,
+  };
+  if (values.restore !== undefined || values.backup !== undefined) {
+    const passphrase = backupPassphrase(values['passphrase-file']);
+    if (values.restore !== undefined) await runRestore(connection, values.restore, passphrase);
+    else await runBackup(connection, values.backup!, passphrase);
+    return;
+  }
+  const db = await openPostgres(connection, refuseMightyRole);
   const router = new ServerRouter(
     serverRegister({
       db,
