@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const back = process.argv.includes('--back');
   if (!dataDir) throw new Error('usage: npm run move-check -- <dataDir> [--back]');
   const work = mkdtempSync(path.join(os.tmpdir(), 'move-check-'));
-  const cluster = path.join(work, 'pg');
+  // Its own folder under the temp folder: the cluster runs as `postgres`, which must reach it.
+  const cluster = mkdtempSync(path.join(os.tmpdir(), 'move-check-pg-'));
   const pc = new Router({ dataDir });
   let server: ServerRouter | undefined;
   let db: ReturnType<typeof postgresDataSource> | undefined;
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     const exported = await timed('PC: logical backup written and verified', () =>
       exportBackup(pc.state, { folder: work, passphrase: PASSPHRASE, format: 'logical' }),
     );
-    log(`backup file: ${(exported.bytes / 1e6).toFixed(1)} MB`);
+    log(`backup file: ${(exported.bytes / 1e6).toFixed(1)} MB (compressed and encrypted)`);
 
     const adminUrl = await timed('PostgreSQL: throwaway cluster started', async () =>
       execFileSync(SCRIPT, ['start', cluster], { encoding: 'utf8' }).trim(),
