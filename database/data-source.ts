@@ -25,8 +25,6 @@ export interface OpenOptions {
    * (electron/api/release/safe-migration.ts). Not called for a new or an up-to-date database.
    */
   beforeMigrate?: (dataSource: DataSource, pending: string[]) => Promise<void>;
-  /** Only the first `level` migrations (a logical restore fills that level, then migrates on). */
-  level?: number;
 }
 
 export function databasePath(dataDir: string): string {
@@ -90,8 +88,7 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
     throw new AppError('DATA_CORRUPT', 'error.DATA_CORRUPT', { file: DATABASE_FILE });
   }
   try {
-    if (options.level === undefined) await migrate(dataSource, options.beforeMigrate);
-    else await migrateTo(dataSource, options.level);
+    await migrate(dataSource, options.beforeMigrate);
     // The files SQLite has just made (or an older version left) are the owner's alone; the WAL
     // and shared-memory files it makes later take the database file's mode.
     restrictToOwner(options.dataDir);
@@ -123,16 +120,21 @@ export async function migrate(
 }
 
 /**
- * Runs the first `level` migrations only: a logical dump (electron/api/backup/move.ts) is put
- * back at the level it was made at, and migrated on from there like any older register.
+ * Runs only the migrations named (in the program's order): a logical dump is put back with the
+ * migrations it was made with (electron/api/backup/move.ts), then migrated on from there like
+ * any older register. A register may have had them in another order (branches merged in turn),
+ * so they are a set, not a prefix.
  */
-export async function migrateTo(dataSource: DataSource, level: number): Promise<void> {
+export async function migrateTo(dataSource: DataSource, names: string[]): Promise<void> {
   const all = dataSource.migrations;
-  if (!Number.isInteger(level) || level < 0 || level > all.length) {
+  const wanted = new Set(names);
+  if (all.filter((m) => wanted.has(m.name ?? m.constructor.name)).length !== wanted.size) {
     throw new AppError('DATABASE_TOO_NEW');
   }
-  // TypeORM runs the list the source was built with; it is given the prefix for this one run.
-  Object.assign(dataSource, { migrations: all.slice(0, level) });
+  // TypeORM runs the list the source was built with; it is given the subset for this one run.
+  Object.assign(dataSource, {
+    migrations: all.filter((m) => wanted.has(m.name ?? m.constructor.name)),
+  });
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {

@@ -84,7 +84,9 @@ export async function compareRegisters(
   const [a, b] = [await dumpRegister(left, options), await dumpRegister(right, options)];
   const rows: Record<string, number> = {};
   const differ = (d: Difference): Comparison => ({ rows, difference: d });
-  if (a.migrations.join() !== b.migrations.join()) {
+  // A set: two registers may have had the same migrations in another order.
+  const level = (names: string[]) => [...names].sort().join();
+  if (level(a.migrations) !== level(b.migrations)) {
     return differ({
       table: 'migrations',
       row: '',

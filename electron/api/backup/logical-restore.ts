@@ -46,7 +46,7 @@ export async function logicalToImage(
   await memory.initialize();
   try {
     const loaded = await loadLogical(memory, decodeLogical(pieces), {
-      prepare: (level) => migrateTo(memory, level),
+      prepare: (migrations) => migrateTo(memory, migrations),
       accounts: 'returned',
       now,
     });

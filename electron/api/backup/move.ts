@@ -23,8 +23,8 @@ import { credentialsFromSlots, type CredentialRow } from './move-accounts';
  */
 
 export interface LoadOptions {
-  /** Brings the empty target to `level` migrations (or refuses); runs before the transaction. */
-  prepare: (level: number) => Promise<void>;
+  /** Brings the empty target to the dump's migrations (or refuses); runs before the transaction. */
+  prepare: (migrations: string[]) => Promise<void>;
   /** Where the accounts go: rows of the credential table (a server) or handed back (one PC). */
   accounts: 'credential-table' | 'returned';
   now: Date;
@@ -42,17 +42,16 @@ export interface Loaded {
 
 const invalid = () => fieldError('file', 'backup.payloadInvalid');
 
-/** The dump's level, checked against this program's migrations (a newer one is refused). */
-function levelOf(head: HeadRecord): number {
-  const known = MIGRATIONS.map((m) => m.name);
-  if (!Array.isArray(head.migrations)) throw invalid();
-  if (head.migrations.some((name, i) => known[i] !== name)) {
-    if (head.migrations.some((name) => !known.includes(name))) {
-      throw fieldError('file', 'backup.newerSchema');
-    }
+/** The dump's migrations, checked against this program's (an unknown one is refused). */
+function levelOf(head: HeadRecord): string[] {
+  if (!Array.isArray(head.migrations) || head.migrations.some((n) => typeof n !== 'string')) {
     throw invalid();
   }
-  return head.migrations.length;
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  if (head.migrations.some((name) => !known.has(name))) {
+    throw fieldError('file', 'backup.newerSchema');
+  }
+  return head.migrations;
 }
 
 export async function loadLogical(

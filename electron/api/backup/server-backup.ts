@@ -111,14 +111,17 @@ export async function restoreOnServer(
   const loaded = await loadLogical(db, records, {
     accounts: 'credential-table',
     now,
-    prepare: async (level) => {
+    prepare: async (migrations) => {
       const applied = await appliedMigrationNames(db);
-      if (applied.length > level) throw fieldError('file', 'backup.serverNotEmpty');
+      const wanted = new Set(migrations);
+      if (applied.some((name) => !wanted.has(name))) {
+        throw fieldError('file', 'backup.serverNotEmpty');
+      }
       if (applied.length > 0) {
         const [row] = await db.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM "user"');
         if (Number(row?.n ?? 0) > 0) throw fieldError('file', 'backup.serverNotEmpty');
       }
-      await migrateTo(db, level);
+      await migrateTo(db, migrations);
     },
   });
   try {
