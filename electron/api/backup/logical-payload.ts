@@ -25,7 +25,7 @@ const MAX_LINE = 64 * 1024 * 1024;
 
 export interface HeadRecord {
   kind: 'head';
-  /** Names of the migrations the dumped register had, in order; their count is its level. */
+  /** Names of the migrations the dumped register had, in the order they ran (read as a set). */
   migrations: string[];
   engine: 'sqlite' | 'postgres';
 }
