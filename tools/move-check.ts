@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
       const written = await timed('server: its own backup (logical) written', () =>
         exportServerBackup(target, { folder: work, passphrase: PASSPHRASE, now: new Date() }),
       );
-      const home = new Router({ dataDir: path.join(work, 'pc-again') });
+      const homeDir = path.join(work, 'pc-again');
+      mkdirSync(homeDir, { mode: 0o700 });
+      const home = new Router({ dataDir: homeDir });
       try {
         const answer = await timed('new PC: restored from the server backup', () =>
           home.call('backup.restoreSetup', { file: written.file, passphrase: PASSPHRASE }),
