@@ -111,7 +111,9 @@ describe('a register moves to a server and back', () => {
         [damaged, PASSPHRASE, 'backup.chunkTampered'],
         [newer, PASSPHRASE, 'backup.newerFormat'],
       ] as const) {
-        const err = await restoreOnServer(db, bad, passphrase, new Date(NOW)).catch((e: unknown) => e);
+        const err = await restoreOnServer(db, bad, passphrase, new Date(NOW)).catch(
+          (e: unknown) => e,
+        );
         expect(err).toMatchObject({ code: 'VALIDATION', key });
       }
       expect(await db.query("SELECT to_regclass('institution') AS t")).toEqual([{ t: null }]);
@@ -157,10 +159,43 @@ describe('a register moves to a server and back', () => {
         for (const user of [teacher, 'vaditaja']) {
           expect((await login(user, PASSWORD)).result).toMatchObject({ ok: true });
         }
+        // Lockout as before, on an account still in its moved slot (from another address, so
+        // that the address's own counter does not lock the logins that follow).
+        const attempt = (password: string) =>
+          server.call({ address: '192.0.2.20' }, 'auth.login', { username: nurse, password });
+        const codes: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const answer = (await attempt('nav-tā-parole')).result;
+          codes.push(answer.ok ? 'ok' : answer.error.code);
+        }
+        expect(codes).toEqual([...Array<string>(4).fill('BAD_CREDENTIALS'), 'LOCKED']);
+        expect((await attempt(PASSWORD)).result).toMatchObject({
+          ok: false,
+          error: { code: 'LOCKED' },
+        });
+        // A temporary password from the head, as before: it must be changed at the next login.
+        const head = await login('vaditaja', PASSWORD);
+        const [speech] = await db.query<{ id: number }[]>(
+          'SELECT id FROM "user" WHERE username = ?',
+          ['logopede'],
+        );
+        const reset = await server.call(
+          { address: ADDRESS, token: head.token },
+          'users.resetPassword',
+          {
+            userId: speech.id,
+            temporaryPassword: 'pagaidu-parole-1',
+          },
+        );
+        expect(reset.result).toMatchObject({ ok: true });
+        expect((await login('logopede', 'pagaidu-parole-1')).result).toMatchObject({
+          ok: true,
+          result: { mustChangePassword: true },
+        });
         const kdfs = (await db.getRepository(Credential).find()).map(
           (c) => (JSON.parse(c.kdf) as { name: string }).name,
         );
-        expect(kdfs.filter((k) => k === 'scrypt')).toHaveLength(2);
+        expect(kdfs.filter((k) => k === 'scrypt')).toHaveLength(3);
         expect(kdfs.filter((k) => k === 'key-slot').length).toBeGreaterThan(0);
 
         // …and back: the server's backup restored on a new PC, the same rows, the same passwords.
@@ -175,7 +210,11 @@ describe('a register moves to a server and back', () => {
         expect(
           await target.call('backup.restoreSetup', { file: back.file, passphrase: PASSPHRASE }),
         ).toMatchObject({ ok: true });
-        // A rehashed account (the teacher) and one still in its moved slot (the nurse).
+        // A rehashed account (the teacher), one still in its moved slot (the nurse: a lockout
+        // stays on the server), and a temporary password that is still temporary.
+        expect(
+          await target.call('auth.login', { username: 'logopede', password: 'pagaidu-parole-1' }),
+        ).toMatchObject({ ok: true, result: { mustChangePassword: true } });
         for (const user of [teacher, nurse, 'vaditaja']) {
           expect(
             await target.call('auth.login', { username: user, password: PASSWORD }),
@@ -221,7 +260,9 @@ describe('a register moves to a server and back', () => {
       });
       expect(answer.result).toMatchObject({ ok: true });
       // A second restore into the same database is refused: it holds a register now.
-      const again = await restoreOnServer(db, file, PASSPHRASE, new Date(NOW)).catch((e: unknown) => e);
+      const again = await restoreOnServer(db, file, PASSPHRASE, new Date(NOW)).catch(
+        (e: unknown) => e,
+      );
       expect(again).toMatchObject({ key: 'backup.serverNotEmpty' });
     } finally {
       await server.dispose();
