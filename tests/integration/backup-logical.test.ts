@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRegisters, describeDifference } from '../../database/logical/compare';
 import type { Value } from '../../database/logical/rows';
-import { exportBackup } from '../../electron/api/backup/export';
+import { collect, exportBackup } from '../../electron/api/backup/export';
+import { encryptBackup } from '../../electron/api/backup/format/encrypt';
 import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
 import { Generator } from '../../tools/seed/generator';
@@ -83,4 +84,45 @@ describe('a logical backup on one PC', () => {
       await target.dispose();
     }
   }, 120_000);
+
+  it('refuses a payload it cannot trust with its own message, and the folder stays empty', async () => {
+    const stick = tempDir();
+    const target = router(tempDir());
+    const backup = async (name: string, text: string) => {
+      const payload = Buffer.from(text);
+      const file = path.join(stick, name);
+      const pieces = await collect(
+        encryptBackup([payload], {
+          passphrase: PASSPHRASE,
+          scrypt: TEST_SCRYPT,
+          metadata: {
+            programVersion: '0.1.0',
+            schemaVersion: 1,
+            createdAt: '2026-11-30T15:00:00.000Z',
+            originalSize: payload.length,
+          },
+        }),
+      );
+      await fs.writeFile(file, Buffer.concat(pieces));
+      return file;
+    };
+    const head = (migrations: string[]) =>
+      `KGREGPL2\n${JSON.stringify({ kind: 'head', migrations, engine: 'sqlite' })}\n`;
+    const cases = [
+      [await backup('newer.kgbak', 'KGREGPL3\n'), 'jaunāku programmas versiju'],
+      [await backup('schema.kgbak', head(['Later0000000000099'])), 'jaunākas programmas versijas'],
+      [await backup('garbled.kgbak', 'KGREGPL2\n{"kind":"head"'), 'saturs nav atpazīstams'],
+      [await backup('no-end.kgbak', head([])), 'saturs nav atpazīstams'],
+    ] as const;
+    try {
+      for (const [file, words] of cases) {
+        const answer = await target.call('backup.restoreSetup', { file, passphrase: PASSPHRASE });
+        expect(answer.ok).toBe(false);
+        expect(JSON.stringify(answer)).toContain(words);
+        expect(await fs.readdir(target.state.dataDir)).toEqual([]);
+      }
+    } finally {
+      await target.dispose();
+    }
+  });
 });

@@ -59,11 +59,11 @@ export async function loadLogical(
   records: AsyncGenerator<LogicalRecord>,
   options: LoadOptions,
 ): Promise<Loaded> {
-  const first = await records.next();
-  if (first.done || first.value.kind !== 'head') throw invalid();
-  const head = first.value;
-  await options.prepare(levelOf(head));
   try {
+    const first = await records.next();
+    if (first.done || first.value.kind !== 'head') throw invalid();
+    const head = first.value;
+    await options.prepare(levelOf(head));
     return await db.transaction(async (m) => {
       if (engineOf(db) === 'sqlite') await m.query('PRAGMA defer_foreign_keys = ON');
       const shapes = new Map((await tableShapes(m)).map((t) => [t.name, t]));
