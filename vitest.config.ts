@@ -29,6 +29,15 @@ const ON_POSTGRES = [
   'tests/integration/mail-staff.test.ts',
   'tests/integration/mail-parents.test.ts',
   'tests/integration/mail-outbox.test.ts',
+  'tests/integration/privacy-export.test.ts',
+  'tests/integration/privacy-notice.test.ts',
+  'tests/integration/privacy-retention.test.ts',
+  'tests/integration/audit-completeness.security.test.ts',
+  'tests/integration/audit-history.test.ts',
+  'tests/integration/audit-viewer.test.ts',
+  'tests/integration/overview-files.test.ts',
+  'tests/integration/overview-home.test.ts',
+  'tests/integration/overview-report.test.ts',
 ];
 
 export default defineConfig({
