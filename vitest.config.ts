@@ -38,6 +38,7 @@ const ON_POSTGRES = [
   'tests/integration/overview-files.test.ts',
   'tests/integration/overview-home.test.ts',
   'tests/integration/overview-report.test.ts',
+  'tests/integration/seed.test.ts',
 ];
 
 export default defineConfig({

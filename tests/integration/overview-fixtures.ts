@@ -4,9 +4,9 @@ import { AREA_CODES } from '../../common/planning-reference';
 import { SeedApi } from '../../tools/seed/api';
 import { GROUP_NAMES } from '../../tools/seed/names';
 import { seedSchoolYear, seedStaff, type SeedGroup } from '../../tools/seed/people';
-import { TEST_SCRYPT } from './helpers';
+import { seedRouter, TEST_SCRYPT } from './helpers';
 import { TEST_ENGINE } from '../postgres/databases';
-import { fileDatabase, ServerTestClient } from '../postgres/server-client';
+import { fileDatabase } from '../postgres/server-client';
 
 /**
  * A kindergarten generated through the API (the demo seed's staff and groups; two groups of four
@@ -267,10 +267,7 @@ export async function buildDataset(dataDir: string): Promise<Dataset> {
     start: '2026-08-20T06:00:00Z',
     seed: 14,
     scrypt: TEST_SCRYPT,
-    router:
-      TEST_ENGINE === 'postgres'
-        ? (clock) => new ServerTestClient(dataDir, clock, TEST_SCRYPT)
-        : undefined,
+    router: seedRouter(dataDir),
   });
   const teachers = await seedStaff(api, 2);
   const { groups, members } = await seedSchoolYear(
