@@ -39,6 +39,7 @@ const ON_POSTGRES = [
   'tests/integration/overview-home.test.ts',
   'tests/integration/overview-report.test.ts',
   'tests/integration/seed.test.ts',
+  'tests/integration/privacy-scan.security.test.ts',
 ];
 
 export default defineConfig({
