@@ -98,7 +98,9 @@ describe('server mode when PostgreSQL goes away', () => {
     // the institution's row, then waits to write its audit event in the same transaction.
     const holder = await f.connect();
     const events = async () =>
-      Number((await holder.query('SELECT count(*) AS n FROM audit_event')).rows[0].n);
+      Number(
+        (await holder.query<{ n: string }>('SELECT count(*) AS n FROM audit_event')).rows[0].n,
+      );
     const before = await events();
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE audit_event IN EXCLUSIVE MODE');
@@ -121,7 +123,7 @@ describe('server mode when PostgreSQL goes away', () => {
     ).toEqual(UNAVAILABLE);
     await holder.query('COMMIT');
     // PostgreSQL rolled the half-done save back: neither the new name nor its event is kept.
-    const name = await holder.query('SELECT name FROM institution WHERE id = 1');
+    const name = await holder.query<{ name: string }>('SELECT name FROM institution WHERE id = 1');
     expect(name.rows[0].name).toBe(SETTINGS.name);
     expect(await events()).toBe(before);
 
