@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Integration suites that also run on PostgreSQL (server mode's engine). The others are listed
- * with the reason they do not yet in docs/server-mode.md; the list grows as they are ported.
+ * Integration suites that also run on PostgreSQL (server mode's engine). The others are about
+ * the single-PC file itself (or its backup, until the payload is engine-neutral): listed with
+ * the reason in docs/server-mode.md.
  */
 const ON_POSTGRES = [
   'tests/integration/schema-drift.test.ts',
