@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, promises as fs, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,8 +15,10 @@ import { DEFAULT_COMPRESSION_LEVEL } from '../../electron/api/backup/format/encr
 import { restoreInApp } from '../../electron/api/backup/restore';
 import type { SessionState } from '../../electron/api/session';
 import { Router } from '../../electron/api/router';
-import { BENCH_PASSWORD, ensureBenchData } from './dataset';
+import { cleanDataset } from './cleanup';
+import { ensureBenchData } from './dataset';
 import { interleave, machine, ratio, table, type BenchRow } from './harness';
+import { openSession } from './session';
 
 const PASSPHRASE = 'bench-rezerves-parole-2026';
 const TAG = 16;
@@ -217,35 +219,25 @@ export async function benchBackup(
   }
 }
 
-/** `node dist-tools/tests/bench/backup.js [--data-dir DIR --user NAME --password PW]` */
+/** `node dist-tools/tests/bench/backup.js [--data-dir DIR]`: these two rows alone. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'data-dir': { type: 'string' },
-      user: { type: 'string', default: 'vaditaja' },
-      password: { type: 'string', default: BENCH_PASSWORD },
-    },
-  });
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
   const dataDir = values['data-dir'] ?? (await ensureBenchData())['ten-years'];
-  const router = new Router({ dataDir });
-  const login = async () => {
-    const result = await router.call('auth.login', {
-      username: values.user,
-      password: values.password,
+  const s = openSession(dataDir);
+  try {
+    await s.login('vaditaja');
+    const { rows, bytes, imageBytes } = await benchBackup(s.router, async () => {
+      await s.login('vaditaja');
     });
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-  };
-  await login();
-  const { rows, bytes, imageBytes } = await benchBackup(router, login);
-  console.log(machine());
-  console.log(
-    `database image ${(imageBytes / 2 ** 20).toFixed(1)} MiB → backup ${(bytes / 2 ** 20).toFixed(1)} MiB`,
-  );
-  console.log(table(rows));
-  for (const name of readdirSync(path.join(dataDir, 'safety-copies'))) {
-    rmSync(path.join(dataDir, 'safety-copies', name), { recursive: true, force: true });
+    console.log(machine());
+    console.log(
+      `database image ${(imageBytes / 2 ** 20).toFixed(1)} MiB → backup ${(bytes / 2 ** 20).toFixed(1)} MiB`,
+    );
+    console.log(table(rows));
+  } finally {
+    await s.router.dispose();
+    cleanDataset(dataDir);
   }
-  await router.dispose();
 }
 
 if (require.main === module) {
