@@ -61,10 +61,15 @@ async function main(): Promise<void> {
   const peak = watchPeakMemory();
   const sections: Section[] = [];
   const stamp = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const add = async (part: Part, work: () => Promise<string>) => {
+  /** `since`: when a part measured earlier, together with another (the browser's two). */
+  const add = async (
+    part: Part,
+    work: () => Promise<string>,
+    since?: { before: string; at: string },
+  ) => {
     if (!parts.has(part)) return;
-    const before = loadAverage();
-    const at = stamp();
+    const before = since?.before ?? loadAverage();
+    const at = since?.at ?? stamp();
     console.log(`[bench] ${part}…`);
     const t0 = Date.now();
     const body = await work();
@@ -110,8 +115,10 @@ async function main(): Promise<void> {
       return sizeTable(figures);
     });
     const rows: { screens: BenchRow[]; month: BenchRow[] } = { screens: [], month: [] };
+    const browserSince = { before: loadAverage(), at: stamp() };
     if (parts.has('screens') || parts.has('month')) {
       console.log('[bench] screens and month switch in Chromium…');
+      const t0 = Date.now();
       Object.assign(
         rows,
         await benchInBrowser(
@@ -120,9 +127,10 @@ async function main(): Promise<void> {
           runs,
         ),
       );
+      console.log(`[bench] browser done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
-    await add('screens', async () => table(rows.screens));
-    await add('month', async () => table(rows.month));
+    await add('screens', async () => table(rows.screens), browserSince);
+    await add('month', async () => table(rows.month), browserSince);
     await add('login', async () => table([await benchFirstLogin(dirs, Math.max(3, runs - 2))]));
   } finally {
     for (const dir of Object.values(dirs)) {
