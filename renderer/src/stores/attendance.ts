@@ -53,14 +53,20 @@ export const useAttendanceStore = defineStore('attendance', () => {
   const groups = ref<AttendanceGroup[]>([]);
   const groupId = ref<number | null>(null);
 
-  async function loadGroups(date: string): Promise<void> {
-    const loaded = await call('attendance.groups', { date });
+  /** The groups of a date, not shown yet (the month grid asks for the months beside ahead). */
+  const groupsOn = (date: string) => call('attendance.groups', { date });
+
+  function showGroups(loaded: AttendanceGroup[]): void {
     // Replaced only when it differs: a new list re-renders every screen that shows it (the month
     // grid included), and switching months usually keeps the same groups.
     if (JSON.stringify(loaded) !== JSON.stringify(groups.value)) groups.value = loaded;
     if (!groups.value.some((g) => g.id === groupId.value)) {
       groupId.value = groups.value[0]?.id ?? null;
     }
+  }
+
+  async function loadGroups(date: string): Promise<void> {
+    showGroups(await groupsOn(date));
   }
 
   const day = (group: number, date: string) => call('attendance.day', { groupId: group, date });
@@ -80,6 +86,8 @@ export const useAttendanceStore = defineStore('attendance', () => {
   return {
     groups,
     groupId,
+    groupsOn,
+    showGroups,
     loadGroups,
     day,
     saveMarks,
