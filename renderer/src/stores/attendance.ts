@@ -54,7 +54,7 @@ export const useAttendanceStore = defineStore('attendance', () => {
   const groupId = ref<number | null>(null);
 
   /** The groups of a date, not shown yet (the month grid asks for the months beside ahead). */
-  const groupsOn = (date: string) => call('attendance.groups', { date });
+  const groupsOn = (date: string, ahead = false) => call('attendance.groups', { date }, { ahead });
 
   function showGroups(loaded: AttendanceGroup[]): void {
     // Replaced only when it differs: a new list re-renders every screen that shows it (the month
@@ -73,8 +73,8 @@ export const useAttendanceStore = defineStore('attendance', () => {
   const saveMarks = (input: Input<'attendance.save'>) => call('attendance.save', input);
   const confirmDay = (group: number, date: string) =>
     call('attendance.confirm', { groupId: group, date });
-  const monthGrid = (group: number, month: string) =>
-    call('attendance.month', { groupId: group, month });
+  const monthGrid = (group: number, month: string, ahead = false) =>
+    call('attendance.month', { groupId: group, month }, { ahead });
   const exportMonth = (group: number, month: string, format: 'pdf' | 'xlsx') =>
     call('attendance.export', { groupId: group, month, format });
   const nurseDay = (date: string) => call('attendance.nurseDay', { date });

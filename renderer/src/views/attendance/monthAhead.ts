@@ -23,11 +23,12 @@ export function monthAhead(store: ReturnType<typeof useAttendanceStore>) {
   const kept = new Map<string, { at: number; answer: Promise<MonthAnswer> }>();
   const keyOf = (groupId: number | null, month: string) => `${groupId}|${month}`;
 
-  function fresh(groupId: number | null, month: string): Promise<MonthAnswer> {
+  /** Asks for the month now; `behind`: nobody waits for it (asked ahead, or asked again). */
+  function fresh(groupId: number | null, month: string, behind = false): Promise<MonthAnswer> {
     const answer = Promise.allSettled([
-      store.groupsOn(`${month}-01`),
+      store.groupsOn(`${month}-01`, behind),
       groupId
-        ? store.monthGrid(groupId, month).then((grid) => markRaw(grid))
+        ? store.monthGrid(groupId, month, behind).then((grid) => markRaw(grid))
         : Promise.resolve(null),
     ]);
     kept.set(keyOf(groupId, month), { at: Date.now(), answer });
@@ -45,7 +46,7 @@ export function monthAhead(store: ReturnType<typeof useAttendanceStore>) {
     const wanted = [addMonths(month, -1), month, addMonths(month, 1)].map((m) => keyOf(groupId, m));
     for (const k of [...kept.keys()]) if (!wanted.includes(k)) kept.delete(k);
     for (const m of [addMonths(month, -1), addMonths(month, 1)]) {
-      if (!early(groupId, m)) void fresh(groupId, m);
+      if (!early(groupId, m)) void fresh(groupId, m, true);
     }
   }
 
