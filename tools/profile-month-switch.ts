@@ -109,10 +109,15 @@ async function oneSwitch(v: Variant, total: number): Promise<void> {
   const [ms, answered] = await page.evaluate(() => {
     const painted = performance.getEntriesByName('month-switch')[0];
     const click = performance.getEntriesByName('month-switch:click')[0];
-    // The calls that ended before the paint (asking ahead after it is not the switch's wait).
+    // The calls the switch waited for: started after the click, answered before the paint.
     const api = performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.includes('/api/') && e.startTime < painted.startTime + painted.duration)
+      .filter(
+        (e) =>
+          e.name.includes('/api/') &&
+          e.startTime >= click.startTime &&
+          (e as PerformanceResourceTiming).responseEnd <= painted.startTime + painted.duration,
+      )
       .map((e) => (e as PerformanceResourceTiming).responseEnd);
     return [
       painted.startTime + painted.duration - click.startTime,

@@ -13,7 +13,7 @@ export type MonthAnswer = [
 const MAX_AGE_MS = 5 * 60_000;
 
 /**
- * The months beside the shown one, asked for while the person looks at it, so the step back or
+ * The months near the shown one, asked for while the person looks at it, so the step back or
  * forward paints without waiting for the backend. What is shown from here is asked for again at
  * once (`fresh`), and the grid is redrawn if it changed meanwhile (another PC, the nurse).
  * The grids are plain data (markRaw): the screen only reads them, and a proxy per cell made
@@ -41,13 +41,15 @@ export function monthAhead(store: ReturnType<typeof useAttendanceStore>) {
     return entry && Date.now() - entry.at < MAX_AGE_MS ? entry.answer : undefined;
   }
 
-  /** Asks for the months on either side of `month` (once), and forgets all the others. */
+  /**
+   * Asks for two months on either side of `month` (each once: a step asks for one new month),
+   * so quick steps in a row find theirs too; forgets all the others.
+   */
   function around(groupId: number | null, month: string): void {
-    const wanted = [addMonths(month, -1), month, addMonths(month, 1)].map((m) => keyOf(groupId, m));
+    const near = [-2, -1, 1, 2].map((n) => addMonths(month, n));
+    const wanted = [month, ...near].map((m) => keyOf(groupId, m));
     for (const k of [...kept.keys()]) if (!wanted.includes(k)) kept.delete(k);
-    for (const m of [addMonths(month, -1), addMonths(month, 1)]) {
-      if (!early(groupId, m)) void fresh(groupId, m, true);
-    }
+    for (const m of near) if (!early(groupId, m)) void fresh(groupId, m, true);
   }
 
   return { fresh, early, around, forget: () => kept.clear() };
