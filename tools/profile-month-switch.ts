@@ -106,7 +106,7 @@ async function oneSwitch(v: Variant, total: number): Promise<void> {
   });
   await page.getByTestId(v.switches < total / 2 ? 'prev-month' : 'next-month').click();
   await page.waitForFunction(() => performance.getEntriesByName('month-switch').length > 0);
-  const [ms, answered] = await page.evaluate(() => {
+  const [ms, answered, calls] = await page.evaluate(() => {
     const painted = performance.getEntriesByName('month-switch')[0];
     const click = performance.getEntriesByName('month-switch:click')[0];
     // The calls the switch waited for: started after the click, answered before the paint.
@@ -117,16 +117,16 @@ async function oneSwitch(v: Variant, total: number): Promise<void> {
           e.name.includes('/api/') &&
           e.startTime >= click.startTime &&
           (e as PerformanceResourceTiming).responseEnd <= painted.startTime + painted.duration,
-      )
-      .map((e) => (e as PerformanceResourceTiming).responseEnd);
+      ) as PerformanceResourceTiming[];
     return [
       painted.startTime + painted.duration - click.startTime,
-      api.length ? Math.max(...api) - click.startTime : NaN,
-    ];
+      api.length ? Math.max(...api.map((e) => e.responseEnd)) - click.startTime : NaN,
+      api.map((e) => e.name.replace(/.*\/api\//, '')).join(' '),
+    ] as const;
   });
   if (verbose) {
     const month = await page.locator('#month-month').inputValue();
-    console.log(`${v.label} ${month}: ${ms.toFixed(1)} ms (answered at ${answered.toFixed(1)} ms)`);
+    console.log(`${v.label} ${month}: ${ms.toFixed(1)} ms; waited for: ${calls || 'nothing'}`);
   }
   if (v.switches >= 2) {
     v.times.push(ms);

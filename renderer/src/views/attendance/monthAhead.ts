@@ -35,6 +35,29 @@ export function monthAhead(store: ReturnType<typeof useAttendanceStore>) {
     return answer;
   }
 
+  /**
+   * Asks ahead: the month's groups first, then the grid of the group a switch would show (the
+   * chosen one, or the first of the month's list when the chosen one is not in it, as at the
+   * turn of a school year), kept for both, so that switch does not wait twice.
+   */
+  function before(groupId: number | null, month: string): void {
+    const groups = store.groupsOn(`${month}-01`, true);
+    const chosen = groups.then((list) =>
+      list.some((g) => g.id === groupId) ? groupId : (list[0]?.id ?? null),
+    );
+    const grid = chosen.then((id) =>
+      id ? store.monthGrid(id, month, true).then((g) => markRaw(g)) : null,
+    );
+    const entry = { at: Date.now(), answer: Promise.allSettled([groups, grid]) };
+    kept.set(keyOf(groupId, month), entry);
+    chosen.then(
+      (id) => {
+        if (id !== groupId) kept.set(keyOf(id, month), entry);
+      },
+      () => undefined,
+    );
+  }
+
   /** What was asked ahead for the month, when it is recent; otherwise nothing. */
   function early(groupId: number | null, month: string): Promise<MonthAnswer> | undefined {
     const entry = kept.get(keyOf(groupId, month));
@@ -47,9 +70,10 @@ export function monthAhead(store: ReturnType<typeof useAttendanceStore>) {
    */
   function around(groupId: number | null, month: string): void {
     const near = [-2, -1, 1, 2].map((n) => addMonths(month, n));
-    const wanted = [month, ...near].map((m) => keyOf(groupId, m));
-    for (const k of [...kept.keys()]) if (!wanted.includes(k)) kept.delete(k);
-    for (const m of near) if (!early(groupId, m)) void fresh(groupId, m, true);
+    // By month, whatever the group: a month kept for the group a switch moves to stays too.
+    const wanted = [month, ...near];
+    for (const k of [...kept.keys()]) if (!wanted.includes(k.split('|')[1])) kept.delete(k);
+    for (const m of near) if (!early(groupId, m)) before(groupId, m);
   }
 
   return { fresh, early, around, forget: () => kept.clear() };
