@@ -34,6 +34,8 @@ export const backupMessages: DomainMessages = {
     'backup.notSetup': 'Atjaunot no sākuma ekrāna var tikai tad, ja datu mape ir tukša.',
     'backup.serverNotEmpty':
       'Servera datubāzē jau ir žurnāls. Rezerves kopiju atjauno jaunā, tukšā datubāzē. Nekas netika mainīts.',
+    'backup.byServerCommand':
+      'Serverī rezerves kopijas veido un atjauno servera komanda (npm run server -- --backup vai --restore), kā aprakstīts servera instrukcijā. Nekas netika mainīts.',
     'backup.autoFailed': 'Automātiskā rezerves kopija neizdevās: {reason}',
     'backup.browseDesktop': 'Galddatora programmā mapi izvēlas sistēmas dialoglodziņā.',
     'backup.folderUnreadable': 'Šīs mapes saturu nevar nolasīt (nav piekļuves).',
@@ -70,6 +72,8 @@ export const backupMessages: DomainMessages = {
     'backup.notSetup': 'Restoring from the first-run screen needs an empty data folder.',
     'backup.serverNotEmpty':
       'The server database already holds a register. Restore into a new, empty database. Nothing was changed.',
+    'backup.byServerCommand':
+      "On a server, backups are made and restored by the server's own command (npm run server -- --backup or --restore), as its manual describes. Nothing was changed.",
     'backup.autoFailed': 'The automatic backup failed: {reason}',
     'backup.browseDesktop': 'The desktop program chooses folders in the system dialog.',
     'backup.folderUnreadable': 'The contents of this folder cannot be read (no access).',

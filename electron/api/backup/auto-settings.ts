@@ -8,6 +8,7 @@ import { audit } from '../audit/audit';
 import type { Context } from '../context';
 import type { SessionState } from '../session';
 import { autoBackupProgress } from './auto-job';
+import { onePcOnly } from './one-pc';
 
 /**
  * The automatic backup's settings as the head sets and sees them: on or off, the folder, the
@@ -73,6 +74,7 @@ export async function saveAuto(
   ctx: Context,
   input: ParsedInput<'backup.saveAuto'>,
 ): Promise<AutoBackupSettings> {
+  onePcOnly(ctx.state);
   const row = await loadSettings(ctx.state);
   if (input.enabled && !input.passphrase && !row.passphraseWrapped) {
     throw new AppError(

@@ -18,6 +18,7 @@ import { verifyBackup } from './format/decrypt';
 import { DEFAULT_BACKUP_SCRYPT, encryptBackup } from './format/encrypt';
 import { encodeLogical } from './logical-payload';
 import { payloadHead } from './payload';
+import { onePcOnly } from './one-pc';
 
 /** Export: the open register, verified, into one backup file on a stick or a share. */
 
@@ -216,6 +217,7 @@ export async function exportOnRequest(
   ctx: Context,
   input: ParsedInput<'backup.export'>,
 ): Promise<ExportResult> {
+  onePcOnly(ctx.state);
   const result = await exportBackup(ctx.state, {
     folder: input.folder,
     passphrase: input.passphrase,

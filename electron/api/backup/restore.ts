@@ -16,6 +16,7 @@ import type { BackupHeader } from './format/header';
 import { logicalToImage, type Staged } from './logical-restore';
 import { payloadVersion } from './logical-payload';
 import { PAYLOAD_MAGIC, parsePayload } from './payload';
+import { onePcOnly } from './one-pc';
 
 /**
  * Restore: a backup becomes the register again, in the app (the head, with a safety copy of the
@@ -205,6 +206,7 @@ export async function restoreInApp(
   file: string,
   passphrase: string,
 ): Promise<RestoreResult> {
+  onePcOnly(state);
   const username = state.user?.username ?? null;
   const prepared = await prepareRestore(state, file, passphrase, username);
   let safety: string;
