@@ -5,7 +5,7 @@ import type { CallResult } from '../../common/errors';
 import { openPostgres, type PostgresOptions } from '../../database/postgres';
 import { TestClock } from '../../electron/api/clock';
 import { ServerRouter, serverRegister } from '../../electron/api/server-router';
-import { SETUP, TEST_SCRYPT } from '../integration/helpers';
+import { SETUP, TEST_SCRYPT, tempDir } from '../integration/helpers';
 import { freshPostgres } from '../postgres/databases';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -54,7 +54,7 @@ export async function serverFixture(
   const router = new ServerRouter(
     serverRegister({
       db,
-      dataDir: options.dataDir ?? '/nonexistent',
+      dataDir: options.dataDir ?? tempDir(),
       clock,
       testMode: true,
       scrypt: TEST_SCRYPT,

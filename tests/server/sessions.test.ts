@@ -195,4 +195,18 @@ describe('server mode: many sessions on one register', () => {
     });
     expect(session.mustChangePassword).toBe(true);
   });
+
+  it('counts a name typed at login without keeping it in clear', async () => {
+    const f = await serverFixture();
+    const { teacher } = await registerWithTeacher(f);
+    await teacher.ok('auth.logout', {});
+    // People type their password into the username field.
+    await teacher.call('auth.login', { username: 'annas-parole-12', password: 'x' });
+    await teacher.call('auth.login', { username: 'anna', password: 'aizmirsta-parole' });
+    const names = (await f.db.query<{ name: string }[]>('SELECT name FROM login_lockout')).map(
+      (r) => r.name,
+    );
+    expect(names.filter((n) => n.startsWith('user:'))).toHaveLength(2);
+    expect(names.join(' ')).not.toMatch(/anna|parole/);
+  });
 });

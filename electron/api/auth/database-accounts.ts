@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction } from '../../../common/audit-actions';
 import { AppError } from '../../../common/errors';
@@ -9,6 +9,7 @@ import { normaliseRecoveryKey, unwrapKey } from '../../../database/keyslots';
 import { audit } from '../audit/audit';
 import type { KeySlotCredential } from '../backup/move-accounts';
 import type { Context } from '../context';
+import { serverSecret } from '../server-secret';
 import { sessionUser, type AccountStore, type PhaseAnswer } from './accounts';
 import { lockSecondsLeft, registerFailure } from './lockout';
 
@@ -29,6 +30,18 @@ function movedSlot(credential: Credential | null): KeySlotCredential | null {
   if (!credential) return null;
   const kdf = JSON.parse(credential.kdf) as { name: string };
   return kdf.name === 'key-slot' ? (kdf as KeySlotCredential) : null;
+}
+
+/** The file of the key that names a typed username in the lockout table (../server-secret.ts). */
+export const LOCKOUT_KEY_FILE = 'login-lockout.key';
+
+/**
+ * The lockout counter's name for a typed username: keyed by an HMAC, not the name itself, because
+ * people type their password into the username field, and the table must not keep it in clear.
+ */
+function userLock(ctx: Context, username: string): string {
+  const key = serverSecret(ctx.state.dataDir, LOCKOUT_KEY_FILE);
+  return `user:${createHmac('sha256', key).update(username).digest('base64url')}`;
 }
 
 async function matches(credential: Credential | null, secret: string): Promise<boolean> {
@@ -78,7 +91,7 @@ export class DatabaseAccounts implements AccountStore {
   }
 
   async login(ctx: Context, username: string, password: string): Promise<void> {
-    const names = lockoutNames(ctx, `user:${username}`);
+    const names = lockoutNames(ctx, userLock(ctx, username));
     await this.refuseIfLocked(ctx, names);
     const user = await this.db.getRepository(User).findOneBy({ username });
     const credential = user
@@ -116,7 +129,7 @@ export class DatabaseAccounts implements AccountStore {
       await this.setPassword(ctx, m, user, newPassword);
       if (movedSlot(credential)) await this.setRecoveryKey(ctx, m, recoveryKey);
     });
-    await this.admit(ctx, user, [...names, `user:${username}`], 'auth.password.recover');
+    await this.admit(ctx, user, [...names, userLock(ctx, username)], 'auth.password.recover');
     return user;
   }
 
@@ -143,7 +156,7 @@ export class DatabaseAccounts implements AccountStore {
       hash,
       changedAt: ctx.now().toISOString(),
     });
-    if (options.resetLockout) await m.delete(LoginLockout, { name: `user:${user.username}` });
+    if (options.resetLockout) await m.delete(LoginLockout, { name: userLock(ctx, user.username) });
   }
 
   async removePassword(_ctx: Context, m: EntityManager, userId: number): Promise<void> {
