@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { AREA_CODES, type AreaCode } from '../../../common/planning-reference';
 
 /**
  * A cell's story is its superseded values (assessment_history) followed by the change that made
@@ -84,14 +85,14 @@ export async function markChanges(
   );
   const newest = new Map<string, HistorySql>();
   for (const h of history) newest.set(`${h.topicId}:${cellKey(h.childId, h.area)}`, h);
-  const past = history.map((h) => ({ change: toChange(h), order: [h.at, 0, h.id] as const }));
+  const past = history.map((h) => ({ change: toChange(h), order: orderOf(h, 0) }));
   const current = cells.flatMap((c) => {
     const last = newest.get(`${c.topicId}:${cellKey(c.childId, c.area)}`);
     const after = cellValue(c.mark, c.reason);
     // A history row written before the history kept only superseded values may already be it.
     if (last && last.after === after && last.at === c.at && last.userId === c.userId) return [];
     const change = toChange({ ...c, before: last?.after ?? '', after });
-    return [{ change, order: [c.at, 1, c.id] as const }];
+    return [{ change, order: orderOf(c, 1) }];
   });
   return [...past, ...current]
     .sort((a, b) => compare(a.order, b.order))
@@ -112,7 +113,17 @@ function toChange(r: Omit<HistorySql, 'id'>): MarkChange {
   };
 }
 
-function compare(a: readonly [string, number, number], b: readonly [string, number, number]) {
+/**
+ * Oldest first. Changes saved together (one instant) go by child and then area in the sheet's
+ * order, as the save listed them; a cell's superseded value before its current one.
+ */
+function orderOf(r: { at: string; childId: number; area: string; id: number }, kind: number) {
+  return [r.at, r.childId, AREA_CODES.indexOf(r.area as AreaCode), kind, r.id] as const;
+}
+
+type Order = ReturnType<typeof orderOf>;
+
+function compare(a: Order, b: Order): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  return a[1] - b[1] || a[2] - b[2];
+  return a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4];
 }
