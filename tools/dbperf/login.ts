@@ -2,7 +2,7 @@ import { cpSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Input, Method } from '../../common/contract';
+import type { Method } from '../../common/contract';
 import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
 
@@ -26,7 +26,7 @@ async function once(source: string): Promise<Record<string, number>> {
   cpSync(source, dir, { recursive: true });
   const router = new Router({ dataDir: dir, clock: new TestClock(TODAY) });
   const call = async (method: Method, input: object) => {
-    const result = await router.call(method, input as Input<typeof method>);
+    const result = await router.call(method, input);
     if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   };
   const times: Record<string, number> = {};

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { Input, Method } from '../../common/contract';
+import type { Method } from '../../common/contract';
 import { rawConnection } from '../../database/data-source';
 import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 5);
   const router = new Router({ dataDir: dir, clock: new TestClock(TODAY) });
   const call = async (method: Method, input: object) => {
-    const result = await router.call(method, input as Input<typeof method>);
+    const result = await router.call(method, input);
     if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
     return result.result;
   };
