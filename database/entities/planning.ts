@@ -136,7 +136,7 @@ export class PlanVersion {
 @Entity('assessment')
 @Unique('uq_assessment', ['topicId', 'childId', 'area'])
 @Index('idx_assessment_child', ['childId'])
-// "Jānovērtē vēlāk" reads only the excused empty cells, a few hundred of ten years' cells.
+// "Jānovērtē vēlāk" reads only the excused empty cells: ~3 % of the cells, ~700 a year.
 @Index('idx_assessment_excused', ['topicId', 'childId'], {
   where: "reason = 'excused' AND mark IS NULL",
 })
