@@ -93,4 +93,50 @@ describe('the assessment history without the current value twice', () => {
       byName: 'Anna Kalniņa (aizvieto kolēģi: Ieva Liepiņa)',
     });
   });
+
+  it("keeps a substitute's mark as hers on behalf of the absent teacher, in the cell and once superseded", async () => {
+    const f = await planningFixture('2027-01-18T08:00:00Z');
+    await f.as('anna');
+    const plan = await f.b.ok('planning.saveTopic', {
+      groupId: f.zilites,
+      month: '2027-01',
+      topic: topic('Ziema', '2027-01-04', '2027-01-15', ['VAL', 'MAT']),
+    });
+    const topicId = plan.topics[0].id;
+    const [elza] = f.children;
+    await f.as('dace');
+    await f.b.ok('substitution.create', {
+      groupId: f.zilites,
+      absentId: f.users.anna,
+      substituteId: f.users.ieva,
+      fromDate: '2027-01-18',
+      toDate: '2027-01-18',
+      note: '',
+    });
+    await f.as('ieva');
+    await f.b.ok('assessment.mark', {
+      topicId,
+      changes: [{ childId: elza, area: 'VAL', mark: 'S' }],
+    });
+    const cell = await f.b.router.state.db.query<{ o: number | null }[]>(
+      'SELECT on_behalf_of AS o FROM assessment WHERE child_id = ?',
+      [elza],
+    );
+    expect(cell).toEqual([{ o: f.users.anna }]);
+    const byIeva = 'Ieva Liepiņa (aizvieto kolēģi: Anna Kalniņa)';
+    expect((await f.b.ok('assessment.history', { topicId })).map((h) => h.byName)).toEqual([
+      byIeva,
+    ]);
+    f.b.clock.set(new Date('2027-01-19T08:00:00Z'));
+    await f.as('anna');
+    await f.b.ok('assessment.mark', {
+      topicId,
+      changes: [{ childId: elza, area: 'VAL', mark: 'T' }],
+    });
+    const history = await f.b.ok('assessment.history', { topicId });
+    expect(history.map((h) => [h.before, h.after, h.byName])).toEqual([
+      ['S', 'T', 'Anna Kalniņa'],
+      ['', 'S', byIeva],
+    ]);
+  });
 });
