@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Integration suites that also run on PostgreSQL (server mode's engine). The others are listed
- * with the reason they do not yet in docs/server-mode.md; the list grows as they are ported.
+ * Integration suites that also run on PostgreSQL (server mode's engine). The others are about
+ * the single-PC file itself (or its backup, until the payload is engine-neutral): listed with
+ * the reason in docs/server-mode.md.
  */
 const ON_POSTGRES = [
   'tests/integration/schema-drift.test.ts',
@@ -30,6 +31,17 @@ const ON_POSTGRES = [
   'tests/integration/mail-staff.test.ts',
   'tests/integration/mail-parents.test.ts',
   'tests/integration/mail-outbox.test.ts',
+  'tests/integration/privacy-export.test.ts',
+  'tests/integration/privacy-notice.test.ts',
+  'tests/integration/privacy-retention.test.ts',
+  'tests/integration/audit-completeness.security.test.ts',
+  'tests/integration/audit-history.test.ts',
+  'tests/integration/audit-viewer.test.ts',
+  'tests/integration/overview-files.test.ts',
+  'tests/integration/overview-home.test.ts',
+  'tests/integration/overview-report.test.ts',
+  'tests/integration/seed.test.ts',
+  'tests/integration/privacy-scan.security.test.ts',
 ];
 
 export default defineConfig({

@@ -70,6 +70,11 @@ export function menuFor(routes: readonly RouteRecordRaw[], role: Role): NavGroup
   return groups.filter((g) => g.items.length > 0);
 }
 
+/** The label of a hub's menu entry, which also names its row of tabs. */
+export function hubLabel(hub: NavHub): string {
+  return HUBS[hub].label;
+}
+
 /** A hub's screens she may use, in menu order: the tabs on top of each of them. */
 export function hubFor(routes: readonly RouteRecordRaw[], role: Role, hub: NavHub): NavItem[] {
   const order = HUBS[hub].paths;

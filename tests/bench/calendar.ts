@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '../../common/calendar';
 import { fromDayNumber, toDayNumber } from '../../common/dates';
-import { measure, type BenchRow } from './harness';
+import { interleave, type BenchRow } from './harness';
 
 const YEARS = [2020, 2029] as const;
 
@@ -20,9 +20,11 @@ function datesOfYear(year: number): string[] {
 export async function benchCalendar(): Promise<BenchRow> {
   const dates = new Map<number, string[]>();
   for (let year = YEARS[0]; year <= YEARS[1]; year++) dates.set(year, datesOfYear(year));
-  let calendar = new WorkingCalendar();
-  const ours = await measure(
+  const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
+  // A fresh calendar each run, as plans and the supervision aggregate make one.
+  const [ours, baseline] = await interleave(
     () => {
+      const calendar = new WorkingCalendar({ closures: [{ date: '2026-03-16' }] });
       let count = 0;
       for (let year = YEARS[0]; year <= YEARS[1]; year++) {
         for (let month = 1; month <= 12; month++) {
@@ -33,16 +35,6 @@ export async function benchCalendar(): Promise<BenchRow> {
       }
       if (count !== 0) throw new Error(`calendar loop: ${count} working days unaccounted for`);
     },
-    {
-      warmup: 10,
-      runs: 50,
-      before: async () => {
-        calendar = new WorkingCalendar({ closures: [{ date: '2026-03-16' }] });
-      },
-    },
-  );
-  const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
-  const baseline = await measure(
     () => {
       let count = 0;
       for (let year = YEARS[0]; year <= YEARS[1]; year++) {
@@ -61,5 +53,5 @@ export async function benchCalendar(): Promise<BenchRow> {
     baseline,
     baselineLabel: 'weekdays by Date, no holidays',
   };
-  return { ...row, target: '< 1000 ms p95', met: ours.p95 < 1000 };
+  return { ...row, targets: [{ label: '< 1000 ms p95', met: ours.p95 < 1000 }] };
 }

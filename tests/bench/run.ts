@@ -1,321 +1,159 @@
-import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { WorkingCalendar } from '../../common/calendar';
-import { applyKey, databasePath, rawConnection } from '../../database/data-source';
-import { KeySlotFile, unwrapKey } from '../../database/keyslots';
-import { ENROLLED_SQL, GROUP_SQL, MARKS_SQL } from '../../electron/api/attendance/queries';
-import { PROGRESS_SQL } from '../../electron/api/assessment/progress';
-import { Router } from '../../electron/api/router';
-import type { Input, Method, Output } from '../../common/contract';
 import { benchBackup } from './backup';
-import { benchMonthSwitch } from './browser';
-import { benchCalendar } from './calendar';
-import { BENCH_PASSWORD, BENCH_TODAY, ensureBenchData } from './dataset';
-import { machine, measure, ratio, table, watchPeakMemory, type BenchRow } from './harness';
-import { benchOverview } from './overview';
+import { cleanDataset } from './cleanup';
+import { BENCH_TODAY, ensureBenchData, type DatasetName } from './dataset';
+import { loadAverage, machine, table, watchPeakMemory, type BenchRow } from './harness';
+import { writeReport, type Section } from './report';
+import { benchFirstLogin, benchInBrowser } from './screens';
+import { benchService } from './service';
+import { openSession } from './session';
+import { measureSize, sizeTable, type SizeFigures } from './size';
 
 /**
- * `npm run bench`: each operation through the program (router → service → TypeORM) beside the
- * same work written by hand on the raw driver, measured in the same run on the ten-year data.
+ * `npm run bench`: the program beside the same work done by hand, interleaved run by run, on the
+ * ten-year dataset, and every screen in Chromium on ten years beside two. Parts, each its own
+ * section of docs/benchmarks.md: `BENCH_ONLY=screens,month npm run bench` runs and rewrites only
+ * those (the other sections stay as they are). `BENCH_RUNS=n` sets the browser's runs per row.
  */
+const PARTS = ['service', 'backup', 'size', 'screens', 'month', 'login'] as const;
+type Part = (typeof PARTS)[number];
+
+const HEADINGS: Record<Part, string> = {
+  service: '## Service layer (ten years, program beside the raw driver)',
+  backup: '## Backup (ten years)',
+  size: '## Size',
+  screens: '## Screens, click → painted in Chromium (ten years beside two)',
+  month: '## Month switch, click → painted in Chromium',
+  login: '## First login after start',
+};
+
+const NOTES: Record<Part, string> = {
+  service:
+    'Each row: the call through the program (router → validation → service → TypeORM) and its baseline, the same work on the raw driver on the program’s own connection, alternating run by run after the same warm-up; ratio = ours p50 / baseline p50. Clock on the dataset’s today.',
+  backup:
+    'Export: `exportBackup` (snapshot, scrypt overlapped with deflate level 6 and AES-256-GCM 1 MiB chunks, write, fsync, read-back verify, rename) beside the same steps by hand (tests/bench/backup.ts). Restore: `restoreInApp` (decrypt, rebuild the encrypted file by SQL, integrity and foreign-key checks, migrations, safety copy of the live register, swap) beside export’s inverse by hand (read, scrypt, decrypt + inflate, write the image and encrypt it in place, open). Interleaved run by run.',
+  size: 'File size after a WAL checkpoint; shares of all pages by table with its indexes (dbstat); one encrypted backup of each dataset.',
+  screens:
+    'Each row: a page on the ten-year dataset and a page on the two-year dataset (two browser-mode servers, one Chromium), the same click alternating between them run by run after one warm-up. From the About screen, a click on the menu entry (the assessment sheet: a link to one topic of this month) until no call is in flight, the DOM has not changed for 200 ms and the frame after its last change has been painted; that time minus the click. Baseline = the same on two years; ratio = ten / two (p50).',
+  month:
+    'The nurse’s month grid of one group, the previous or next month’s button, measured as the screens (click → calls done → frame after the last DOM change painted), ten years beside two, alternating.',
+  login:
+    'Each run starts a new browser-mode server on the dataset and opens a new page: the head’s user name and password typed, the click on “Pieslēgties” until her home screen is painted (as the screens). Ten years and two years alternating.',
+};
+
+function selectedParts(): Set<Part> {
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (!only?.length) return new Set(PARTS);
+  const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) {
+    throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
+  }
+  return new Set(only as Part[]);
+}
+
 async function main(): Promise<void> {
-  const dataDir = await ensureBenchData();
+  const started = Date.now();
+  const parts = selectedParts();
+  const runs = Number(process.env.BENCH_RUNS ?? 6);
+  const dirs = await ensureBenchData();
   const peak = watchPeakMemory();
-  const router = new Router({ dataDir });
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await router.call(method, input);
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-    return result.result as Output<M>;
-  };
-  const login = (username: string) => call('auth.login', { username, password: BENCH_PASSWORD });
-  const rows: BenchRow[] = [];
-  // Sub-millisecond operations: enough warm-up for the JIT to settle, and enough runs for a
-  // stable median (20 runs after 3 left the grid's ratio wandering between 1.3× and 2.8×).
-  const FAST = { warmup: 200, runs: 400 };
-  // Writes wait for the disk: fewer, but still enough for a median that holds still.
-  const WRITES = { warmup: 20, runs: 200 };
-  const budget = (row: BenchRow, target: string, met: boolean) =>
-    rows.push({ ...row, target, met });
-
-  // Unlock: key slot + database open, against scrypt + a raw keyed open.
-  const unlockOurs = await measure(() => login('vaditaja'), {
-    warmup: 1,
-    runs: 8,
-    before: async () => {
-      if (router.state.isOpen()) await call('auth.logout', {});
-    },
-  });
-  const unlockRaw = await measure(
-    async () => {
-      const file = await KeySlotFile.load(dataDir);
-      const key = await unwrapKey(file.userSlot('vaditaja')!, BENCH_PASSWORD);
-      const db = new Database(databasePath(dataDir));
-      applyKey(db, key!);
-      db.prepare('SELECT name FROM institution WHERE id = 1').get();
-      db.close();
-    },
-    { warmup: 1, runs: 8 },
-  );
-  const unlock: BenchRow = {
-    operation: 'unlock (key slot + open)',
-    ours: unlockOurs,
-    baseline: unlockRaw,
-    baselineLabel: 'scrypt + raw keyed open',
-  };
-  budget(unlock, '≤ 1.5×', ratio(unlock)! <= 1.5);
-
-  // The working calendar alone (pure CPU): plans, grids and the aggregate all lean on it.
-  rows.push(await benchCalendar());
-
-  // The baselines run on the program's own connection, as the program never has two: a second
-  // connection to the same WAL file slows every read of both (the grid's three queries went
-  // from 0.13 to 0.22 ms, ours from 0.21 to 0.48 ms).
-  let raw = rawConnection(router.state.db);
-
-  const groups = raw
-    .prepare('SELECT id FROM "group" WHERE active_from <= ? AND active_to >= ? ORDER BY number')
-    .all(BENCH_TODAY, BENCH_TODAY) as { id: number }[];
-  const groupId = groups[0].id;
-  const month = '2026-10';
-  const [first, last] = ['2026-10-01', '2026-10-31'];
-
-  // A group's month grid.
-  const enrolled = raw.prepare(ENROLLED_SQL);
-  const marks = raw.prepare(MARKS_SQL);
-  const rawGroup = raw.prepare(GROUP_SQL);
-  const calendar = new WorkingCalendar();
-  const gridRaw = await measure(() => {
-    rawGroup.get(groupId);
-    enrolled.all(groupId, last, first);
-    marks.all(groupId, first, last);
-    calendar.workingDaysOfMonth(2026, 10);
-  }, FAST);
-  const gridOurs = await measure(() => call('attendance.month', { groupId, month }), FAST);
-  const grid: BenchRow = {
-    operation: "a group's month grid",
-    ours: gridOurs,
-    baseline: gridRaw,
-    baselineLabel: 'the same three queries by hand',
-  };
-  budget(grid, '≤ 2×, < 50 ms p95', ratio(grid)! <= 2 && gridOurs.p95 < 50);
-
-  // Saving one mark (as the nurse, who may correct every group), against a raw insert.
-  await call('auth.logout', {});
-  await login('masa');
-  raw = rawConnection(router.state.db);
-  const child = raw.prepare(ENROLLED_SQL).get(groupId, '2026-11-27', '2026-11-27') as {
-    childId: number;
-  };
-  const current =
-    (
-      raw
-        .prepare('SELECT code FROM attendance_mark WHERE child_id = ? AND date = ?')
-        .get(child.childId, '2026-11-27') as { code: string } | undefined
-    )?.code ?? null;
-  let code: 'NS' | 'NC' | null = current as 'NS' | 'NC' | null;
-  const saveOurs = await measure(async () => {
-    const next = code === 'NS' ? 'NC' : 'NS';
-    await call('attendance.save', {
-      groupId,
-      changes: [{ childId: child.childId, date: '2026-11-27', expected: code, code: next }],
-      reason: '',
+  const sections: Section[] = [];
+  const stamp = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
+  /** `since`: when a part measured earlier, together with another (the browser's two). */
+  const add = async (
+    part: Part,
+    work: () => Promise<string>,
+    since?: { before: string; at: string },
+  ) => {
+    if (!parts.has(part)) return;
+    const before = since?.before ?? loadAverage();
+    const at = since?.at ?? stamp();
+    console.log(`[bench] ${part}…`);
+    const t0 = Date.now();
+    const body = await work();
+    console.log(`[bench] ${part} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    sections.push({
+      heading: HEADINGS[part],
+      body: [
+        '',
+        `Measured ${at} UTC on ${machine()}; load average ${before} before and ${loadAverage()} after.`,
+        '',
+        NOTES[part],
+        '',
+        body,
+      ].join('\n'),
     });
-    code = next;
-  }, WRITES);
-  // ARCHITECTURE's yardstick: one raw single-row insert in a transaction.
-  const insert = raw.prepare(
-    'INSERT INTO audit_event (at, actor_id, action, entity, entity_id) VALUES (?, NULL, ?, ?, ?)',
-  );
-  const insertOne = raw.transaction(() => insert.run(new Date().toISOString(), 'bench', 'x', '1'));
-  const saveRaw = await measure(() => insertOne(), WRITES);
-  // And the floor of what a save must do: the same checks (group, enrolment, current code) and
-  // writes (mark, its history, the audit) by hand in one transaction.
-  const rawCurrent = raw.prepare(
-    'SELECT id, code FROM attendance_mark WHERE child_id = ? AND date >= ? AND date <= ?',
-  );
-  const nurse = (raw.prepare("SELECT id FROM user WHERE username = 'masa'").get() as { id: number })
-    .id;
-  const rawUpdate = raw.prepare(
-    'UPDATE attendance_mark SET code = ?, corrected = 1, updated_by = ?, updated_at = ? WHERE id = ?',
-  );
-  const rawHistory = raw.prepare(
-    'INSERT INTO attendance_mark_history (child_id, group_id, date, old_code, new_code, actor_id, ' +
-      "acted_as, on_behalf_of, reason, at) VALUES (?, ?, ?, ?, ?, ?, 'nurse', NULL, 'bench', ?)",
-  );
-  const rawAudit = raw.prepare(
-    'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, before, ' +
-      "after) VALUES (?, NULL, NULL, 'bench', 'group', ?, ?, ?)",
-  );
-  const benchDay = '2026-11-27';
-  const [groupByHand, enrolledByHand] = [raw.prepare(GROUP_SQL), raw.prepare(ENROLLED_SQL)];
-  const saveOneByHand = raw.transaction((next: string) => {
-    const at = new Date().toISOString();
-    groupByHand.get(groupId);
-    enrolledByHand.all(groupId, benchDay, benchDay);
-    const row = rawCurrent.get(child.childId, benchDay, benchDay) as { id: number; code: string };
-    rawUpdate.run(next, nurse, at, row.id);
-    rawHistory.run(child.childId, groupId, benchDay, row.code, next, nurse, at);
-    rawAudit.run(
-      at,
-      groupId,
-      JSON.stringify([{ code: row.code }]),
-      JSON.stringify([{ code: next }]),
-    );
-  });
-  let rawCode = code ?? 'NS';
-  const saveSameRaw = await measure(() => {
-    rawCode = rawCode === 'NS' ? 'NC' : 'NS';
-    saveOneByHand(rawCode);
-  }, WRITES);
-  raw.prepare("DELETE FROM audit_event WHERE action = 'bench'").run();
-  raw.prepare("DELETE FROM attendance_mark_history WHERE reason = 'bench'").run();
-  const save: BenchRow = {
-    operation: 'saving one mark',
-    ours: saveOurs,
-    baseline: saveRaw,
-    baselineLabel: 'one raw single-row insert in a transaction',
   };
-  budget(save, '≤ 2×', ratio(save)! <= 2);
-  rows.push({
-    operation: 'saving one mark',
-    ours: saveOurs,
-    baseline: saveSameRaw,
-    baselineLabel: 'its checks and three writes by hand, one transaction',
-  });
-
-  // The nurse's day screen.
-  const day = '2026-11-27';
-  const nurseRawStatements = [
-    raw.prepare('SELECT id, number, name FROM "group" WHERE active_from <= ? AND active_to >= ?'),
-    raw.prepare(
-      'SELECT group_id, COUNT(*) AS n FROM enrolment WHERE from_date <= ? AND (to_date IS NULL OR to_date >= ?) GROUP BY group_id',
-    ),
-  ];
-  const nurseMarks = raw.prepare(
-    'SELECT a.group_id, a.child_id, a.code, c.first_name, c.last_name FROM attendance_mark a JOIN child c ON c.id = a.child_id WHERE a.date = ?',
-  );
-  const nurseDays = raw.prepare('SELECT * FROM attendance_day WHERE date = ?');
-  const nurseRaw = await measure(() => {
-    for (const s of nurseRawStatements) s.all(day, day);
-    nurseMarks.all(day);
-    nurseDays.all(day);
-  });
-  const nurseOurs = await measure(() => call('attendance.nurseDay', { date: day }));
-  rows.push({
-    operation: "the nurse's day screen",
-    ours: nurseOurs,
-    baseline: nurseRaw,
-    baselineLabel: 'the same queries by hand',
-  });
-
-  // A group's monthly sheet (PDF): the data part is the grid; the rest is rendering.
-  const sheetOurs = await measure(
-    () => call('attendance.export', { groupId, month, format: 'pdf' }),
-    { warmup: 2, runs: 10 },
-  );
-  rows.push({
-    operation: "a group's monthly sheet (PDF)",
-    ours: sheetOurs,
-    baseline: gridRaw,
-    baselineLabel: 'the grid queries by hand (no rendering)',
-  });
-
-  // The school year's aggregate: per group and month, days present and absences by code.
-  await call('auth.logout', {});
-  await login('vaditaja');
-  raw = rawConnection(router.state.db);
-  const yearMonths = [
-    '2025-09',
-    '2025-10',
-    '2025-11',
-    '2025-12',
-    '2026-01',
-    '2026-02',
-    '2026-03',
-    '2026-04',
-    '2026-05',
-    '2026-06',
-    '2026-07',
-    '2026-08',
-  ];
-  const yearOurs = await measure(
-    async () => {
-      for (const m of yearMonths) await call('attendance.summary', { month: m });
-    },
-    { warmup: 1, runs: 5 },
-  );
-  const yearAggregate = raw.prepare(
-    'SELECT group_id, substr(date, 1, 7) AS month, code, COUNT(*) AS n FROM attendance_mark WHERE date >= ? AND date <= ? GROUP BY group_id, month, code',
-  );
-  const yearRaw = await measure(() => yearAggregate.all('2025-09-01', '2026-08-31'), {
-    warmup: 1,
-    runs: 5,
-  });
-  const year: BenchRow = {
-    operation: "the school year's attendance aggregate",
-    ours: yearOurs,
-    baseline: yearRaw,
-    baselineLabel: 'one GROUP BY by hand',
-  };
-  budget(year, '< 500 ms', yearOurs.p95 < 500);
-
-  // One child's marks over a school year (the progress screen and its PDF's data).
-  const pupil = raw
-    .prepare(
-      'SELECT child_id AS id FROM enrolment WHERE group_id = ? AND from_date <= ? ORDER BY child_id LIMIT 1',
-    )
-    .get(groupId, '2025-09-01') as { id: number } | undefined;
-  const progressChild =
-    pupil?.id ??
-    (raw.prepare('SELECT child_id AS id FROM assessment LIMIT 1').get() as { id: number }).id;
-  const progressRaw = raw.prepare(PROGRESS_SQL);
-  const progressBaseline = await measure(
-    () => progressRaw.all(progressChild, '2026-08-31', '2025-09-01'),
-    FAST,
-  );
-  const progressOurs = await measure(
-    () => call('assessment.progress', { childId: progressChild, schoolYear: 2025 }),
-    FAST,
-  );
-  rows.push({
-    operation: "a child's year of marks",
-    ours: progressOurs,
-    baseline: progressBaseline,
-    baselineLabel: 'the same join by hand',
-  });
-
-  // What is due, at a glance: the home screens, the year's report and charts, one group-year archive.
-  await call('auth.logout', {});
-  rows.push(...(await benchOverview(call, login, BENCH_TODAY, 'skolotaja1')));
-  await login('vaditaja');
-
-  // Backup export and restore of the whole ten years (the restore puts the same data back).
-  const backup = await benchBackup(router, async () => {
-    await login('vaditaja');
-  });
-  rows.push(...backup.rows);
-  await router.dispose();
-  // The browser's part runs against the same folder once the backend above has let go of it.
-  rows.push(await benchMonthSwitch(dataDir));
-
-  const size = statSync(databasePath(dataDir)).size;
-  const peakMb = peak() / 2 ** 20;
-  const report = [
-    `# Benchmarks`,
+  try {
+    await add('service', async () => {
+      const s = openSession(dirs['ten-years']);
+      try {
+        return table(await benchService(s));
+      } finally {
+        await s.router.dispose();
+      }
+    });
+    await add('backup', async () => {
+      const s = openSession(dirs['ten-years']);
+      try {
+        await s.login('vaditaja');
+        const backup = await benchBackup(s.router, async () => {
+          await s.login('vaditaja');
+        });
+        return `${table(backup.rows)}\n\nPlaintext image ${(backup.imageBytes / 2 ** 20).toFixed(1)} MiB, encrypted backup ${(backup.bytes / 2 ** 20).toFixed(1)} MiB.`;
+      } finally {
+        await s.router.dispose();
+      }
+    });
+    await add('size', async () => {
+      const figures: SizeFigures[] = [];
+      for (const name of ['ten-years', 'two-years'] as DatasetName[]) {
+        figures.push(await measureSize(name, dirs[name]));
+      }
+      return sizeTable(figures);
+    });
+    const rows: { screens: BenchRow[]; month: BenchRow[] } = { screens: [], month: [] };
+    const browserSince = { before: loadAverage(), at: stamp() };
+    if (parts.has('screens') || parts.has('month')) {
+      console.log('[bench] screens and month switch in Chromium…');
+      const t0 = Date.now();
+      Object.assign(
+        rows,
+        await benchInBrowser(
+          dirs,
+          { screens: parts.has('screens'), month: parts.has('month') },
+          runs,
+        ),
+      );
+      console.log(`[bench] browser done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    await add('screens', async () => table(rows.screens), browserSince);
+    await add('month', async () => table(rows.month), browserSince);
+    await add('login', async () => table([await benchFirstLogin(dirs, Math.max(3, runs - 2))]));
+  } finally {
+    for (const dir of Object.values(dirs)) {
+      const removed = cleanDataset(dir);
+      if (removed.length) console.log(`[bench] removed from ${dir}: ${removed.join(', ')}`);
+    }
+  }
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  const intro = [
+    '# Benchmarks',
     '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`,
-    `Data: ${path.relative(process.cwd(), dataDir)} — ten school years, 12 groups × 25 children a year, every working day's attendance, plans, marks, journals and journal checks (generated by tools/seed/ through the API).`,
+    `\`npm run bench\` (tests/bench/run.ts) builds two datasets once into .bench-data/ (tools/seed through the program's API: ten school years and two, 12 groups × 25 children a year, every working day's attendance, plans, marks, journals, checks, guardians, applications, talks, substitutions, closures and logins; "today" ${BENCH_TODAY}), then measures each part below and rewrites its section. Each row's figures come from one run of one process, ours and its baseline alternating run by run; ✓ / ✗ say whether each target holds on that row. Safety copies, pre-update backups and exports the run makes are removed at its end.`,
     '',
-    table(rows),
-    '',
-    `Database on disk: ${(size / 2 ** 20).toFixed(1)} MiB; its plaintext image ${(backup.imageBytes / 2 ** 20).toFixed(1)} MiB, an encrypted backup ${(backup.bytes / 2 ** 20).toFixed(1)} MiB. Backend peak memory (RSS) during the benchmark: ${peakMb.toFixed(0)} MiB.`,
-    '',
-    'Run: `npm run bench` (builds the dataset once into .bench-data/, then measures: warm-up runs, then p50/p95 of repeated runs; the baseline is the same work on the raw driver in the same process and run).',
-    '',
+    `Parts: ${PARTS.join(', ')}; \`BENCH_ONLY=screens,month npm run bench\` runs only those and keeps the other sections; \`BENCH_RUNS=n\` (default 6) sets the browser rows' runs. The last run took ${minutes} min (${[...parts].join(', ')}); backend peak memory (RSS) ${(peak() / 2 ** 20).toFixed(0)} MiB.`,
   ].join('\n');
-  console.log(`\n${report}`);
-  writeFileSync(path.join('docs', 'benchmarks.md'), report);
+  for (const s of sections) console.log(`\n${s.heading}\n${s.body}`);
+  writeReport(
+    path.join('docs', 'benchmarks.md'),
+    intro,
+    sections,
+    PARTS.map((p) => HEADINGS[p]),
+  );
+  console.log(`\n[bench] ${minutes} min; docs/benchmarks.md written.`);
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditAction } from '../../common/audit-actions';
 import { contract, type Input, type Method, type Output } from '../../common/contract';
@@ -7,6 +9,7 @@ import { SIMULATED_FEED, SimulatedUpdater } from '../../electron/api/release/sim
 import { Updates } from '../../electron/api/release/updates';
 import { Router } from '../../electron/api/router';
 import { SETUP, TEST_SCRYPT, tempDir, testBackend } from './helpers';
+import { TEST_ENGINE } from '../postgres/databases';
 import { ChildGuardian, Guardian } from '../../database/entities/people';
 import { maxEventId, SCENARIOS, world } from './audit-scenarios';
 import { smtpPeer, stopPeers } from './smtp-peer';
@@ -114,11 +117,22 @@ const OWN_WORLD: Method[] = [
   'mail.resend',
 ];
 
+/**
+ * Backups are the single-PC file until their payload is engine-neutral (issue 18): on a server
+ * these are refused and must write nothing, which the check proves instead of the event.
+ * When the server learns one, this check fails and its name goes from here.
+ */
+const NOT_ON_SERVER = new Set<Method>(
+  TEST_ENGINE === 'postgres' ? ['backup.saveAuto', 'backup.export'] : [],
+);
+
+const PASSPHRASE = 'Rezerves-kopija-2026!';
+
 afterEach(stopPeers);
 
 async function actionsAfter(w: { b: { router: Pick<Router, 'state'> } }, mark: number) {
   return w.b.router.state.db.query<{ action: AuditAction; actorId: number | null }[]>(
-    'SELECT action, actor_id AS actorId FROM audit_event WHERE id > ? ORDER BY id',
+    'SELECT action, actor_id AS "actorId" FROM audit_event WHERE id > ? ORDER BY id',
     [mark],
   );
 }
@@ -149,6 +163,12 @@ describe('the audit completeness check', () => {
       const mark = scenario.setupLeaves ? before : await maxEventId(w);
       const userId = w.b.router.state.user?.id ?? null;
       called.length = 0;
+      if (NOT_ON_SERVER.has(scenario.method)) {
+        // Refused (saveAuto: UNAVAILABLE; export today fails on the missing key-slot file).
+        await expect(scenario.run(w), scenario.method).rejects.toThrow(`${scenario.method} failed`);
+        expect(await actionsAfter(w, mark), scenario.method).toEqual([]);
+        continue;
+      }
       await scenario.run(w);
       expect(called, scenario.method).toContain(scenario.method);
       const events = (await actionsAfter(w, mark)).slice(scenario.setupLeaves?.length ?? 0);
@@ -161,10 +181,19 @@ describe('the audit completeness check', () => {
       expect(events[0].actorId, scenario.method).toBe(actor);
     }
 
+    await w.as('ilze');
+    if (TEST_ENGINE === 'postgres') {
+      // No backup was made above; a restore is refused as the export was, writing nothing.
+      const mark = await maxEventId(w);
+      const file = path.join(tempDir('audit-restore-'), 'kopija.kgbak');
+      writeFileSync(file, 'not a backup');
+      await w.b.fail('backup.restore', { file, passphrase: PASSPHRASE });
+      expect(await actionsAfter(w, mark)).toEqual([]);
+      return;
+    }
     // The restore replaces the register with the backup made above: its log goes on from the
     // backup's last event with the restore, and the head's next login (needed to read it).
-    await w.as('ilze');
-    await w.ok('backup.restore', { file: w.state.backupFile, passphrase: 'Rezerves-kopija-2026!' });
+    await w.ok('backup.restore', { file: w.state.backupFile, passphrase: PASSPHRASE });
     await w.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
     expect((await actionsAfter(w, w.state.backupMark)).map((e) => e.action)).toEqual([
       'backup.file.restore',
@@ -175,7 +204,7 @@ describe('the audit completeness check', () => {
     const fresh = testBackend();
     await fresh.ok('backup.restoreSetup', {
       file: w.state.backupFile,
-      passphrase: 'Rezerves-kopija-2026!',
+      passphrase: PASSPHRASE,
     });
     await fresh.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword });
     expect((await actionsAfter({ b: fresh }, w.state.backupMark)).map((e) => e.action)).toEqual([

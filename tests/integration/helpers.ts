@@ -68,6 +68,15 @@ export function testBackend(
   };
 }
 
+/**
+ * The backend a generated kindergarten (tools/seed) is built through: one PC's Router on the
+ * folder (undefined), or in the postgres project a server's client on the folder's database.
+ */
+export function seedRouter(dataDir: string) {
+  if (TEST_ENGINE === 'sqlite') return undefined;
+  return (clock: TestClock) => new ServerTestClient(dataDir, clock, TEST_SCRYPT);
+}
+
 export const SETUP = {
   institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
   head: {

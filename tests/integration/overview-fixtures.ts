@@ -4,7 +4,9 @@ import { AREA_CODES } from '../../common/planning-reference';
 import { SeedApi } from '../../tools/seed/api';
 import { GROUP_NAMES } from '../../tools/seed/names';
 import { seedSchoolYear, seedStaff, type SeedGroup } from '../../tools/seed/people';
-import { TEST_SCRYPT } from './helpers';
+import { seedRouter, TEST_SCRYPT } from './helpers';
+import { TEST_ENGINE } from '../postgres/databases';
+import { fileDatabase } from '../postgres/server-client';
 
 /**
  * A kindergarten generated through the API (the demo seed's staff and groups; two groups of four
@@ -257,11 +259,15 @@ async function journalsAndApplications(
 
 /** Builds the kindergarten in `dataDir` (a folder the caller keeps for the whole test file). */
 export async function buildDataset(dataDir: string): Promise<Dataset> {
+  // On PostgreSQL the kindergarten is built through a server's client, in a database the
+  // whole test file reads.
+  if (TEST_ENGINE === 'postgres') fileDatabase(dataDir);
   const api = new SeedApi({
     dataDir,
     start: '2026-08-20T06:00:00Z',
     seed: 14,
     scrypt: TEST_SCRYPT,
+    router: seedRouter(dataDir),
   });
   const teachers = await seedStaff(api, 2);
   const { groups, members } = await seedSchoolYear(

@@ -66,7 +66,7 @@ describe('a child’s data on request', () => {
     expect(JSON.stringify(data.auditEvents)).not.toContain('Paula Jansone ·');
     expect(text).not.toContain('Paula Jansone ·');
     const [event] = await f.b.router.state.db.query<{ action: string; actorId: number }[]>(
-      "SELECT a.action, a.actor_id AS actorId FROM audit_event a JOIN audit_event_child c ON c.event_id = a.id WHERE c.child_id = ? AND a.action = 'privacy.child.export'",
+      `SELECT a.action, a.actor_id AS "actorId" FROM audit_event a JOIN audit_event_child c ON c.event_id = a.id WHERE c.child_id = ? AND a.action = 'privacy.child.export'`,
       [f.elza],
     );
     expect(event).toEqual({ action: 'privacy.child.export', actorId: f.users.dace });

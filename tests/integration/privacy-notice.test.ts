@@ -31,7 +31,7 @@ describe('the privacy notice', () => {
       },
     ]);
     // A new text (a higher version than hers) asks her again.
-    await db.query('UPDATE user SET privacy_notice_version = ?', [PRIVACY_NOTICE_VERSION - 1]);
+    await db.query('UPDATE "user" SET privacy_notice_version = ?', [PRIVACY_NOTICE_VERSION - 1]);
     await b.ok('auth.logout', {});
     expect(
       (await b.ok('auth.login', { username: 'ilze', password: SETUP.head.newPassword }))

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { childHistory, pdfText } from './privacy-fixtures';
+import { catalogOf } from './schema-catalog';
 
 /** Every text value of every table, to look for a name anywhere in the register. */
 async function everyText(f: Awaited<ReturnType<typeof childHistory>>): Promise<string> {
   const db = f.b.router.state.db;
-  const tables = await db.query<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-  );
   const parts: string[] = [];
-  for (const { name } of tables) {
+  for (const name of await catalogOf(db).tables()) {
     parts.push(JSON.stringify(await db.query(`SELECT * FROM "${name}"`)));
   }
   return parts.join('\n');

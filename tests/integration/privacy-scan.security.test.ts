@@ -13,7 +13,8 @@ import { formatPersonalCode } from '../../common/personal-code';
 import { AppLog, captureConsole } from '../../electron/api/release/app-log';
 import { Generator } from '../../tools/seed/generator';
 import { PASSWORD } from '../../tools/seed/api';
-import { TEST_SCRYPT, tempDir, testBackend } from './helpers';
+import { seedRouter, TEST_SCRYPT, tempDir, testBackend } from './helpers';
+import { TEST_ENGINE } from '../postgres/databases';
 
 /** Every file under `root`, with its bytes. */
 function files(root: string): { file: string; bytes: Buffer }[] {
@@ -56,6 +57,7 @@ describe('nothing personal outside the encrypted file', () => {
       childrenPerGroup: 5,
       attendance: 'lastMonth',
       scrypt: TEST_SCRYPT,
+      router: seedRouter(dataDir),
     }).run();
     const b = testBackend({ dataDir, start: '2026-11-30T12:00:00Z' });
     const login = (role: string) =>
@@ -92,13 +94,17 @@ describe('nothing personal outside the encrypted file', () => {
     await b.ok('audit.list', { from: '2026-11-01', to: '2026-11-30' });
     await b.ok('audit.export', { from: '2026-11-01', to: '2026-11-30' });
     await b.ok('privacy.childExport', { childId: children[0].id });
-    const backup = await b.ok('backup.export', {
-      folder: outDir,
-      passphrase: 'Rezerves-kopija-2026!',
-      passphraseRepeat: 'Rezerves-kopija-2026!',
-    });
-    await b.ok('backup.restore', { file: backup.file, passphrase: 'Rezerves-kopija-2026!' });
-    await login('head');
+    // A server keeps no register file and makes no backup of its own yet (issue 18): there the
+    // scan is of what the server prints, its log and its temporary files.
+    if (TEST_ENGINE === 'sqlite') {
+      const backup = await b.ok('backup.export', {
+        folder: outDir,
+        passphrase: 'Rezerves-kopija-2026!',
+        passphraseRepeat: 'Rezerves-kopija-2026!',
+      });
+      await b.ok('backup.restore', { file: backup.file, passphrase: 'Rezerves-kopija-2026!' });
+      await login('head');
+    }
 
     // What the register holds about people: children, parents, staff, and what was typed.
     const db = b.router.state.db;
@@ -119,7 +125,7 @@ describe('nothing personal outside the encrypted file', () => {
     )) {
       for (const contact of [g.p, g.e]) if (contact) needles.add(contact);
     }
-    for (const u of await db.query<{ n: string }[]>('SELECT full_name AS n FROM user')) {
+    for (const u of await db.query<{ n: string }[]>('SELECT full_name AS n FROM "user"')) {
       needles.add(u.n);
     }
     expect(needles.size).toBeGreaterThan(40);
@@ -142,8 +148,11 @@ describe('nothing personal outside the encrypted file', () => {
       }
     }
     expect(leaks).toEqual([]);
-    // The scan saw the files it had to: the database, its WAL, the slots, the log, a safety copy.
+    // The scan saw the files it had to: the database, its WAL, the slots, the log, a safety copy
+    // (on a server: the log).
     const seen = files(dataDir).map((f) => path.relative(dataDir, f.file));
+    expect(seen).toContain(path.join('logs', 'register.log'));
+    if (TEST_ENGINE === 'postgres') return;
     expect(seen).toEqual(
       expect.arrayContaining(['register.db', 'keyslots.json', path.join('logs', 'register.log')]),
     );

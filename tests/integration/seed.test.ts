@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Generator } from '../../tools/seed/generator';
-import { TEST_SCRYPT, tempDir, testBackend } from './helpers';
+import { seedRouter, TEST_SCRYPT, tempDir, testBackend } from './helpers';
 
 describe('the demo kindergarten', () => {
   it('is made through the API and every role can log in with the printed password', async () => {
@@ -13,6 +13,7 @@ describe('the demo kindergarten', () => {
       childrenPerGroup: 6,
       attendance: 'lastMonth',
       scrypt: TEST_SCRYPT,
+      router: seedRouter(dataDir),
     }).run();
     expect(new Set(accounts.map((a) => a.role))).toEqual(
       new Set(['head', 'deputy', 'teacher', 'speech', 'nurse']),

@@ -12,6 +12,8 @@ export const TEST_ENGINE: Engine =
 
 let admin: Promise<Client> | undefined;
 const made: string[] = [];
+/** Databases a whole test file shares (a generated kindergarten built once in beforeAll). */
+const madeForFile: string[] = [];
 const pools: DataSource[] = [];
 
 function adminClient(): Promise<Client> {
@@ -32,6 +34,12 @@ afterEach(async () => {
   }
 });
 afterAll(async () => {
+  if (madeForFile.length > 0) {
+    const client = await adminClient();
+    for (const name of madeForFile.splice(0)) {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
   if (admin) await (await admin).end();
   admin = undefined;
 });
@@ -42,10 +50,14 @@ export async function adminQuery(sql: string): Promise<void> {
 }
 
 /**
- * A database of its own for one test, dropped after it: a copy of the migrated template, or an
- * empty one (`migrated: false`) for tests of the migrations themselves.
+ * A database of its own for one test, dropped after it (or after the file, `lifetime: 'file'`):
+ * a copy of the migrated template, or an empty one (`migrated: false`) for tests of the
+ * migrations themselves.
  */
-export async function freshPostgres(migrated = true): Promise<PostgresOptions> {
+export async function freshPostgres(
+  migrated = true,
+  lifetime: 'test' | 'file' = 'test',
+): Promise<PostgresOptions> {
   const server = inject('postgres');
   const name = `register_t_${randomBytes(6).toString('hex')}`;
   const client = await adminClient();
@@ -53,7 +65,7 @@ export async function freshPostgres(migrated = true): Promise<PostgresOptions> {
     ? `TEMPLATE ${server.template} STRATEGY FILE_COPY`
     : `TEMPLATE template0 ${C_LOCALE}`;
   await client.query(`CREATE DATABASE ${name} OWNER ${server.role} ${template}`);
-  made.push(name);
+  (lifetime === 'file' ? madeForFile : made).push(name);
   return {
     host: server.host,
     port: server.port,

@@ -6,10 +6,22 @@ import type { Clock } from '../../electron/api/clock';
 import type { OutboxWorker } from '../../electron/api/mail/worker';
 import { ServerRouter, serverRegister } from '../../electron/api/server-router';
 import type { SessionState } from '../../electron/api/session';
+import { afterAll } from 'vitest';
 import { freshPostgres } from './databases';
 
 /** Test backends that share a data folder share a database too ("a new process"). */
 const databases = new Map<string, Promise<PostgresOptions>>();
+/** The same for folders a whole test file shares (`fileDatabase`): kept until its end. */
+const fileDatabases = new Map<string, Promise<PostgresOptions>>();
+afterAll(() => fileDatabases.clear());
+
+/**
+ * Gives a data folder a database that lives until the end of the test file, for a dataset built
+ * once in beforeAll and read by every test (one test's database goes after that test).
+ */
+export function fileDatabase(dataDir: string): void {
+  if (!fileDatabases.has(dataDir)) fileDatabases.set(dataDir, freshPostgres(true, 'file'));
+}
 
 /** A documentation address (RFC 5737): the client every test session comes from. */
 export const TEST_CLIENT_ADDRESS = '192.0.2.10';
@@ -30,7 +42,7 @@ export class ServerTestClient {
   }
 
   private async start(dataDir: string, clock: Clock, scrypt: ScryptParams): Promise<ServerRouter> {
-    let options = databases.get(dataDir);
+    let options = databases.get(dataDir) ?? fileDatabases.get(dataDir);
     if (!options) {
       options = freshPostgres();
       databases.set(dataDir, options);

@@ -39,9 +39,17 @@ export class Pc {
 }
 
 /** A server-mode router on a fresh PostgreSQL database, and a way to reach that database. */
-export async function serverFixture(options: { maxIdleMinutes?: number; dataDir?: string } = {}) {
+export async function serverFixture(
+  options: {
+    maxIdleMinutes?: number;
+    dataDir?: string;
+    /** Where the server's pool reaches PostgreSQL instead (a proxy that can be cut). */
+    via?: (database: PostgresOptions) => Promise<{ host: string; port: number }>;
+  } = {},
+) {
   const database: PostgresOptions = await freshPostgres();
-  const db = await openPostgres({ ...database, poolSize: 6 });
+  const reach = options.via ? await options.via(database) : {};
+  const db = await openPostgres({ ...database, ...reach, poolSize: 6 });
   const clock = new TestClock(new Date('2026-11-30T07:00:00Z'));
   const router = new ServerRouter(
     serverRegister({

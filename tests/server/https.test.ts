@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../common/errors';
@@ -15,7 +16,7 @@ const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 /** The real HTTPS server over a server-mode router; counts the calls that reach the router. */
-async function httpsServer() {
+async function httpsServer(host = '127.0.0.1') {
   const f = await serverFixture();
   const tls = selfSigned();
   const seen: { method: string; token: string }[] = [];
@@ -31,8 +32,8 @@ async function httpsServer() {
     key: tls.key,
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const address = `https://${host}:${(server.address() as AddressInfo).port}`;
   return { ...f, tls, address, seen };
 }
 
@@ -72,17 +73,35 @@ describe('server mode over HTTPS', () => {
     expect(s.seen).toEqual([]);
   });
 
-  it('refuses plain HTTP on its port', async () => {
-    const s = await httpsServer();
-    const response = await fetch(`${s.address.replace('https:', 'http:')}/api/app.state`, {
-      method: 'POST',
-      body: '{}',
-    });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain(
-      'Šis serveris pieņem tikai šifrētus HTTPS savienojumus.',
-    );
-    expect(s.seen).toEqual([]);
+  it('refuses plain HTTP on its port, from this machine and from another address', async () => {
+    // The machine's own network address: a call to it comes from it, not from loopback.
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+    expect(lan, 'a network interface besides loopback').toBeDefined();
+    for (const host of ['127.0.0.1', lan!]) {
+      const s = await httpsServer(host);
+      const sources: string[] = [];
+      const call = s.router.call.bind(s.router);
+      s.router.call = (client, method, input) => {
+        sources.push(client.address);
+        return call(client, method, input);
+      };
+      const response = await fetch(`${s.address.replace('https:', 'http:')}/api/auth.login`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer 0123456789abcdef' },
+        body: JSON.stringify({ username: 'ilze', password: SETUP.head.newPassword }),
+      });
+      expect(response.status, host).toBe(400);
+      expect(await response.text()).toContain(
+        'Šis serveris pieņem tikai šifrētus HTTPS savienojumus.',
+      );
+      expect(sources).toEqual([]);
+      // The same way over HTTPS is answered, and the server sees where the call came from.
+      const remote = new RemoteRouter({ address: s.address, fingerprint: s.tls.fingerprint });
+      expect(await remote.call('app.state', {})).toMatchObject({ ok: true });
+      expect(sources).toEqual([host]);
+    }
   });
 
   it('lets a new PC choose the server at first run and remembers no secret', async () => {

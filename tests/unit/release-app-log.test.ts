@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { QueryFailedError } from 'typeorm';
 import { AppLog, aboutLine, captureConsole, LOG_FOLDER } from '../../electron/api/release/app-log';
+import { safeText } from '../../electron/api/safe-log';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -68,5 +70,21 @@ describe('the application log', () => {
     expect(text).toContain('ERROR Unexpected error in API call: Error: UNIQUE constraint failed');
     expect(text).toContain('WARN Navigation blocked: https://example.com/');
     expect(text).not.toContain('120785');
+  });
+
+  it('logs a PostgreSQL data exception by its code, not the value its message quotes', () => {
+    const driver = Object.assign(new Error('invalid input syntax for type integer: "Jānis"'), {
+      code: '22P02',
+    });
+    const line = safeText(new QueryFailedError('SELECT $1::int', ['Jānis'], driver));
+    expect(line).toMatch(
+      /^QueryFailedError: SQLSTATE 22P02: a value the database refused \(not logged\)\n\s+at /,
+    );
+    expect(line).not.toContain('Jānis');
+    // Other database errors keep their words: they name a table or a constraint, not a value.
+    const missing = Object.assign(new Error('column "id" does not exist'), { code: '42703' });
+    expect(safeText(new QueryFailedError('SELECT id', [], missing))).toContain(
+      'QueryFailedError: column "id" does not exist',
+    );
   });
 });

@@ -3,7 +3,8 @@ import type { Input, Method, Output } from '../../common/contract';
 import type { Role } from '../../common/roles';
 import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
-import type { SessionUser } from '../../electron/api/session';
+import type { SessionState, SessionUser } from '../../electron/api/session';
+import type { CallResult } from '../../common/errors';
 import type { ScryptParams } from '../../database/keyslots';
 import { Random } from './random';
 
@@ -18,12 +19,19 @@ export interface DemoAccount {
 export const PASSWORD = 'demo-parole-2026';
 const TEMPORARY = 'pagaidu-parole-2026';
 
+/** What the generator calls: one PC's Router, or (the tests on PostgreSQL) a server's client. */
+export interface SeedRouter {
+  readonly state: SessionState;
+  call(method: string, input: unknown): Promise<CallResult>;
+  dispose(): Promise<void>;
+}
+
 /**
  * The program's own API (router → validation → services) with the backend clock under the
  * generator's hand, so that generated data obeys the same rules as typed data.
  */
 export class SeedApi {
-  readonly router: Router;
+  readonly router: SeedRouter;
   readonly random: Random;
   /** The working days as the program sees them; the closures the head adds replace it. */
   calendar = new WorkingCalendar();
@@ -31,15 +39,24 @@ export class SeedApi {
   private readonly clock: TestClock;
   private readonly users = new Map<string, SessionUser>();
 
-  constructor(options: { dataDir: string; start: string; seed: number; scrypt?: ScryptParams }) {
+  constructor(options: {
+    dataDir: string;
+    start: string;
+    seed: number;
+    scrypt?: ScryptParams;
+    /** Another backend than one PC's Router on `dataDir`, given the generator's clock. */
+    router?: (clock: TestClock) => SeedRouter;
+  }) {
     this.random = new Random(options.seed);
     this.clock = new TestClock(new Date(options.start));
-    this.router = new Router({
-      dataDir: options.dataDir,
-      clock: this.clock,
-      testMode: true,
-      scrypt: options.scrypt,
-    });
+    this.router =
+      options.router?.(this.clock) ??
+      new Router({
+        dataDir: options.dataDir,
+        clock: this.clock,
+        testMode: true,
+        scrypt: options.scrypt,
+      });
   }
 
   /** Sets the backend clock to a Riga wall-clock time (winter/summer time handled). */

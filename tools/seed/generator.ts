@@ -1,6 +1,7 @@
 import type { ClosureRow } from '../../common/calendar';
 import type { ScryptParams } from '../../database/keyslots';
-import { SeedApi, type DemoAccount } from './api';
+import type { TestClock } from '../../electron/api/clock';
+import { SeedApi, type DemoAccount, type SeedRouter } from './api';
 import { seedAttendance } from './attendance';
 import { seedClosures } from './closures';
 import { seedFamilies } from './families';
@@ -37,6 +38,8 @@ export interface GeneratorOptions {
   seed?: number;
   scrypt?: ScryptParams;
   log?: (line: string) => void;
+  /** Another backend than one PC's Router on `dataDir` (the tests on PostgreSQL). */
+  router?: (clock: TestClock) => SeedRouter;
 }
 
 export class Generator {
@@ -50,6 +53,7 @@ export class Generator {
       start: `${this.firstYear()}-08-20T06:00:00Z`,
       seed: options.seed ?? 20261130,
       scrypt: options.scrypt,
+      router: options.router,
     });
   }
 

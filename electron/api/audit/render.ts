@@ -115,7 +115,7 @@ async function namesFor(m: EntityManager, rows: EventRow[]): Promise<Names> {
     users: await lookup(
       m,
       users,
-      (q) => `SELECT id, full_name AS name FROM user WHERE id IN (${q})`,
+      (q) => `SELECT id, full_name AS name FROM "user" WHERE id IN (${q})`,
     ),
     groups: await lookup(
       m,

@@ -33,7 +33,7 @@ export async function list(ctx: Context, input: ParsedInput<'audit.list'>): Prom
 export async function options(ctx: Context): Promise<AuditOptions> {
   const m = ctx.db.manager;
   const users = await m.query<{ id: number; name: string }[]>(
-    'SELECT id, full_name AS name FROM user',
+    'SELECT id, full_name AS name FROM "user"',
   );
   const groups = await m.query<{ id: number; label: string; year: number }[]>(
     "SELECT id, CASE WHEN number IS NULL THEN name ELSE number || '. grupa «' || name || '»' END " +

@@ -80,7 +80,7 @@ async function guardians(
     'SELECT g.guardian_id AS id, p.first_name AS first, p.last_name AS last FROM child_guardian g ' +
       'JOIN child c ON c.id = g.child_id JOIN guardian p ON p.id = g.guardian_id ' +
       `WHERE g.guardian_id IN (SELECT guardian_id FROM child_guardian WHERE child_id IN (${marks(ids)})) ` +
-      'GROUP BY g.guardian_id HAVING sum(c.anonymised_at IS NULL) = 0',
+      'GROUP BY g.guardian_id, p.first_name, p.last_name HAVING sum(CASE WHEN c.anonymised_at IS NULL THEN 1 ELSE 0 END) = 0',
     ids,
   );
   for (const { id } of rows) {
@@ -96,8 +96,11 @@ async function guardians(
 }
 
 async function changes(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  // Every statement here ends with RETURNING id: the rows it changed come back.
-  return (await m.query<unknown[]>(sql, params)).length;
+  // Every statement here ends with RETURNING id: the rows it changed come back. The structured
+  // result, because TypeORM answers a plain UPDATE query on PostgreSQL with [rows, rowCount].
+  if (!m.queryRunner) throw new Error('changes() runs inside the anonymising transaction');
+  const result = await m.queryRunner.query(sql, params, true);
+  return (result.records as unknown[]).length;
 }
 
 /** Individual work: an entry about these children only loses its text; a shared one their names. */

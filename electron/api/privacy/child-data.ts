@@ -113,7 +113,7 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
     m,
     'SELECT g.id, g.first_name AS "firstName", g.last_name AS "lastName", l.relation, g.phone, g.email, ' +
       'g.consents FROM child_guardian l JOIN guardian g ON g.id = l.guardian_id WHERE l.child_id = ? ' +
-      'ORDER BY g.last_name, g.first_name',
+      'ORDER BY g.last_name, g.first_name, g.id',
     [childId],
   );
   const enrolments = await q(

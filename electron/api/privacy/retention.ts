@@ -35,7 +35,7 @@ const LEFT_CHILDREN =
   '(SELECT e2.group_id FROM enrolment e2 WHERE e2.child_id = c.id ' +
   'ORDER BY e2.from_date DESC LIMIT 1) AS "groupId" ' +
   'FROM child c JOIN enrolment e ON e.child_id = c.id WHERE c.anonymised_at IS NULL ' +
-  'GROUP BY c.id HAVING sum(e.to_date IS NULL OR e.to_date >= ?) = 0';
+  'GROUP BY c.id HAVING sum(CASE WHEN e.to_date IS NULL OR e.to_date >= ? THEN 1 ELSE 0 END) = 0';
 
 interface LeftChild {
   childId: number;
@@ -54,13 +54,14 @@ export async function retention(
   const m = ctx.db.manager;
   const today = ctx.today();
   const rule = await retentionRule(m, today);
-  const past = `SELECT * FROM (${LEFT_CHILDREN}) WHERE leftOn < ?`;
-  const [{ n }] = await m.query<{ n: number }[]>(`SELECT count(*) AS n FROM (${past})`, [
+  // Aliased subqueries and quoted names: PostgreSQL requires the one and folds the other.
+  const past = `SELECT * FROM (${LEFT_CHILDREN}) AS l WHERE "leftOn" < ?`;
+  const [{ n }] = await m.query<{ n: number }[]>(`SELECT count(*) AS n FROM (${past}) AS p`, [
     today,
     rule.cutoff,
   ]);
   const rows = await m.query<LeftChild[]>(
-    `${past} ORDER BY leftOn, lastName, firstName, childId LIMIT ? OFFSET ?`,
+    `${past} ORDER BY "leftOn", "lastName", "firstName", "childId" LIMIT ? OFFSET ?`,
     [today, rule.cutoff, input.limit, input.offset],
   );
   const labels = await groupLabels(m);
@@ -117,7 +118,8 @@ export async function standing(
     }[]
   >(
     'SELECT c.id, c.first_name || \' \' || c.last_name AS name, c.anonymised_at AS "anonymisedAt", ' +
-      'sum(e.id IS NOT NULL AND (e.to_date IS NULL OR e.to_date >= ?)) AS open, ' +
+      'sum(CASE WHEN e.id IS NOT NULL AND (e.to_date IS NULL OR e.to_date >= ?) THEN 1 ELSE 0 END) ' +
+      'AS open, ' +
       'max(e.to_date) AS "leftOn" FROM child c LEFT JOIN enrolment e ON e.child_id = c.id ' +
       `WHERE c.id IN (${marks}) GROUP BY c.id`,
     [today, ...childIds],

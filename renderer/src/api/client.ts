@@ -53,9 +53,16 @@ function countWaiting(by: number): void {
   waitListeners.forEach((listener) => listener(waiting));
 }
 
-/** Calls the backend; the input and result are typed by the method's name. */
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const counted = !BACKGROUND.has(method);
+/**
+ * Calls the backend; the input and result are typed by the method's name. `ahead`: asked for
+ * before anyone wants it (the month grid's next months), so nobody is shown waiting for it.
+ */
+export async function call<M extends Method>(
+  method: M,
+  input: Input<M>,
+  options: { ahead?: boolean } = {},
+): Promise<Output<M>> {
+  const counted = !BACKGROUND.has(method) && !options.ahead;
   if (counted) countWaiting(1);
   let result: CallResult;
   try {

@@ -53,8 +53,10 @@ export const useAttendanceStore = defineStore('attendance', () => {
   const groups = ref<AttendanceGroup[]>([]);
   const groupId = ref<number | null>(null);
 
-  async function loadGroups(date: string): Promise<void> {
-    const loaded = await call('attendance.groups', { date });
+  /** The groups of a date, not shown yet (the month grid asks for the months beside ahead). */
+  const groupsOn = (date: string, ahead = false) => call('attendance.groups', { date }, { ahead });
+
+  function showGroups(loaded: AttendanceGroup[]): void {
     // Replaced only when it differs: a new list re-renders every screen that shows it (the month
     // grid included), and switching months usually keeps the same groups.
     if (JSON.stringify(loaded) !== JSON.stringify(groups.value)) groups.value = loaded;
@@ -63,12 +65,16 @@ export const useAttendanceStore = defineStore('attendance', () => {
     }
   }
 
+  async function loadGroups(date: string): Promise<void> {
+    showGroups(await groupsOn(date));
+  }
+
   const day = (group: number, date: string) => call('attendance.day', { groupId: group, date });
   const saveMarks = (input: Input<'attendance.save'>) => call('attendance.save', input);
   const confirmDay = (group: number, date: string) =>
     call('attendance.confirm', { groupId: group, date });
-  const monthGrid = (group: number, month: string) =>
-    call('attendance.month', { groupId: group, month });
+  const monthGrid = (group: number, month: string, ahead = false) =>
+    call('attendance.month', { groupId: group, month }, { ahead });
   const exportMonth = (group: number, month: string, format: 'pdf' | 'xlsx') =>
     call('attendance.export', { groupId: group, month, format });
   const nurseDay = (date: string) => call('attendance.nurseDay', { date });
@@ -80,6 +86,8 @@ export const useAttendanceStore = defineStore('attendance', () => {
   return {
     groups,
     groupId,
+    groupsOn,
+    showGroups,
     loadGroups,
     day,
     saveMarks,

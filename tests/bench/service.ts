@@ -1,0 +1,317 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { WorkingCalendar } from '../../common/calendar';
+import { applyKey, databasePath, rawConnection } from '../../database/data-source';
+import { KeySlotFile, unwrapKey } from '../../database/keyslots';
+import { sheetLayout } from '../../electron/api/attendance/sheet-layout';
+import { ENROLLED_SQL, GROUP_SQL, MARKS_SQL } from '../../electron/api/attendance/queries';
+import { PROGRESS_SQL } from '../../electron/api/assessment/progress';
+import { renderPdf } from '../../electron/api/pdf';
+import { benchCalendar } from './calendar';
+import { BENCH_PASSWORD, BENCH_TODAY } from './dataset';
+import { interleave, ratio, type BenchRow } from './harness';
+import { benchOverview } from './overview';
+import type { Session } from './session';
+
+// Sub-millisecond operations: enough warm-up for the JIT to settle and runs for a median that
+// holds still; writes wait for the disk, so fewer of them.
+const FAST = { warmup: 200, runs: 400 };
+const WRITES = { warmup: 20, runs: 200 };
+const MONTH = '2026-10';
+const [FIRST, LAST] = ['2026-10-01', '2026-10-31'];
+/** A working day before "today" that every role may still write. */
+const DAY = '2026-11-27';
+
+const within = (row: BenchRow, times: number) => ({
+  label: `≤ ${times}×`,
+  met: ratio(row)! <= times,
+});
+
+/**
+ * The service layer on the ten-year data: each operation through the program (router →
+ * validation → service → TypeORM) interleaved run by run with the same work on the raw driver,
+ * on the program's own connection (a second connection to the same WAL file slows both).
+ */
+export async function benchService(s: Session): Promise<BenchRow[]> {
+  const { call, login, router, dataDir } = s;
+  const rows: BenchRow[] = [];
+
+  // Unlock: key slot + database open, against scrypt + a raw keyed open.
+  const [unlockOurs, unlockRaw] = await interleave(
+    () => login('vaditaja'),
+    async () => {
+      const file = await KeySlotFile.load(dataDir);
+      const key = await unwrapKey(file.userSlot('vaditaja')!, BENCH_PASSWORD);
+      const db = new Database(databasePath(dataDir));
+      applyKey(db, key!);
+      db.prepare('SELECT name FROM institution WHERE id = 1').get();
+      db.close();
+    },
+    {
+      warmup: 1,
+      runs: 6,
+      before: async (side) => {
+        if (side === 'a' && router.state.isOpen()) await call('auth.logout', {});
+      },
+    },
+  );
+  const unlock: BenchRow = {
+    operation: 'unlock (key slot + open)',
+    ours: unlockOurs,
+    baseline: unlockRaw,
+    baselineLabel: 'scrypt + raw keyed open',
+  };
+  rows.push({ ...unlock, targets: [within(unlock, 1.5)] });
+  rows.push(await benchCalendar());
+
+  // The teacher's own group: her month grid and one mark saved, as ARCHITECTURE's hot paths.
+  if (router.state.isOpen()) await call('auth.logout', {});
+  const teacher = await login('skolotaja1');
+  let raw = rawConnection(router.state.db);
+  const groupId = (await call('attendance.groups', { date: BENCH_TODAY }))[0].id;
+  const periods = raw.prepare(
+    'SELECT group_id, from_date, to_date, NULL FROM group_teacher WHERE user_id = ? UNION ALL ' +
+      'SELECT g.group_id, g.from_date, g.to_date, s.absent_id FROM substitution s JOIN group_teacher g ' +
+      'ON g.user_id = s.absent_id AND g.group_id = s.group_id WHERE s.substitute_id = ? AND ' +
+      's.from_date <= ? AND s.to_date >= ? ORDER BY 4, 1',
+  );
+  const teacherId = teacher.userId;
+  const [rawGroup, enrolled, marks] = [GROUP_SQL, ENROLLED_SQL, MARKS_SQL].map((q) =>
+    raw.prepare(q),
+  );
+  const calendar = new WorkingCalendar();
+  const [gridOurs, gridRaw] = await interleave(
+    () => call('attendance.month', { groupId, month: MONTH }),
+    () => {
+      periods.all(teacherId, teacherId, BENCH_TODAY, BENCH_TODAY);
+      rawGroup.get(groupId);
+      enrolled.all(groupId, LAST, FIRST);
+      marks.all(groupId, FIRST, LAST);
+      calendar.workingDaysOfMonth(2026, 10);
+    },
+    FAST,
+  );
+  const grid: BenchRow = {
+    // The names tests/bench/server-report.ts looks up for its single-PC column.
+    operation: "a group's month grid",
+    ours: gridOurs,
+    baseline: gridRaw,
+    baselineLabel: "as the teacher; by hand: her periods + the grid's three queries",
+  };
+  rows.push({ ...grid, targets: [within(grid, 2)] });
+
+  const child = (enrolled.all(groupId, DAY, DAY) as { childId: number }[])[0].childId;
+  const current = raw
+    .prepare('SELECT id, code FROM attendance_mark WHERE child_id = ? AND date = ?')
+    .get(child, DAY) as { id: number; code: string } | undefined;
+  let code = (current?.code ?? null) as 'NS' | 'NC' | null;
+  const saveOne = async () => {
+    const next = code === 'NS' ? 'NC' : 'NS';
+    await call('attendance.save', {
+      groupId,
+      changes: [{ childId: child, date: DAY, expected: code, code: next }],
+      reason: '',
+    });
+    code = next;
+  };
+  // The same checks (her periods, group, enrolment, current code) and writes (the mark, its
+  // history, one slim audit event) by hand in one transaction, on another day's cell of the same
+  // child so that the two sides never race for one row.
+  const rawDay = '2026-11-26';
+  const rawCurrent = raw.prepare(
+    'SELECT id, code FROM attendance_mark WHERE child_id = ? AND date >= ? AND date <= ?',
+  );
+  const insertMark = raw.prepare(
+    'INSERT INTO attendance_mark (child_id, group_id, date, code, corrected, updated_by, updated_at) ' +
+      'VALUES (?, ?, ?, ?, 0, ?, ?)',
+  );
+  const updateMark = raw.prepare(
+    'UPDATE attendance_mark SET code = ?, corrected = 0, updated_by = ?, updated_at = ? WHERE id = ?',
+  );
+  const history = raw.prepare(
+    'INSERT INTO attendance_mark_history (child_id, group_id, date, old_code, new_code, actor_id, ' +
+      "acted_as, on_behalf_of, reason, at) VALUES (?, ?, ?, ?, ?, ?, 'teacher', NULL, 'bench', ?)",
+  );
+  const auditRow = raw.prepare(
+    'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, before, ' +
+      "after) VALUES (?, ?, NULL, 'bench', 'group', ?, ?, ?)",
+  );
+  const saveByHand = raw.transaction(() => {
+    const at = new Date().toISOString();
+    periods.all(teacherId, teacherId, BENCH_TODAY, BENCH_TODAY);
+    rawGroup.get(groupId);
+    enrolled.all(groupId, rawDay, rawDay);
+    const row = rawCurrent.get(child, rawDay, rawDay) as { id: number; code: string } | undefined;
+    const next = row?.code === 'NS' ? 'NC' : 'NS';
+    if (row) updateMark.run(next, teacherId, at, row.id);
+    else insertMark.run(child, groupId, rawDay, next, teacherId, at);
+    history.run(child, groupId, rawDay, row?.code ?? null, next, teacherId, at);
+    auditRow.run(
+      at,
+      teacherId,
+      groupId,
+      JSON.stringify({ [`${child}.${rawDay}`]: row?.code ?? null }),
+      JSON.stringify({ [`${child}.${rawDay}`]: next }),
+    );
+  });
+  const [saveOurs, saveRaw] = await interleave(saveOne, () => saveByHand(), WRITES);
+  raw.prepare("DELETE FROM audit_event WHERE action = 'bench'").run();
+  raw.prepare("DELETE FROM attendance_mark_history WHERE reason = 'bench'").run();
+  const save: BenchRow = {
+    operation: 'saving one mark',
+    ours: saveOurs,
+    baseline: saveRaw,
+    baselineLabel: 'as the teacher; by hand: her checks and three writes, one transaction',
+  };
+  rows.push({ ...save, targets: [within(save, 2)] });
+
+  // A group's monthly sheet (PDF), against its grid queries and pdfmake drawing the same table.
+  const [sheetOurs, sheetRaw] = await interleave(
+    () => call('attendance.export', { groupId, month: MONTH, format: 'pdf' }),
+    () => renderPdf(sheetByHand(raw, groupId, calendar)),
+    { warmup: 2, runs: 10 },
+  );
+  rows.push({
+    operation: "a group's monthly sheet (PDF)",
+    ours: sheetOurs,
+    baseline: sheetRaw,
+    baselineLabel: 'the grid queries by hand + pdfmake drawing the same table',
+  });
+
+  // The nurse's day screen.
+  await call('auth.logout', {});
+  await login('masa');
+  raw = rawConnection(router.state.db);
+  const nurseQueries = [
+    raw.prepare('SELECT id, number, name FROM "group" WHERE active_from <= ? AND active_to >= ?'),
+    raw.prepare(
+      'SELECT group_id, COUNT(*) AS n FROM enrolment WHERE from_date <= ? AND (to_date IS NULL OR to_date >= ?) GROUP BY group_id',
+    ),
+  ];
+  const nurseMarks = raw.prepare(
+    'SELECT a.group_id, a.child_id, a.code, c.first_name, c.last_name FROM attendance_mark a JOIN child c ON c.id = a.child_id WHERE a.date = ?',
+  );
+  const nurseDays = raw.prepare('SELECT * FROM attendance_day WHERE date = ?');
+  const [nurseOurs, nurseRaw] = await interleave(
+    () => call('attendance.nurseDay', { date: DAY }),
+    () => {
+      for (const q of nurseQueries) q.all(DAY, DAY);
+      nurseMarks.all(DAY);
+      nurseDays.all(DAY);
+    },
+  );
+  rows.push({
+    operation: "the nurse's day screen",
+    ours: nurseOurs,
+    baseline: nurseRaw,
+    baselineLabel: 'the same queries by hand',
+  });
+
+  // The school year's aggregate and one child's year of marks, as the head.
+  await call('auth.logout', {});
+  await login('vaditaja');
+  raw = rawConnection(router.state.db);
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const m = ((i + 8) % 12) + 1;
+    return `${m >= 9 ? 2025 : 2026}-${String(m).padStart(2, '0')}`;
+  });
+  const aggregate = raw.prepare(
+    'SELECT group_id, substr(date, 1, 7) AS month, code, COUNT(*) AS n FROM attendance_mark WHERE date >= ? AND date <= ? GROUP BY group_id, month, code',
+  );
+  const [yearOurs, yearRaw] = await interleave(
+    async () => {
+      for (const m of months) await call('attendance.summary', { month: m });
+    },
+    () => aggregate.all('2025-09-01', '2026-08-31'),
+    { warmup: 1, runs: 5 },
+  );
+  rows.push({
+    operation: "the school year's attendance aggregate",
+    ours: yearOurs,
+    baseline: yearRaw,
+    baselineLabel: 'one GROUP BY by hand',
+    targets: [{ label: '< 500 ms p95', met: yearOurs.p95 < 500 }],
+  });
+  const pupil = raw
+    .prepare(
+      'SELECT a.child_id AS id FROM assessment a JOIN topic t ON t.id = a.topic_id ' +
+        "WHERE t.start_date >= '2025-09-01' AND t.end_date <= '2026-08-31' ORDER BY a.id LIMIT 1",
+    )
+    .get() as { id: number };
+  const progress = raw.prepare(PROGRESS_SQL);
+  const [progressOurs, progressRaw] = await interleave(
+    () => call('assessment.progress', { childId: pupil.id, schoolYear: 2025 }),
+    () => progress.all(pupil.id, '2026-08-31', '2025-09-01'),
+    FAST,
+  );
+  rows.push({
+    operation: "a child's year of marks",
+    ours: progressOurs,
+    baseline: progressRaw,
+    baselineLabel: 'the same join by hand',
+  });
+
+  // What is due, at a glance: the home screens, the year's report and charts, an archive.
+  await call('auth.logout', {});
+  rows.push(...(await benchOverview(call, login, BENCH_TODAY, 'skolotaja1')));
+  return rows;
+}
+
+/**
+ * The monthly sheet's table drawn by pdfmake straight from the raw rows: a name column, a code
+ * per working day, the four totals, in the program's own column widths, type and page.
+ */
+function sheetByHand(
+  raw: Database.Database,
+  groupId: number,
+  calendar: WorkingCalendar,
+): TDocumentDefinitions {
+  const group = raw.prepare(GROUP_SQL).get(groupId) as { name: string; institution: string };
+  const kids = raw.prepare(ENROLLED_SQL).all(groupId, LAST, FIRST) as {
+    childId: number;
+    firstName: string;
+    lastName: string;
+  }[];
+  const codes = new Map<string, string>();
+  for (const m of raw.prepare(MARKS_SQL).all(groupId, FIRST, LAST) as {
+    childId: number;
+    date: string;
+    code: string;
+  }[]) {
+    codes.set(`${m.childId}.${m.date}`, m.code);
+  }
+  const days = calendar.workingDaysOfMonth(2026, 10);
+  const layout = sheetLayout(days);
+  const body = kids.map((k) => {
+    const cells = days.map((d) => codes.get(`${k.childId}.${d}`) ?? '+');
+    const count = (c: string) => String(cells.filter((x) => x === c).length);
+    return [
+      `${k.firstName} ${k.lastName}`,
+      ...cells,
+      count('+'),
+      count('NS'),
+      count('NC'),
+      count('N'),
+    ];
+  });
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    defaultStyle: { font: 'Roboto', fontSize: layout.fontSize },
+    content: [
+      { text: group.institution, bold: true },
+      { text: group.name },
+      {
+        table: {
+          headerRows: 1,
+          widths: [
+            layout.name,
+            ...days.map(() => layout.day),
+            ...Array<number>(4).fill(layout.total),
+          ],
+          body: [['Bērns', ...days.map((d) => d.slice(8)), 'Apm.', 'NS', 'NC', 'N'], ...body],
+        },
+      },
+    ],
+  };
+}
