@@ -19,6 +19,7 @@ const ON_POSTGRES = [
   'tests/integration/calendar.test.ts',
   'tests/integration/substitution.test.ts',
   'tests/integration/assessment.test.ts',
+  'tests/integration/assessment-history.test.ts',
   'tests/integration/supervision.test.ts',
   'tests/integration/journals-entries.test.ts',
   'tests/integration/journals-talks.test.ts',

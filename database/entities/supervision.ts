@@ -38,6 +38,8 @@ export class DiaryEntry {
 @Entity('journal_check')
 @Index('idx_journal_check_topic', ['topicId'])
 @Index('idx_journal_check_group', ['groupId'])
+// The checks of a school year, newest first.
+@Index('idx_journal_check_date', ['date'])
 export class JournalCheck {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -10,6 +10,7 @@ import { Substitution0000000000009 } from './0009-substitution';
 import { InstitutionNotNull0000000000010 } from './0010-institution-not-null';
 import { Mail0000000000012 } from './0012-mail';
 import { Privacy0000000000014 } from './0014-privacy';
+import { HistoryIndexes0000000000015 } from './0015-history-indexes';
 import { ServerAccounts0000000000016 } from './0016-server-accounts';
 import { TopicVersion0000000000017 } from './0017-topic-version';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   InstitutionNotNull0000000000010,
   Mail0000000000012,
   Privacy0000000000014,
+  HistoryIndexes0000000000015,
   ServerAccounts0000000000016,
   TopicVersion0000000000017,
 ];

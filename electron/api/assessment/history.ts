@@ -2,11 +2,11 @@ import { In } from 'typeorm';
 import type { MarkHistoryRow } from '../../../common/contract/assessment';
 import type { AreaCode } from '../../../common/planning-reference';
 import { Child } from '../../../database/entities/people';
-import { AssessmentHistory } from '../../../database/entities/planning';
 import type { Context } from '../context';
 import { assertReadable, childName, topicContext } from '../planning/records';
 import { byline } from '../substitution/byline';
 import { userNames } from '../users/names';
+import { markChanges } from './changes';
 
 const shownValue = (v: string) => (v === 'excused' ? 'attaisnots kavējums' : v);
 
@@ -15,7 +15,7 @@ export async function history(ctx: Context, topicId: number): Promise<MarkHistor
   const m = ctx.db.manager;
   const { topic, plan } = await topicContext(m, topicId);
   await assertReadable(m, ctx, 'assessment', plan.groupId, topic.startDate, topic.endDate);
-  const rows = await m.find(AssessmentHistory, { where: { topicId }, order: { id: 'DESC' } });
+  const rows = (await markChanges(m, { topicId })).reverse();
   const names = await userNames(m, [
     ...rows.map((r) => r.userId),
     ...rows.map((r) => r.onBehalfOf),

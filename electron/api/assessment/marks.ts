@@ -7,13 +7,13 @@ import { Assessment, AssessmentHistory, TopicArea } from '../../../database/enti
 import { audit, cellChanges } from '../audit/audit';
 import type { Context } from '../context';
 import { assertWritable, childName, dueDays, fieldError, topicContext } from '../planning/records';
+import { cellKey, cellValue, newestHistory } from './changes';
 import { enrolledChildren, sheet } from './sheet';
-
-const cellValue = (mark: string | null, reason: string | null) => mark ?? reason ?? '';
 
 /**
  * A batch of marks (or cleared cells, or "attaisnots kavējums") on a topic's sheet, all or
- * nothing; each change is kept in the history, and marks after the due date are flagged late.
+ * nothing; every change stays readable (assessment/changes.ts): the value a change replaces goes
+ * to the history, the new one is the cell. Marks after the due date are flagged late.
  */
 export async function mark(
   ctx: Context,
@@ -44,39 +44,52 @@ export async function mark(
     const at = ctx.now().toISOString();
     const absentId = await ctx.access().onBehalfOf(m, plan.groupId, ctx.today());
     const changed: { childId: number; area: string; before: string; after: string }[] = [];
+    const newest = await newestHistory(m, topic.id);
     for (const change of input.changes) {
       const key = { topicId: topic.id, childId: change.childId, area: change.area };
       const row = await m.findOneBy(Assessment, key);
       const before = row ? cellValue(row.mark, row.reason) : '';
       const after = cellValue(change.mark, change.reason);
       if (before === after) continue;
-      if (after === '') {
-        await m.delete(Assessment, key);
-      } else if (row) {
-        await m.update(
-          Assessment,
-          { id: row.id },
-          { mark: change.mark, reason: change.reason, late, updatedAt: at, updatedBy: ctx.user.id },
-        );
-      } else {
-        await m.insert(Assessment, {
+      const cell = cellKey(change.childId, change.area);
+      const last = newest.get(cell);
+      // The replaced value goes to the history with its own who and when (the cell held them),
+      // unless a history row from before migration 0015 already holds that change.
+      if (
+        row &&
+        !(last?.after === before && last.at === row.updatedAt && last.userId === row.updatedBy)
+      ) {
+        await m.insert(AssessmentHistory, {
           ...key,
-          mark: change.mark,
-          reason: change.reason,
-          late,
-          updatedAt: at,
-          updatedBy: ctx.user.id,
+          before: last?.after ?? '',
+          after: before,
+          late: row.late,
+          at: row.updatedAt,
+          userId: row.updatedBy,
+          onBehalfOf: row.onBehalfOf,
         });
+        newest.set(cell, { after: before, at: row.updatedAt, userId: row.updatedBy });
       }
-      await m.insert(AssessmentHistory, {
-        ...key,
-        before,
-        after,
-        late,
-        at,
-        userId: ctx.user.id,
-        onBehalfOf: absentId,
-      });
+      const written = { mark: change.mark, reason: change.reason, late, updatedAt: at };
+      const by = { updatedBy: ctx.user.id, onBehalfOf: absentId };
+      if (after === '') {
+        // A cleared cell has no row: its clearing is the history's to keep.
+        await m.delete(Assessment, key);
+        await m.insert(AssessmentHistory, {
+          ...key,
+          before,
+          after,
+          late,
+          at,
+          userId: ctx.user.id,
+          onBehalfOf: absentId,
+        });
+        newest.set(cell, { after, at, userId: ctx.user.id });
+      } else if (row) {
+        await m.update(Assessment, { id: row.id }, { ...written, ...by });
+      } else {
+        await m.insert(Assessment, { ...key, ...written, ...by });
+      }
       changed.push({ childId: change.childId, area: change.area, before, after });
     }
     if (changed.length) {

@@ -2,9 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { AuditRow } from '../../../common/contract/audit';
 import { formatPersonalCode } from '../../../common/personal-code';
 import { Institution } from '../../../database/entities';
+import { markChanges as assessmentStory } from '../assessment/changes';
 import { childEvents } from '../audit/query';
 import { renderEvents } from '../audit/render';
 import type { Context } from '../context';
+import { marks as placeholders } from '../lists';
 import { groupLabels } from '../people/shared';
 import { userNames } from '../users/names';
 import { messagesToGuardians, type GuardianMessage } from './outbox-mail';
@@ -136,12 +138,27 @@ export async function gatherChildData(ctx: Context, childId: number): Promise<Ch
       'FROM assessment a JOIN topic t ON t.id = a.topic_id WHERE a.child_id = ? ORDER BY t.start_date, a.area',
     [childId],
   );
-  const assessmentChanges = await q(
-    m,
-    'SELECT t.title, h.area, h.before AS b, h.after AS a, h.user_id AS u, h.at ' +
-      'FROM assessment_history h JOIN topic t ON t.id = h.topic_id WHERE h.child_id = ? ORDER BY h.at, h.id',
-    [childId],
+  // The superseded values and each cell's current one, as every change (assessment/changes.ts).
+  const cellChanges = await assessmentStory(m, { childId });
+  const topicIds = [...new Set(cellChanges.map((c) => c.topicId))];
+  const titles = new Map(
+    (topicIds.length
+      ? await q(
+          m,
+          `SELECT id, title FROM topic WHERE id IN (${placeholders(topicIds.length)})`,
+          topicIds,
+        )
+      : []
+    ).map((t) => [Number(t.id), t.title]),
   );
+  const assessmentChanges = cellChanges.map((c) => ({
+    title: titles.get(c.topicId),
+    area: c.area,
+    b: c.before,
+    a: c.after,
+    u: c.userId,
+    at: c.at,
+  }));
   const entries = await q(
     m,
     'SELECT e.date, e.kind, e.content, e.duration_minutes AS d, e.author_id AS u FROM individual_work_entry e ' +
