@@ -116,7 +116,25 @@ export async function migrate(
     const pending = MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name));
     if (pending.length > 0) await beforeMigrate(dataSource, pending);
   }
-  await dataSource.runMigrations({ transaction: 'each' });
+  const ran = await dataSource.runMigrations({ transaction: 'each' });
+  if (ran.length > 0) await compactIfMostlyFree(dataSource);
+}
+
+/**
+ * A migration that drops much (0015 empties the assessment history) leaves its pages free inside
+ * the file, where SQLite keeps them for later writes. When over a quarter of the file is free,
+ * one VACUUM after the update gives them back, so the file and every backup of it shrink.
+ */
+export async function compactIfMostlyFree(dataSource: DataSource): Promise<boolean> {
+  if (dataSource.options.type !== 'better-sqlite3') return false;
+  const [{ freelist_count: free }] =
+    await dataSource.query<{ freelist_count: number }[]>('PRAGMA freelist_count');
+  const [{ page_count: pages }] =
+    await dataSource.query<{ page_count: number }[]>('PRAGMA page_count');
+  if (free * 4 < pages) return false;
+  await dataSource.query('VACUUM');
+  await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readdirSync, truncateSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -35,6 +35,15 @@ class RenameInstitution0000000000098 implements MigrationInterface {
     await q.query("UPDATE institution SET name = 'Pārdēvēta' WHERE id = 1");
     await q.query('CREATE TABLE update_probe (id integer PRIMARY KEY, note text)');
     await q.query("INSERT INTO update_probe (note) VALUES ('jaunā versija')");
+  }
+  async down(): Promise<void> {}
+}
+
+/** A migration of the "new version" that drops much, as 0015 empties the assessment history. */
+class DropBallast0000000000097 implements MigrationInterface {
+  name = 'DropBallast0000000000097';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE ballast');
   }
   async down(): Promise<void> {}
 }
@@ -213,6 +222,30 @@ describe('a new version whose migrations succeed', () => {
     await b.ok('auth.logout', {});
     await b.ok('auth.login', HEAD);
     expect(preUpdateBackups(b.dataDir)).toHaveLength(1);
+  });
+
+  it('gives back the space a migration freed, so the file and its backups shrink', async () => {
+    const b = await previousVersionRegister();
+    const file = databasePath(b.dataDir);
+    const key = await masterKey(b.dataDir);
+    const db = new Database(file, { fileMustExist: true });
+    applyKey(db, key);
+    db.exec(
+      'CREATE TABLE ballast AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n ' +
+        'WHERE i < 2000) SELECT i, randomblob(1000) AS b FROM n',
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const grown = statSync(file).size;
+    expect(grown).toBeGreaterThan(2_000_000);
+
+    MIGRATIONS.push(DropBallast0000000000097);
+    await b.ok('auth.login', HEAD);
+    await b.ok('auth.logout', {});
+    expect(statSync(file).size).toBeLessThan(grown / 3);
+    const after = dump(file, key);
+    expect(after.tables.child).toHaveLength(1);
+    expect(after.tables.ballast).toBeUndefined();
   });
 
   it('takes no backup when the register is already up to date', async () => {
