@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/bench/chromium';
 
 /**
  * Click → painted for the month switch of the attendance month grid, in Chromium against browser
@@ -24,7 +25,6 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
  */
 const TODAY = '2026-11-30';
 const PASSWORD = 'demo-parole-2026';
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 let verbose = false;
 
 interface Variant {
@@ -213,15 +213,8 @@ async function main(): Promise<void> {
     };
   });
   const browser = await chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     for (const v of variants) v.page = await openGrid(browser, await startServer(v));

@@ -1,15 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { BENCH_PASSWORD, BENCH_TODAY } from './dataset';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 /**
  * Browser mode for the bench: the built program (`npm run build`) serving one dataset on
  * loopback, and Chromium pages instrumented to time a click until the screen is painted.
  */
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /** Nothing on the network and no change in the page for this long: the screen is done. */
 const QUIET_MS = 200;
 
@@ -49,15 +48,8 @@ export async function startWeb(dataDir: string): Promise<WebApp> {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
 }
 
