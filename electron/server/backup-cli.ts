@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors';
 import { message } from '../../common/messages';
 import { postgresDataSource, type PostgresOptions } from '../../database/postgres';
@@ -36,15 +37,23 @@ function explain(err: unknown): never {
   throw err;
 }
 
-export async function runRestore(
+/** The server's database for one command: refused at once when its role could do too much. */
+async function withDatabase(
   options: PostgresOptions,
-  file: string,
-  passphrase: string,
+  work: (db: DataSource) => Promise<void>,
 ): Promise<void> {
   const db = postgresDataSource(options);
   await db.initialize();
   try {
     await refuseMightyRole(db);
+    await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export function runRestore(options: PostgresOptions, file: string, passphrase: string) {
+  return withDatabase(options, async (db) => {
     const started = Date.now();
     const result = await restoreOnServer(db, file, passphrase, new Date()).catch(explain);
     const rows = Object.values(result.rows).reduce((a, b) => a + b, 0);
@@ -53,25 +62,14 @@ export async function runRestore(
         `${Object.keys(result.rows).length} tabulās, ${result.accounts} konti ar vecajām ` +
         `parolēm, ${((Date.now() - started) / 1000).toFixed(1)} s. / Restored.`,
     );
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-export async function runBackup(
-  options: PostgresOptions,
-  folder: string,
-  passphrase: string,
-): Promise<void> {
-  const db = postgresDataSource(options);
-  await db.initialize();
-  try {
-    await refuseMightyRole(db);
+export function runBackup(options: PostgresOptions, folder: string, passphrase: string) {
+  return withDatabase(options, async (db) => {
     const result = await exportServerBackup(db, { folder, passphrase, now: new Date() }).catch(
       explain,
     );
     console.log(`Rezerves kopija: ${result.file} (${result.bytes} baiti). / Backup written.`);
-  } finally {
-    await db.destroy();
-  }
+  });
 }
