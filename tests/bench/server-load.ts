@@ -153,8 +153,11 @@ async function main(): Promise<void> {
       HEADING,
       '',
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; ` +
-        `load average ${loadBefore[0].toFixed(1)} before and ${loadAfter[0].toFixed(1)} after the run ` +
-        `(the machine is shared: other work ran at the same time, so these figures are under load).`,
+        `load average ${loadBefore[0].toFixed(1)} before and ${loadAfter[0].toFixed(1)} after the run` +
+        // Other work on the machine before the run shows in its load; say so beside the figures.
+        (loadBefore[0] > os.cpus().length
+          ? ' (other work ran at the same time, so these figures are under load).'
+          : '.'),
       '',
       `One server process (\`node dist/electron/server/cli.js --config … --test\`, the default pool ` +
         `of 10 PostgreSQL connections) on 127.0.0.1 with PostgreSQL on the same machine; ` +
