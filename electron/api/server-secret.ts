@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const cached = new Map<string, Buffer>();
@@ -19,6 +19,7 @@ export function serverSecret(dataDir: string, fileName: string): Buffer {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     key = randomBytes(32);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // a new server's folder may not exist yet
     // 'wx': two first uses at once keep one key (the loser reads the winner's).
     try {
       writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
