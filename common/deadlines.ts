@@ -8,7 +8,8 @@
 import type { WorkingCalendar } from './calendar';
 import { APPLICATION_DUE_DAYS } from './contract/applications';
 import { HEAD_CHECKS_REQUIRED } from './contract/supervision';
-import { addDays, shiftMonths, type IsoDate } from './dates';
+import { addDays, dmy, monthTitle, shiftMonths, type IsoDate } from './dates';
+import type { Locale } from './locale';
 import { assessmentDueDate, planDueDate, schoolYearBounds } from './planning-rules';
 import type { Role } from './roles';
 
@@ -158,3 +159,22 @@ export function minutesLeft(deadline: Deadline, now: RigaNow): number | null {
 
 /** 3.12: the head supervises how the register is filled: her home shows all that is overdue. */
 export const SUPERVISORS: readonly Role[] = ['head'];
+
+/** What one item is about, in a line: a month, a day, a topic, an application (screens and files). */
+export function itemText(
+  locale: Locale,
+  item: { obligation: Obligation; subject: string; ref: { date?: string } },
+): string {
+  switch (item.obligation) {
+    case 'plan':
+      return monthTitle(item.subject, locale);
+    case 'marks':
+    case 'journalCheck':
+    case 'application':
+      return item.subject;
+    case 'headCheck':
+      return `${item.subject}.`;
+    default:
+      return item.ref.date ? dmy(item.ref.date) : '';
+  }
+}

@@ -8,7 +8,8 @@ import type { Context } from '../context';
 import { renderPdf } from '../pdf';
 import { buildReport } from './report';
 import type { Judged } from './obligations';
-import { dayOf, itemText, obligationName, outcomeName } from './words';
+import { dayOf, obligationName, outcomeName } from './words';
+import { itemText } from '../../../common/deadlines';
 
 /**
  * The supervision report as a file for the head's folder or an inspector: the counts, then every

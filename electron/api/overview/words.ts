@@ -1,5 +1,4 @@
-import type { ItemRef } from '../../../common/contract/overview';
-import { dmy, monthTitle } from '../../../common/dates';
+import { dmy } from '../../../common/dates';
 import type { Obligation, Outcome } from '../../../common/deadlines';
 import type { Locale } from '../../../common/locale';
 import { message } from '../../../common/messages';
@@ -11,25 +10,6 @@ export const obligationName = (locale: Locale, o: Obligation) =>
   message(locale, `overview.obligation.${o}`);
 
 export const outcomeName = (locale: Locale, o: Outcome) => message(locale, `overview.outcome.${o}`);
-
-/** What one item is about, in a line: a month, a day, a topic, an application. */
-export function itemText(
-  locale: Locale,
-  item: { obligation: Obligation; subject: string; ref: ItemRef },
-): string {
-  switch (item.obligation) {
-    case 'plan':
-      return monthTitle(item.subject, locale);
-    case 'marks':
-    case 'journalCheck':
-    case 'application':
-      return item.subject;
-    case 'headCheck':
-      return `${item.subject}.`;
-    default:
-      return item.ref.date ? dmy(item.ref.date) : '';
-  }
-}
 
 /** A date, or an instant's day in Riga, as dd.mm.yyyy. */
 export function dayOf(value: string | null): string {

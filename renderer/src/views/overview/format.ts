@@ -3,6 +3,7 @@ import type { HomeItem, ItemRef, ReportItem } from '../../../../common/contract/
 import { HEAD_CHECKS_REQUIRED } from '../../../../common/contract/supervision';
 import { formatDate, formatDateTime, i18n } from '../../i18n';
 import { monthLabel } from '../planning/format';
+import { itemText } from '../../../../common/deadlines';
 
 /** Where each item opens: the screen where it is done. */
 
@@ -104,18 +105,7 @@ export function homeText(item: HomeItem): string {
 
 /** What a report item is about, in a cell: a month, a day, a topic, an application. */
 export function reportItemText(item: ReportItem): string {
-  switch (item.obligation) {
-    case 'plan':
-      return monthLabel(item.subject);
-    case 'marks':
-    case 'journalCheck':
-    case 'application':
-      return item.subject;
-    case 'headCheck':
-      return `${item.subject}.`;
-    default:
-      return item.ref.date ? formatDate(item.ref.date) : '';
-  }
+  return itemText(i18n.global.locale.value, item);
 }
 
 /** The school years to choose from: the current one (by its starting year) and nine before. */
