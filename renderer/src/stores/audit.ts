@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue';
 import type { AuditFilter, AuditOptions, AuditRow } from '../../../common/contract/audit';
 import type { ChildSummary } from '../../../common/contract/people';
 import { call } from '../api/client';
+import { loadFlags } from './waiting';
 import { download } from '../download';
 
 export const AUDIT_PAGE = 50;
@@ -15,7 +16,7 @@ export const useAuditStore = defineStore('audit', () => {
   const rows = shallowRef<AuditRow[]>([]);
   const total = ref(0);
   const offset = ref(0);
-  const loading = ref(false);
+  const flags = loadFlags();
   const options = shallowRef<AuditOptions>({ users: [], groups: [] });
 
   async function loadOptions(): Promise<void> {
@@ -23,15 +24,22 @@ export const useAuditStore = defineStore('audit', () => {
   }
 
   async function load(filter: AuditFilter, from = 0): Promise<void> {
-    loading.value = true;
+    flags.start();
     try {
       const page = await call('audit.list', { ...filter, offset: from, limit: AUDIT_PAGE });
       rows.value = page.rows;
       total.value = page.total;
       offset.value = from;
     } finally {
-      loading.value = false;
+      flags.stop();
     }
+  }
+
+  /** Forgets the page (a screen opened anew starts empty, not with the last visit's rows). */
+  function clear(): void {
+    rows.value = [];
+    total.value = 0;
+    offset.value = 0;
   }
 
   async function exportXlsx(filter: AuditFilter): Promise<void> {
@@ -43,5 +51,16 @@ export const useAuditStore = defineStore('audit', () => {
     return (await call('children.list', { search, includeLeft: true })).rows;
   }
 
-  return { rows, total, offset, loading, options, loadOptions, load, exportXlsx, findChildren };
+  return {
+    rows,
+    total,
+    offset,
+    loading: flags.shown,
+    options,
+    loadOptions,
+    load,
+    clear,
+    exportXlsx,
+    findChildren,
+  };
 });

@@ -13,6 +13,7 @@ import type {
   Recipients,
 } from '../../../common/contract/mail';
 import { call } from '../api/client';
+import { loadFlags } from './waiting';
 import { firstRunChecks } from './first-run';
 
 export type Box = 'inbox' | 'sent';
@@ -34,7 +35,7 @@ export const useMailStore = defineStore('mail', () => {
   const recipients = ref<Recipients | null>(null);
   const outbox = ref<OutboxPage | null>(null);
   const settings = ref<MailSettingsView | null>(null);
-  const loading = ref(false);
+  const flags = loadFlags();
 
   async function refreshUnread(): Promise<void> {
     unread.value = (await call('mail.unread', {})).count;
@@ -47,12 +48,12 @@ export const useMailStore = defineStore('mail', () => {
   }
 
   async function loadList(page = 1): Promise<void> {
-    loading.value = true;
+    flags.start();
     try {
       const method = box.value === 'inbox' ? 'mail.inbox' : 'mail.sent';
       list.value = await call(method, { page, search: search.value });
     } finally {
-      loading.value = false;
+      flags.stop();
     }
   }
 
@@ -95,11 +96,11 @@ export const useMailStore = defineStore('mail', () => {
   }
 
   async function loadOutbox(page = 1, status?: OutboxStatus): Promise<void> {
-    loading.value = true;
+    flags.start();
     try {
       outbox.value = await call('mail.outbox', { page, status });
     } finally {
-      loading.value = false;
+      flags.stop();
     }
   }
 
@@ -146,7 +147,7 @@ export const useMailStore = defineStore('mail', () => {
     recipients,
     outbox,
     settings,
-    loading,
+    loading: flags.shown,
     refreshUnread,
     startSession,
     loadList,

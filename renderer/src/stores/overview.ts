@@ -11,6 +11,7 @@ import type {
   ReportItem,
 } from '../../../common/contract/overview';
 import { call } from '../api/client';
+import { loadFlags } from './waiting';
 import { download } from '../download';
 
 /** How often a running archive is asked for its progress. */
@@ -26,7 +27,7 @@ export const useOverviewStore = defineStore('overview', () => {
   const items = ref<ReportItem[]>([]);
   const charts = ref<Charts | null>(null);
   const archive = ref<ArchiveStatus | null>(null);
-  const loading = ref(false);
+  const flags = loadFlags();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   // Lists are emptied before a load: the store outlives a logout, so another user's rows never show.
@@ -40,12 +41,12 @@ export const useOverviewStore = defineStore('overview', () => {
   }
 
   async function loadReport(from: string, to: string): Promise<void> {
-    loading.value = true;
+    flags.start();
     report.value = null;
     try {
       report.value = await call('overview.report', { from, to });
     } finally {
-      loading.value = false;
+      flags.stop();
     }
   }
 
@@ -59,12 +60,12 @@ export const useOverviewStore = defineStore('overview', () => {
   }
 
   async function loadCharts(schoolYear: number): Promise<void> {
-    loading.value = true;
+    flags.start();
     charts.value = null;
     try {
       charts.value = await call('overview.charts', { schoolYear });
     } finally {
-      loading.value = false;
+      flags.stop();
     }
   }
 
@@ -120,7 +121,7 @@ export const useOverviewStore = defineStore('overview', () => {
     items,
     charts,
     archive,
-    loading,
+    loading: flags.shown,
     loadHome,
     loadReport,
     loadItems,

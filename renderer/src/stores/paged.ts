@@ -1,5 +1,6 @@
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import { PAGE_SIZES, type Page } from '../../../common/contract/paging';
+import { loadFlags } from './waiting';
 
 /**
  * One paged list as a store keeps it (common/contract/paging.ts): the page's rows, the total,
@@ -12,7 +13,10 @@ export interface PagedList<T, F, P extends Page<T>> {
   total: Ref<number>;
   first: Ref<number>;
   size: Ref<number>;
+  /** A load has taken long enough to show (the table's mask); see loadFlags. */
   loading: Ref<boolean>;
+  /** A load is in flight (from its first moment). */
+  pending: Ref<boolean>;
   filter: Ref<F>;
   /** The rest of the last answer (school year, the filters' choices), or null before one. */
   meta: ShallowRef<Omit<P, 'rows' | 'total'> | null>;
@@ -33,17 +37,24 @@ export function pagedList<T, F extends object, P extends Page<T>>(
   const total = ref(0);
   const first = ref(0);
   const size = ref<number>(PAGE_SIZES[0]);
-  const loading = ref(false);
+  const flags = loadFlags();
   const filter = ref({ ...initial }) as Ref<F>;
   let asked = 0;
+  /** The answer on screen, as JSON. */
+  let onScreen = '';
 
   async function fetchPage(): Promise<void> {
     const ticket = ++asked;
-    loading.value = true;
+    flags.start();
     try {
       const answer = await fetch({ ...filter.value, limit: size.value, offset: first.value });
       // A slower answer to an earlier question must not overwrite the newer one.
       if (ticket !== asked) return;
+      // The same page again (a screen opened anew shows the kept page at once, then asks):
+      // nothing to redraw.
+      const text = JSON.stringify(answer);
+      if (text === onScreen) return;
+      onScreen = text;
       const { rows: page, total: count, ...rest } = answer;
       rows.value = Object.freeze(page);
       total.value = count;
@@ -54,7 +65,7 @@ export function pagedList<T, F extends object, P extends Page<T>>(
         await fetchPage();
       }
     } finally {
-      if (ticket === asked) loading.value = false;
+      if (ticket === asked) flags.stop();
     }
   }
 
@@ -63,7 +74,8 @@ export function pagedList<T, F extends object, P extends Page<T>>(
     total,
     first,
     size,
-    loading,
+    loading: flags.shown,
+    pending: flags.pending,
     filter,
     meta,
     async load(change) {
@@ -78,6 +90,7 @@ export function pagedList<T, F extends object, P extends Page<T>>(
     },
     clear() {
       asked++;
+      onScreen = '';
       rows.value = [];
       total.value = 0;
       first.value = 0;

@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue';
 import type { AnonymiseResult, RetentionRow } from '../../../common/contract/privacy';
 import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice';
 import { call } from '../api/client';
+import { loadFlags } from './waiting';
 import { download } from '../download';
 import { useSessionStore } from './session';
 
@@ -14,10 +15,10 @@ export const usePrivacyStore = defineStore('privacy', () => {
   const rows = shallowRef<RetentionRow[]>([]);
   const total = ref(0);
   const offset = ref(0);
-  const loading = ref(false);
+  const flags = loadFlags();
 
   async function loadRetention(from = 0): Promise<void> {
-    loading.value = true;
+    flags.start();
     try {
       const page = await call('privacy.retention', { offset: from, limit: RETENTION_PAGE });
       years.value = page.years;
@@ -25,7 +26,7 @@ export const usePrivacyStore = defineStore('privacy', () => {
       total.value = page.total;
       offset.value = from;
     } finally {
-      loading.value = false;
+      flags.stop();
     }
   }
 
@@ -59,7 +60,8 @@ export const usePrivacyStore = defineStore('privacy', () => {
     rows,
     total,
     offset,
-    loading,
+    loading: flags.shown,
+    pending: flags.pending,
     loadRetention,
     setRetention,
     anonymise,

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import type { AppPhase, Input, Now, SessionInfo } from '../../../common/contract';
 import type { Locale } from '../../../common/locale';
 import { call, onApiError } from '../api/client';
@@ -12,6 +12,14 @@ const POLL_MS = 3000;
 const PING_MS = 20_000;
 
 export type Notice = 'idle' | null;
+
+/**
+ * The poll answers a new object every 3 s; an equal answer keeps the old one, so nothing that
+ * reads the session or today re-renders (and no screen is redrawn under the person) for nothing.
+ */
+function keepIfSame<T>(target: Ref<T>, value: T): void {
+  if (JSON.stringify(target.value) !== JSON.stringify(value)) target.value = value;
+}
 
 /** Who is logged in, what the backend's phase is, and the backend's "today". */
 export const useSessionStore = defineStore('session', () => {
@@ -38,7 +46,7 @@ export const useSessionStore = defineStore('session', () => {
     const userId = session.value?.userId;
     const state = await call('app.state', {});
     phase.value = state.phase;
-    session.value = state.session ?? null;
+    keepIfSame(session, state.session ?? null);
     problem.value = state.problem ?? null;
     testMode.value = state.testMode;
     server.value = state.server ?? null;
@@ -51,7 +59,7 @@ export const useSessionStore = defineStore('session', () => {
       // Closed under someone's typing: what was typed waits for the same user's next login.
       if (userId !== undefined) keepDrafts(userId);
     }
-    now.value = await call('app.now', {});
+    keepIfSame(now, await call('app.now', {}));
   }
 
   function apply(info: SessionInfo): void {

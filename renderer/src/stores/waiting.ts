@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import { onWaiting } from '../api/client';
 
 /** Shown only past this: a quick answer should not flash a bar. */
@@ -21,3 +21,35 @@ export const useWaitingStore = defineStore('waiting', () => {
   });
   return { busy, visible };
 });
+
+/**
+ * A load's two flags: `pending` from its start (for "nothing here" notes, which must not show
+ * before the answer) and `shown` only once it has taken SHOW_AFTER_MS (a table's loading mask:
+ * a quick page neither flashes the mask nor waits for its fade-out before it is painted).
+ */
+export interface LoadFlags {
+  pending: Ref<boolean>;
+  shown: Ref<boolean>;
+  start(): void;
+  stop(): void;
+}
+
+export function loadFlags(): LoadFlags {
+  const pending = ref(false);
+  const shown = ref(false);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    pending,
+    shown,
+    start() {
+      pending.value = true;
+      clearTimeout(timer);
+      timer = setTimeout(() => (shown.value = pending.value), SHOW_AFTER_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+      pending.value = false;
+      shown.value = false;
+    },
+  };
+}
