@@ -36,6 +36,7 @@ const ON_POSTGRES = [
   'tests/integration/privacy-retention.test.ts',
   'tests/integration/audit-completeness.security.test.ts',
   'tests/integration/audit-history.test.ts',
+  'tests/integration/audit-storage.test.ts',
   'tests/integration/audit-viewer.test.ts',
   'tests/integration/overview-files.test.ts',
   'tests/integration/overview-home.test.ts',

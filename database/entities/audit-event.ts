@@ -4,11 +4,13 @@ import type { AuditAction } from '../../common/audit-actions';
 /** Who did what, when, on whose behalf, with the values before and after (JSON). */
 @Entity('audit_event')
 @Index('idx_audit_event_at', ['at'])
-// "What was entered on her behalf" reads the audit by absent teacher and substitute.
-@Index('idx_audit_on_behalf', ['onBehalfOfId', 'actorId'])
-// The viewer's filters by person and by group, newest first.
-@Index('idx_audit_event_actor', ['actorId', 'at'])
-@Index('idx_audit_event_group', ['groupId', 'at'])
+// "What was entered on her behalf" reads the audit by absent teacher, substitute and period;
+// partial, as the group's: only the rows with a value (migration 0018).
+@Index('idx_audit_on_behalf', ['onBehalfOfId', 'actorId', 'at'], {
+  where: 'on_behalf_of_id IS NOT NULL',
+})
+// The viewer's filter by group, newest first.
+@Index('idx_audit_event_group', ['groupId', 'at'], { where: 'group_id IS NOT NULL' })
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -48,7 +50,8 @@ export class AuditEvent {
 }
 
 /** The children an event concerns: the viewer's filter by child and a child's data on request. */
-@Entity('audit_event_child')
+// On SQLite the primary key is the table (WITHOUT ROWID): a pure link table (migration 0018).
+@Entity('audit_event_child', { withoutRowid: true })
 @Index('idx_audit_event_child', ['childId', 'eventId'])
 export class AuditEventChild {
   @PrimaryColumn({ type: 'integer', name: 'event_id' })

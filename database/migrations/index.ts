@@ -13,6 +13,7 @@ import { Privacy0000000000014 } from './0014-privacy';
 import { HistoryIndexes0000000000015 } from './0015-history-indexes';
 import { ServerAccounts0000000000016 } from './0016-server-accounts';
 import { TopicVersion0000000000017 } from './0017-topic-version';
+import { AuditStorage0000000000018 } from './0018-audit-storage';
 
 /** Every migration, in order. A new one is a new numbered file added at the end. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   HistoryIndexes0000000000015,
   ServerAccounts0000000000016,
   TopicVersion0000000000017,
+  AuditStorage0000000000018,
 ];

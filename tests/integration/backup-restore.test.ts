@@ -20,15 +20,18 @@ import { TEST_SCRYPT, tempDir, testBackend } from './helpers';
 
 type Dump = Record<string, Record<string, unknown>[]>;
 
-/** Every row of every table of the open register, in rowid order. */
+/** Every row of every table of the open register, in rowid order (a WITHOUT ROWID table's, in key order). */
 async function dump(b: Backend): Promise<Dump> {
   const db = b.router.state.db;
-  const tables = await db.query<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+  const tables = await db.query<{ name: string; sql: string }[]>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name",
   );
   const out: Dump = {};
-  for (const { name } of tables) {
-    out[name] = await db.query<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const { name, sql } of tables) {
+    const order = /WITHOUT ROWID\s*$/i.test(sql) ? '1, 2' : 'rowid';
+    out[name] = await db.query<Record<string, unknown>[]>(
+      `SELECT * FROM "${name}" ORDER BY ${order}`,
+    );
   }
   return out;
 }

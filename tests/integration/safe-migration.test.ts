@@ -116,10 +116,12 @@ function dump(file: string, key: Buffer): Dump {
       .prepare(
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name",
       )
-      .all() as { type: string; name: string }[];
+      .all() as { type: string; name: string; sql: string }[];
     const tables: Record<string, unknown[]> = {};
-    for (const { name } of schema.filter((o) => o.type === 'table')) {
-      tables[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    for (const { name, sql } of schema.filter((o) => o.type === 'table')) {
+      // A WITHOUT ROWID table (audit_event_child: two key columns) in its key's order.
+      const order = /WITHOUT ROWID\s*$/i.test(sql) ? '1, 2' : 'rowid';
+      tables[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
     }
     return { schema, userVersion: db.pragma('user_version', { simple: true }), tables };
   } finally {
