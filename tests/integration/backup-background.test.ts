@@ -24,13 +24,16 @@ import { GROUP } from './people-helpers';
 
 type Dump = Record<string, unknown[]>;
 
-/** Every row of every table, in rowid order, through a raw connection. */
+/** Every row of every table through a raw connection, in rowid order (WITHOUT ROWID: key order). */
 function dumpOf(db: Database.Database): Dump {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string }[];
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string; sql: string }[];
   return Object.fromEntries(
-    tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables.map(({ name, sql }) => {
+      const order = /WITHOUT ROWID\s*$/i.test(sql) ? '1, 2' : 'rowid';
+      return [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all()];
+    }),
   );
 }
 
