@@ -2,6 +2,7 @@ import path from 'node:path';
 import { benchBackup } from './backup';
 import { cleanDataset } from './cleanup';
 import { BENCH_TODAY, ensureBenchData, type DatasetName } from './dataset';
+import { benchFirstCall } from './first-call';
 import { loadAverage, machine, table, watchPeakMemory, type BenchRow } from './harness';
 import { writeReport, type Section } from './report';
 import { benchFirstLogin, benchInBrowser } from './screens';
@@ -38,7 +39,7 @@ const NOTES: Record<Part, string> = {
   month:
     'The nurse’s month grid of one group, the previous or next month’s button, measured as the screens (click → calls done → frame after the last DOM change painted), ten years beside two, alternating.',
   login:
-    'Each run starts a new browser-mode server on the dataset and opens a new page: the head’s user name and password typed, the click on “Pieslēgties” until her home screen is painted (as the screens). Ten years and two years alternating.',
+    'Each run starts a new browser-mode server on the dataset and opens a new page: the head’s user name and password typed, the click on “Pieslēgties” until her home screen is painted (as the screens). Ten years and two years alternating. Second row (tests/bench/first-call.ts): on a fresh copy of the ten-year data each run, the head’s first login of the day with the daily backup due, then the calls her home makes (app.now, overview.home, mail.unread, backup.status) timed from the login’s answer while the backup runs behind them; baseline the same calls after a login with no backup due, alternating.',
 };
 
 function selectedParts(): Set<Part> {
@@ -131,7 +132,12 @@ async function main(): Promise<void> {
     }
     await add('screens', async () => table(rows.screens), browserSince);
     await add('month', async () => table(rows.month), browserSince);
-    await add('login', async () => table([await benchFirstLogin(dirs, Math.max(3, runs - 2))]));
+    await add('login', async () =>
+      table([
+        await benchFirstLogin(dirs, Math.max(3, runs - 2)),
+        await benchFirstCall(dirs['ten-years'], Math.max(3, runs - 2)),
+      ]),
+    );
   } finally {
     for (const dir of Object.values(dirs)) {
       const removed = cleanDataset(dir);

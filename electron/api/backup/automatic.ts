@@ -76,7 +76,7 @@ async function dueSettings(state: SessionState): Promise<BackupSettings | null> 
 async function write(
   state: SessionState,
   settings: BackupSettings,
-  options: Pick<ExportOptions, 'exclusive' | 'onProgress'> = {},
+  options: Pick<ExportOptions, 'exclusive' | 'onProgress' | 'afterPin'> = {},
 ): Promise<Outcome> {
   try {
     if (!settings.passphraseWrapped) throw fieldError('folder', 'backup.passphraseNeeded');
@@ -126,11 +126,45 @@ async function record(
 }
 
 /**
+ * The moment a background export fixes what it holds: a turn between the session's calls, or,
+ * when the session closes before that turn comes, inside the close (no call runs then either).
+ */
+function momentBetweenCalls(state: SessionState) {
+  let closing = false;
+  let runNow: (() => void) | undefined;
+  return {
+    exclusive: <T>(work: () => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        let run: Promise<T> | undefined;
+        const once = (): Promise<T> => {
+          if (!run) {
+            run = work();
+            run.then(resolve, reject);
+          }
+          return run;
+        };
+        if (closing) return void once();
+        runNow = () => void once();
+        void state.betweenCalls(once).catch(() => undefined);
+      }),
+    /** The session closes: a turn still waiting in the queue is taken now. */
+    closing: () => {
+      closing = true;
+      runNow?.();
+    },
+  };
+}
+
+/** Tests only: runs inside the automatic backup (ExportOptions). */
+export const autoBackupHooks: Pick<ExportOptions, 'afterPin'> = {};
+
+/**
  * At login: the day's automatic backup, if due, started beside the session and not awaited, so
- * the login answers at once. Its snapshot is taken between the session's calls (their queue),
- * the compression, encryption and verification run meanwhile, and the outcome is recorded
- * between calls again. Closing the session lets a started backup finish first (or drops one
- * whose snapshot is not yet taken). Never throws.
+ * the login answers at once. A worker thread opens its own connection meanwhile; its snapshot's
+ * moment is then pinned between two calls (their queue) and its pages read on that thread while
+ * the calls go on; compression, encryption and verification run in the thread pool and between
+ * calls, and the outcome is recorded between calls again. Closing the session first lets the
+ * backup finish (its moment is then taken inside the close). Never throws.
  */
 export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
   let settings: BackupSettings | null;
@@ -147,47 +181,20 @@ export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
     fraction: 0,
     done: Promise.resolve(),
   };
-  // A place in the session's queue, taken now, inside the login, so that it comes right after
-  // the login: the snapshot is taken there, between calls, before any later call (a logout).
-  let enter!: () => void;
-  let leave!: () => void;
-  const entered = new Promise<void>((resolve) => (enter = resolve));
-  const left = new Promise<void>((resolve) => (leave = resolve));
-  let slotDone = false;
-  let dropped = false;
-  const free = () => {
-    slotDone = true;
-    leave();
-  };
-  void state.betweenCalls(async () => {
-    enter();
-    await left;
-  });
-  const outcome = entered
-    .then(() => {
-      if (dropped) throw new AppError('UNAUTHENTICATED');
-      return write(state, settings, {
-        exclusive: async (work) => {
-          const taken = await work();
-          free();
-          return taken;
-        },
-        onProgress: (fraction) => (job.fraction = fraction),
-      });
-    })
-    .catch((): Outcome => ({ failureKey: 'backup.writeFailed' }))
-    .finally(free);
+  const moment = momentBetweenCalls(state);
+  const outcome = write(state, settings, {
+    ...autoBackupHooks,
+    exclusive: moment.exclusive,
+    onProgress: (fraction) => (job.fraction = fraction),
+  }).catch((): Outcome => ({ failureKey: 'backup.writeFailed' }));
   let recorded: Promise<void> | undefined;
-  const finish = (): Promise<void> => {
-    // Closing before the snapshot's turn (an idle logout queued first) drops the backup;
-    // after it, closing waits for the file and records it.
-    if (!slotDone) {
-      dropped = true;
-      return Promise.resolve();
-    }
-    return (recorded ??= outcome.then((o) => record(state, db, 'login', o)));
+  const finish = (): Promise<void> =>
+    (recorded ??= outcome.then((o) => record(state, db, 'login', o)));
+  const beforeClose = (): Promise<void> => {
+    moment.closing();
+    return finish();
   };
-  state.addTask(finish);
+  state.addTask(beforeClose);
   autoBackupJobs.set(state, job);
   job.done = outcome
     .then(() => state.betweenCalls(finish))
@@ -195,7 +202,7 @@ export async function startAutoBackupIfDue(state: SessionState): Promise<void> {
       console.error('Automatic backup could not be recorded:', safeText(err)),
     )
     .finally(() => {
-      state.removeTask(finish);
+      state.removeTask(beforeClose);
       autoBackupJobs.delete(state);
     });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { DataSource } from 'typeorm';
 import type { ParsedInput } from '../../../common/contract';
 import type { ExportResult } from '../../../common/contract/backup';
 import { AppError } from '../../../common/errors';
@@ -11,6 +12,7 @@ import { KeySlotFile, type SlotFileData } from '../../../database/keyslots';
 import { MIGRATIONS } from '../../../database/migrations';
 import { audit } from '../audit/audit';
 import type { Context } from '../context';
+import { safeText } from '../safe-log';
 import type { SessionState } from '../session';
 import { snapshotDatabase } from './database-image';
 import { fieldError, fileTimestamp, fsyncDir, fsyncFile } from './files';
@@ -19,6 +21,7 @@ import { DEFAULT_BACKUP_SCRYPT, encryptBackup } from './format/encrypt';
 import { encodeLogical } from './logical-payload';
 import { payloadHead } from './payload';
 import { onePcOnly } from './one-pc';
+import { startSnapshotThread } from './snapshot-thread';
 
 /** Export: the open register, verified, into one backup file on a stick or a share. */
 
@@ -90,12 +93,14 @@ export interface ExportOptions {
   /** Marks the file name so that rotation only ever deletes automatic backups. */
   auto?: boolean;
   /**
-   * Runs the part that reads the database (the snapshot) alone, when the export runs beside
-   * the session's calls (the automatic backup after login): the session's queue.
+   * Runs the part that fixes what the backup holds (the snapshot's pin, the slot file) alone,
+   * when the export runs beside the session's calls (the automatic backup after login).
    */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Called with the fraction (0..1) of the snapshot compressed and encrypted so far. */
   onProgress?: (fraction: number) => void;
+  /** Tests: runs after the snapshot's moment is pinned, before its pages are read. */
+  afterPin?: () => Promise<void>;
   /** Tests: runs after the snapshot is written under its temporary name, before verifying. */
   beforeVerify?: (tmpFile: string) => Promise<void> | void;
 }
@@ -112,31 +117,62 @@ export async function exportBackup(
 ): Promise<ExportResult> {
   await checkFolder(options.folder, 'folder');
   const now = state.clock.now();
-  // Calls run one at a time (Router), so the slot file and the database agree; a background
-  // export takes its snapshot between them.
-  const take = async () => {
-    const db = state.db;
-    const institution = await db.getRepository(Institution).findOneByOrFail({ id: 1 });
-    const slots = await fs.readFile(KeySlotFile.pathIn(state.dataDir));
-    if (options.format === 'logical') {
+  const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
+  const write = (institution: Institution, pieces: Buffer[]) =>
+    writeBackup(pieces, {
+      ...options,
+      name: fileSafeName(institution.name),
+      now,
+      scrypt: backupScrypt(state),
+    });
+  // Calls run one at a time (Router), so between two of them the slot file and the database
+  // agree; a background export reads both there.
+  const slotFile = () => fs.readFile(KeySlotFile.pathIn(state.dataDir));
+  const institutionOf = (db: DataSource) =>
+    db.getRepository(Institution).findOneByOrFail({ id: 1 });
+  if (options.format === 'logical') {
+    const { institution, pieces } = await exclusive(async () => {
+      const db = state.db;
       const credentials = {
-        slots: JSON.parse(slots.toString('utf8')) as SlotFileData,
+        slots: JSON.parse((await slotFile()).toString('utf8')) as SlotFileData,
         masterKey: state.masterKey.toString('base64'),
       };
-      return { institution, pieces: await collect(encodeLogical(db, credentials)) };
-    }
-    const image = snapshotDatabase(db);
-    const pieces = [payloadHead(slots, state.masterKey)];
+      return {
+        institution: await institutionOf(db),
+        pieces: await collect(encodeLogical(db, credentials)),
+      };
+    });
+    return write(institution, pieces);
+  }
+  // The image is read on a worker thread: the exclusive part is only its pin (the start of its
+  // read transaction) and the slot file, so calls go on while the pages are read.
+  const snapshot = startSnapshotThread(state.dataDir, state.masterKey, state.nativeBinding);
+  try {
+    // A worker that cannot open the file (a build without worker support for the driver) must
+    // not cost the backup: the image is then read on this thread, as before, between calls.
+    const onThread = await snapshot.ready.then(
+      () => true,
+      (err: unknown) => {
+        console.error('Backup snapshot on the main thread:', safeText(err));
+        return false;
+      },
+    );
+    const pinned = await exclusive(async () => {
+      if (onThread) await snapshot.pin();
+      return {
+        institution: await institutionOf(state.db),
+        slots: await slotFile(),
+        image: onThread ? undefined : snapshotDatabase(state.db),
+      };
+    });
+    await options.afterPin?.();
+    const image = pinned.image ?? (await snapshot.image());
+    const pieces = [payloadHead(pinned.slots, state.masterKey)];
     for (let at = 0; at < image.length; at += PIECE) pieces.push(image.subarray(at, at + PIECE));
-    return { institution, pieces };
-  };
-  const { institution, pieces } = await (options.exclusive ? options.exclusive(take) : take());
-  return writeBackup(pieces, {
-    ...options,
-    name: fileSafeName(institution.name),
-    now,
-    scrypt: backupScrypt(state),
-  });
+    return await write(pinned.institution, pieces);
+  } finally {
+    await snapshot.stop();
+  }
 }
 
 /** A generator's pieces kept (about a megabyte each): the header states their total size. */
