@@ -23,6 +23,9 @@ import { openSession } from './session';
 const PASSPHRASE = 'bench-rezerves-parole-2026';
 const TAG = 16;
 
+/** Issue 12's bench before it: the ten-year export took 4 320 ms (p50). */
+const EXPORT_BEFORE_MS = 4320;
+
 /** AES-256-GCM of one piece with a fresh nonce: nonce, ciphertext, tag. */
 function seal(key: Buffer, plain: Buffer): Buffer {
   const iv = randomBytes(12);
@@ -204,7 +207,16 @@ export async function benchBackup(
       bytes,
       imageBytes,
       rows: [
-        { ...exportRow, targets: [{ label: '≤ 1.5×', met: ratio(exportRow)! <= 1.5 }] },
+        {
+          ...exportRow,
+          targets: [
+            { label: '≤ 1.5×', met: ratio(exportRow)! <= 1.5 },
+            {
+              label: `≤ ${EXPORT_BEFORE_MS / 2} ms (half of ${EXPORT_BEFORE_MS} ms before issue 12)`,
+              met: exportRow.ours.p50 <= EXPORT_BEFORE_MS / 2,
+            },
+          ],
+        },
         {
           operation: 'backup restore (in app)',
           ours: restoreOurs,
