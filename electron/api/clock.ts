@@ -41,7 +41,19 @@ const dateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in Riga of an instant, YYYY-MM-DD. */
+const HOUR_MS = 3_600_000;
+/** From 2000 on (the register's dates) Riga's offset is whole hours, changed on a UTC hour. */
+const WHOLE_HOURS_FROM = Date.UTC(2000, 0, 1);
+let memo = { hour: NaN, date: '' };
+
+/**
+ * The calendar date in Riga of an instant, YYYY-MM-DD. The same all through a UTC hour, so the
+ * last hour's answer is kept: every call asks it a few times, and formatting is not cheap.
+ */
 export function rigaDate(instant: Date): string {
-  return dateFormat.format(instant);
+  const time = instant.getTime();
+  if (!(time >= WHOLE_HOURS_FROM)) return dateFormat.format(instant);
+  const hour = Math.floor(time / HOUR_MS);
+  if (hour !== memo.hour) memo = { hour, date: dateFormat.format(instant) };
+  return memo.date;
 }

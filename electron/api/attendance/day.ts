@@ -19,7 +19,7 @@ import { rigaDate } from '../clock';
 import type { Context } from '../context';
 import { attributionOf } from './actors';
 import { byName, codeText, confirmationOf, groupView } from './format';
-import { enrolledBetween, institutionRow, loadGroup, marksBetween } from './queries';
+import { enrolledBetween, enrolmentsOf, institutionRow, loadGroup, marksBetween } from './queries';
 import { isLate } from './riga-time';
 import { assertOpenDay, dayRefusal, offReason } from './working-day';
 
@@ -99,17 +99,17 @@ export async function saveMarks(
   const today = rigaDate(now);
   const calendar = await workingCalendar(ctx.db);
   return ctx.db.transaction(async (m) => {
-    await loadGroup(m, input.groupId);
     const dates = input.changes.map((c) => c.date).sort();
     const first = dates[0];
     const last = dates[dates.length - 1];
+    const childIds = [...new Set(input.changes.map((c) => c.childId))];
+    // NOT_FOUND first, as before: the group's existence comes with the enrolments.
+    const enrolled = await enrolmentsOf(m, input.groupId, childIds, first, last);
     const actors = await attributionOf(ctx, m, input.groupId, dates);
     if ([...actors.values()].some((a) => a === null)) {
       throw new AppError('FORBIDDEN', NOT_YOUR_GROUP);
     }
-    const enrolled = await enrolledBetween(m, input.groupId, first, last);
     const current = new Map<string, { id: number; code: AbsenceCode }>();
-    const childIds = [...new Set(input.changes.map((c) => c.childId))];
     const existing = await m.query<
       { id: number; childId: number; date: string; code: AbsenceCode }[]
     >(

@@ -17,6 +17,8 @@ export interface EnrolledChild {
   to: string | null;
 }
 
+export type Enrolment = Omit<EnrolledChild, 'firstName' | 'lastName'>;
+
 export interface MarkRow {
   childId: number;
   date: string;
@@ -42,6 +44,30 @@ export async function enrolledBetween(
   last: string,
 ): Promise<EnrolledChild[]> {
   return m.query<EnrolledChild[]>(ENROLLED_SQL, [groupId, last, first]);
+}
+
+/**
+ * What a save checks before anything else, in one statement: NOT_FOUND unless the group exists,
+ * then the given children's enrolments in it at some time between first and last. Looked up by
+ * child (idx_enrolment_child) rather than the whole class list with names.
+ */
+export async function enrolmentsOf(
+  m: EntityManager,
+  groupId: number,
+  childIds: readonly number[],
+  first: string,
+  last: string,
+): Promise<Enrolment[]> {
+  const rows = await m.query<{ childId: number | null; from: string; to: string | null }[]>(
+    'SELECT e.child_id AS "childId", e.from_date AS "from", e.to_date AS "to" FROM "group" g ' +
+      `LEFT JOIN enrolment e ON e.child_id IN (${childIds.map(() => '?').join(', ')}) ` +
+      // `+`: SQLite would otherwise walk the group's enrolments of every year by group_id.
+      'AND +e.group_id = g.id AND e.from_date <= ? AND (e.to_date IS NULL OR e.to_date >= ?) ' +
+      'WHERE g.id = ?',
+    [...childIds, last, first, groupId],
+  );
+  if (rows.length === 0) throw new AppError('NOT_FOUND');
+  return rows.filter((r): r is Enrolment => r.childId !== null);
 }
 
 export async function marksBetween(
