@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthLength } from './dates';
 import type { Locale } from './locale';
 import { message } from './messages';
 
@@ -106,16 +107,23 @@ export const DATE_MAX = '2100-12-31';
 /** Birth dates reach further back: a guardian or an old personal code may be from 1900 on. */
 export const BIRTH_DATE_MIN = '1900-01-01';
 
-/** `YYYY-MM-DD` of a real day (no 31 February), any year; the range is checked after. */
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `YYYY-MM-DD` of a real day (no 31 February), any year; the range is checked after. The day is
+ * checked by arithmetic, not by making two Date objects: every call with a date passes here.
+ */
 const calendarDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'v.date')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'v.date',
-  );
+  .regex(DAY_SHAPE, 'v.date')
+  .refine((s) => {
+    if (!DAY_SHAPE.test(s)) return false;
+    const month = Number(s.slice(5, 7));
+    const day = Number(s.slice(8, 10));
+    return (
+      month >= 1 && month <= 12 && day >= 1 && day <= monthLength(Number(s.slice(0, 4)), month)
+    );
+  }, 'v.date');
 
 /**
  * The one date type of the contract: an ISO day from 2000 to 2100. A day outside it would

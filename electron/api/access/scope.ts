@@ -7,6 +7,7 @@ import {
   type RowScope,
 } from '../../../common/access-scope';
 import { AppError } from '../../../common/errors';
+import { hotQuery } from '../../../database/hot-query';
 import type { Role } from '../../../common/roles';
 
 /** One stretch of dates in which the user works in a group, and for whom. */
@@ -58,9 +59,13 @@ export class Access {
   /** Her periods in every group; loaded once per call (also for the SQL form, access/sql.ts). */
   async groupPeriods(m: EntityManager): Promise<Period[]> {
     if (this.periods) return this.periods;
-    const rows = await m.query<
-      { groupId: number; from: string; to: string | null; absentId: number | null }[]
-    >(
+    const rows = await hotQuery<{
+      groupId: number;
+      from: string;
+      to: string | null;
+      absentId: number | null;
+    }>(
+      m,
       // Quoted aliases: PostgreSQL folds unquoted names to lower case.
       'SELECT group_id AS "groupId", from_date AS "from", to_date AS "to", NULL AS "absentId" ' +
         'FROM group_teacher WHERE user_id = ? ' +
@@ -221,9 +226,13 @@ export class Access {
 
   private async enrolments(m: EntityManager, childIds: number[]) {
     if (childIds.length === 0) return [];
-    const rows = await m.query<
-      { childId: number; groupId: number; from: string; to: string | null }[]
-    >(
+    const rows = await hotQuery<{
+      childId: number;
+      groupId: number;
+      from: string;
+      to: string | null;
+    }>(
+      m,
       'SELECT child_id AS "childId", group_id AS "groupId", from_date AS "from", to_date AS "to" ' +
         `FROM enrolment WHERE child_id IN (${childIds.map(() => '?').join(', ')})`,
       childIds,

@@ -11,6 +11,7 @@ import { AppError } from '../../../common/errors';
 import { message } from '../../../common/messages';
 import { compareLv } from '../../../common/text';
 import { AttendanceDay } from '../../../database/entities/attendance';
+import { hotQuery } from '../../../database/hot-query';
 import { Group } from '../../../database/entities/people';
 import { audit, cellChanges } from '../audit/audit';
 import { userNames } from '../users/names';
@@ -110,9 +111,13 @@ export async function saveMarks(
       throw new AppError('FORBIDDEN', NOT_YOUR_GROUP);
     }
     const current = new Map<string, { id: number; code: AbsenceCode }>();
-    const existing = await m.query<
-      { id: number; childId: number; date: string; code: AbsenceCode }[]
-    >(
+    const existing = await hotQuery<{
+      id: number;
+      childId: number;
+      date: string;
+      code: AbsenceCode;
+    }>(
+      m,
       'SELECT id, child_id AS "childId", date, code FROM attendance_mark ' +
         `WHERE child_id IN (${childIds.map(() => '?').join(', ')}) AND date >= ? AND date <= ?`,
       [...childIds, first, last],
@@ -164,21 +169,24 @@ export async function saveMarks(
       const corrected = actedAs === 'nurse' ? 1 : 0;
       // Plain SQL: a save is the hottest write, and the builders cost more than the writes.
       if (change.code === null) {
-        await m.query('DELETE FROM attendance_mark WHERE id = ?', [before!.id]);
+        await hotQuery(m, 'DELETE FROM attendance_mark WHERE id = ?', [before!.id]);
       } else if (before) {
-        await m.query(
+        await hotQuery(
+          m,
           'UPDATE attendance_mark SET code = ?, corrected = ?, updated_by = ?, updated_at = ? ' +
             'WHERE id = ?',
           [change.code, corrected, ctx.user.id, at, before.id],
         );
       } else {
-        await m.query(
+        await hotQuery(
+          m,
           'INSERT INTO attendance_mark (child_id, group_id, date, code, corrected, updated_by, ' +
             'updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
           [change.childId, input.groupId, change.date, change.code, corrected, ctx.user.id, at],
         );
       }
-      await m.query(
+      await hotQuery(
+        m,
         'INSERT INTO attendance_mark_history (child_id, group_id, date, old_code, new_code, ' +
           'actor_id, acted_as, on_behalf_of, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AbsenceCode } from '../../../common/contract/attendance';
 import { DEFAULT_ATTENDANCE_DEADLINE } from '../../../common/contract/settings';
 import { AppError } from '../../../common/errors';
+import { hotQuery } from '../../../database/hot-query';
 
 /**
  * The hot queries of attendance, in plain SQL (portable: no SQLite-only syntax). A group's
@@ -43,7 +44,7 @@ export async function enrolledBetween(
   first: string,
   last: string,
 ): Promise<EnrolledChild[]> {
-  return m.query<EnrolledChild[]>(ENROLLED_SQL, [groupId, last, first]);
+  return hotQuery<EnrolledChild>(m, ENROLLED_SQL, [groupId, last, first]);
 }
 
 /**
@@ -58,7 +59,8 @@ export async function enrolmentsOf(
   first: string,
   last: string,
 ): Promise<Enrolment[]> {
-  const rows = await m.query<{ childId: number | null; from: string; to: string | null }[]>(
+  const rows = await hotQuery<{ childId: number | null; from: string; to: string | null }>(
+    m,
     'SELECT e.child_id AS "childId", e.from_date AS "from", e.to_date AS "to" FROM "group" g ' +
       `LEFT JOIN enrolment e ON e.child_id IN (${childIds.map(() => '?').join(', ')}) ` +
       // `+`: SQLite would otherwise walk the group's enrolments of every year by group_id.
@@ -76,7 +78,7 @@ export async function marksBetween(
   first: string,
   last: string,
 ): Promise<MarkRow[]> {
-  const rows = await m.query<MarkRow[]>(MARKS_SQL, [groupId, first, last]);
+  const rows = await hotQuery<MarkRow>(m, MARKS_SQL, [groupId, first, last]);
   return rows.map((r) => ({ ...r, corrected: Boolean(r.corrected) }));
 }
 
@@ -97,7 +99,7 @@ export interface GroupRow {
  * TypeORM findOneBy costs about 1 ms of query building and hydration here, the query 0.05 ms.
  */
 export async function groupRow(m: EntityManager, groupId: number): Promise<GroupRow | undefined> {
-  const rows = await m.query<GroupRow[]>(GROUP_SQL, [groupId]);
+  const rows = await hotQuery<GroupRow>(m, GROUP_SQL, [groupId]);
   return rows[0];
 }
 

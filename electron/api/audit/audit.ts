@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditAction } from '../../../common/audit-actions';
+import { hotQuery } from '../../../database/hot-query';
 import type { PendingAuditEvent } from '../../../database/keyslots';
 
 export interface AuditEntry {
@@ -29,7 +30,8 @@ const LINK_BATCH = 400;
  * more than the insert itself.
  */
 export async function audit(manager: EntityManager, at: Date, entry: AuditEntry): Promise<void> {
-  const result = await manager.query<{ id: number }[]>(
+  const result = await hotQuery<{ id: number }>(
+    manager,
     'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, ' +
       'group_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
     [
@@ -47,7 +49,8 @@ export async function audit(manager: EntityManager, at: Date, entry: AuditEntry)
   const children = [...new Set(entry.childIds ?? [])];
   for (let i = 0; i < children.length; i += LINK_BATCH) {
     const batch = children.slice(i, i + LINK_BATCH);
-    await manager.query(
+    await hotQuery(
+      manager,
       `INSERT INTO audit_event_child (event_id, child_id) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
       batch.flatMap((childId) => [result[0].id, childId]),
     );
