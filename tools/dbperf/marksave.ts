@@ -10,8 +10,9 @@ import { BENCH_TODAY } from '../../tests/bench/dataset';
  * `node dist-tools/tools/dbperf/marksave.js DATA_DIR [time|count|profile] [RUNS]`: the bench's
  * two teacher rows (tests/bench/service.ts: the month grid and saving one mark, each beside the
  * same work on the raw driver, interleaved) on a COPY of a dataset, without the rest of the
- * bench. `count` prints the SQL statements of one save and one grid; `profile` runs only our
- * side (for node --cpu-prof).
+ * bench. `time` also sets the save beside that baseline plus the audit link row it leaves out;
+ * `count` prints the SQL statements of one save and one grid; `profile` runs only our side (for
+ * node --cpu-prof).
  */
 const MONTH = '2026-10';
 const [FIRST, LAST] = ['2026-10-01', '2026-10-31'];
@@ -77,6 +78,14 @@ async function main(): Promise<void> {
     'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, before, ' +
       "after) VALUES (?, ?, NULL, 'bench', 'group', ?, ?, ?)",
   );
+  // What the bench's baseline leaves out and the program must write: the event's link to the
+  // child (audit_event_child, read by the audit viewer and a child's data) and its group.
+  const fullAudit = raw.prepare(
+    'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, ' +
+      "group_id, before, after) VALUES (?, ?, NULL, 'bench', 'group', ?, ?, ?, ?) RETURNING id",
+  );
+  const link = raw.prepare('INSERT INTO audit_event_child (event_id, child_id) VALUES (?, ?)');
+  let withLink = false;
   const saveByHand = raw.transaction(() => {
     const at = new Date().toISOString();
     periods.all(teacherId, teacherId, BENCH_TODAY, BENCH_TODAY);
@@ -87,13 +96,14 @@ async function main(): Promise<void> {
     if (row) updateMark.run(next, teacherId, at, row.id);
     else insertMark.run(child, groupId, rawDay, next, teacherId, at);
     history.run(child, groupId, rawDay, row?.code ?? null, next, teacherId, at);
-    auditRow.run(
-      at,
-      teacherId,
-      groupId,
-      JSON.stringify({ [`${child}.${rawDay}`]: row?.code ?? null }),
-      JSON.stringify({ [`${child}.${rawDay}`]: next }),
-    );
+    const before = JSON.stringify({ [`${child}.${rawDay}`]: row?.code ?? null });
+    const after = JSON.stringify({ [`${child}.${rawDay}`]: next });
+    if (!withLink) {
+      auditRow.run(at, teacherId, groupId, before, after);
+      return;
+    }
+    const event = fullAudit.get(at, teacherId, groupId, groupId, before, after) as { id: number };
+    link.run(event.id, child);
   });
 
   if (mode === 'count') {
@@ -127,8 +137,18 @@ async function main(): Promise<void> {
       );
     show('grid', await interleave(grid, gridByHand, { warmup: 200, runs }));
     show('save', await interleave(saveOne, () => saveByHand(), { warmup: 20, runs }));
+    withLink = true;
+    show(
+      'save vs baseline + audit link',
+      await interleave(saveOne, () => saveByHand(), { warmup: 20, runs }),
+    );
     console.log(`load average: ${loadAverage()}`);
   }
+  raw
+    .prepare(
+      "DELETE FROM audit_event_child WHERE event_id IN (SELECT id FROM audit_event WHERE action = 'bench')",
+    )
+    .run();
   raw.prepare("DELETE FROM audit_event WHERE action = 'bench'").run();
   raw.prepare("DELETE FROM attendance_mark_history WHERE reason = 'bench'").run();
   await router.dispose();
