@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_COMPRESSION_LEVEL } from '../../electron/api/backup/format/encrypt';
 import { benchBackup } from './backup';
 import { cleanDataset } from './cleanup';
 import { BENCH_TODAY, ensureBenchData, type DatasetName } from './dataset';
@@ -31,8 +32,7 @@ const HEADINGS: Record<Part, string> = {
 const NOTES: Record<Part, string> = {
   service:
     'Each row: the call through the program (router → validation → service → TypeORM) and its baseline, the same work on the raw driver on the program’s own connection, alternating run by run after the same warm-up; ratio = ours p50 / baseline p50. Clock on the dataset’s today.',
-  backup:
-    'Export: `exportBackup` (snapshot, scrypt overlapped with deflate level 6 and AES-256-GCM 1 MiB chunks, write, fsync, read-back verify, rename) beside the same steps by hand (tests/bench/backup.ts). Restore: `restoreInApp` (decrypt, rebuild the encrypted file by SQL, integrity and foreign-key checks, migrations, safety copy of the live register, swap) beside export’s inverse by hand (read, scrypt, decrypt + inflate, write the image and encrypt it in place, open). Interleaved run by run.',
+  backup: `Export: \`exportBackup\` (snapshot read on a worker thread, scrypt overlapped with deflate level ${DEFAULT_COMPRESSION_LEVEL} and AES-256-GCM 1 MiB chunks, write, fsync, read-back verify, rename) beside the same steps by hand, the snapshot on the main thread (tests/bench/backup.ts). Restore: \`restoreInApp\` (decrypt, rebuild the encrypted file by SQL, integrity and foreign-key checks, migrations, safety copy of the live register, swap) beside export’s inverse by hand (read, scrypt, decrypt + inflate, write the image and encrypt it in place, open). Interleaved run by run.`,
   size: 'File size after a WAL checkpoint; shares of all pages by table with its indexes (dbstat); one encrypted backup of each dataset.',
   screens:
     'Each row: a page on the ten-year dataset and a page on the two-year dataset (two browser-mode servers, one Chromium), the same click alternating between them run by run after one warm-up. From the About screen, a click on the menu entry (the assessment sheet: a link to one topic of this month) until no call is in flight, the DOM has not changed for 200 ms and the frame after its last change has been painted; that time minus the click. Baseline = the same on two years; ratio = ten / two (p50).',
