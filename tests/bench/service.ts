@@ -12,15 +12,12 @@ import { BENCH_PASSWORD, BENCH_TODAY } from './dataset';
 import { interleave, ratio, type BenchRow } from './harness';
 import { benchOverview } from './overview';
 import type { Session } from './session';
+import { DAY, FIRST, LAST, MONTH, teacherPaths } from './teacher-paths';
 
 // Sub-millisecond operations: enough warm-up for the JIT to settle and runs for a median that
 // holds still; writes wait for the disk, so fewer of them.
 const FAST = { warmup: 200, runs: 400 };
 const WRITES = { warmup: 20, runs: 200 };
-const MONTH = '2026-10';
-const [FIRST, LAST] = ['2026-10-01', '2026-10-31'];
-/** A working day before "today" that every role may still write. */
-const DAY = '2026-11-27';
 
 const within = (row: BenchRow, times: number) => ({
   label: `≤ ${times}×`,
@@ -65,32 +62,10 @@ export async function benchService(s: Session): Promise<BenchRow[]> {
   rows.push(await benchCalendar());
 
   // The teacher's own group: her month grid and one mark saved, as ARCHITECTURE's hot paths.
-  if (router.state.isOpen()) await call('auth.logout', {});
-  const teacher = await login('skolotaja1');
-  let raw = rawConnection(router.state.db);
-  const groupId = (await call('attendance.groups', { date: BENCH_TODAY }))[0].id;
-  const periods = raw.prepare(
-    'SELECT group_id, from_date, to_date, NULL FROM group_teacher WHERE user_id = ? UNION ALL ' +
-      'SELECT g.group_id, g.from_date, g.to_date, s.absent_id FROM substitution s JOIN group_teacher g ' +
-      'ON g.user_id = s.absent_id AND g.group_id = s.group_id WHERE s.substitute_id = ? AND ' +
-      's.from_date <= ? AND s.to_date >= ? ORDER BY 4, 1',
-  );
-  const teacherId = teacher.userId;
-  const [rawGroup, enrolled, marks] = [GROUP_SQL, ENROLLED_SQL, MARKS_SQL].map((q) =>
-    raw.prepare(q),
-  );
-  const calendar = new WorkingCalendar();
-  const [gridOurs, gridRaw] = await interleave(
-    () => call('attendance.month', { groupId, month: MONTH }),
-    () => {
-      periods.all(teacherId, teacherId, BENCH_TODAY, BENCH_TODAY);
-      rawGroup.get(groupId);
-      enrolled.all(groupId, LAST, FIRST);
-      marks.all(groupId, FIRST, LAST);
-      calendar.workingDaysOfMonth(2026, 10);
-    },
-    FAST,
-  );
+  const teacher = await teacherPaths(s);
+  const { groupId, calendar } = teacher;
+  let raw = teacher.raw;
+  const [gridOurs, gridRaw] = await interleave(teacher.grid, teacher.gridByHand, FAST);
   const grid: BenchRow = {
     // The names tests/bench/server-report.ts looks up for its single-PC column.
     operation: "a group's month grid",
@@ -100,68 +75,14 @@ export async function benchService(s: Session): Promise<BenchRow[]> {
   };
   rows.push({ ...grid, targets: [within(grid, 2)] });
 
-  const child = (enrolled.all(groupId, DAY, DAY) as { childId: number }[])[0].childId;
-  const current = raw
-    .prepare('SELECT id, code FROM attendance_mark WHERE child_id = ? AND date = ?')
-    .get(child, DAY) as { id: number; code: string } | undefined;
-  let code = (current?.code ?? null) as 'NS' | 'NC' | null;
-  const saveOne = async () => {
-    const next = code === 'NS' ? 'NC' : 'NS';
-    await call('attendance.save', {
-      groupId,
-      changes: [{ childId: child, date: DAY, expected: code, code: next }],
-      reason: '',
-    });
-    code = next;
-  };
-  // The same checks (her periods, group, enrolment, current code) and writes (the mark, its
-  // history, one slim audit event) by hand in one transaction, on another day's cell of the same
-  // child so that the two sides never race for one row.
-  const rawDay = '2026-11-26';
-  const rawCurrent = raw.prepare(
-    'SELECT id, code FROM attendance_mark WHERE child_id = ? AND date >= ? AND date <= ?',
-  );
-  const insertMark = raw.prepare(
-    'INSERT INTO attendance_mark (child_id, group_id, date, code, corrected, updated_by, updated_at) ' +
-      'VALUES (?, ?, ?, ?, 0, ?, ?)',
-  );
-  const updateMark = raw.prepare(
-    'UPDATE attendance_mark SET code = ?, corrected = 0, updated_by = ?, updated_at = ? WHERE id = ?',
-  );
-  const history = raw.prepare(
-    'INSERT INTO attendance_mark_history (child_id, group_id, date, old_code, new_code, actor_id, ' +
-      "acted_as, on_behalf_of, reason, at) VALUES (?, ?, ?, ?, ?, ?, 'teacher', NULL, 'bench', ?)",
-  );
-  const auditRow = raw.prepare(
-    'INSERT INTO audit_event (at, actor_id, on_behalf_of_id, action, entity, entity_id, before, ' +
-      "after) VALUES (?, ?, NULL, 'bench', 'group', ?, ?, ?)",
-  );
-  const saveByHand = raw.transaction(() => {
-    const at = new Date().toISOString();
-    periods.all(teacherId, teacherId, BENCH_TODAY, BENCH_TODAY);
-    rawGroup.get(groupId);
-    enrolled.all(groupId, rawDay, rawDay);
-    const row = rawCurrent.get(child, rawDay, rawDay) as { id: number; code: string } | undefined;
-    const next = row?.code === 'NS' ? 'NC' : 'NS';
-    if (row) updateMark.run(next, teacherId, at, row.id);
-    else insertMark.run(child, groupId, rawDay, next, teacherId, at);
-    history.run(child, groupId, rawDay, row?.code ?? null, next, teacherId, at);
-    auditRow.run(
-      at,
-      teacherId,
-      groupId,
-      JSON.stringify({ [`${child}.${rawDay}`]: row?.code ?? null }),
-      JSON.stringify({ [`${child}.${rawDay}`]: next }),
-    );
-  });
-  const [saveOurs, saveRaw] = await interleave(saveOne, () => saveByHand(), WRITES);
-  raw.prepare("DELETE FROM audit_event WHERE action = 'bench'").run();
-  raw.prepare("DELETE FROM attendance_mark_history WHERE reason = 'bench'").run();
+  const [saveOurs, saveRaw] = await interleave(teacher.saveOne, teacher.saveByHand, WRITES);
+  teacher.cleanUp();
   const save: BenchRow = {
     operation: 'saving one mark',
     ours: saveOurs,
     baseline: saveRaw,
-    baselineLabel: 'as the teacher; by hand: her checks and three writes, one transaction',
+    baselineLabel:
+      'as the teacher; by hand: her checks, the mark, its history, the audit event and its child link, one transaction',
   };
   rows.push({ ...save, targets: [within(save, 2)] });
 
