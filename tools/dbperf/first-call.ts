@@ -1,7 +1,7 @@
-import os from 'node:os';
 import path from 'node:path';
 import type { Router } from '../../electron/api/router';
 import { firstLoginOfDay } from '../../tests/bench/first-call';
+import { printLoad, printMedians } from './print';
 
 /**
  * `node dist-tools/tools/dbperf/first-call.js RUNS DATA [BASE_DIST]`: the first login of the day
@@ -27,22 +27,8 @@ async function main(): Promise<void> {
       all.get(name)!.push(await firstLoginOfDay(path.resolve(data), true, RouterOf));
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const [name, rows] of all) {
-    console.log(`\n${name} on ${path.basename(data)} (${rows.length} runs, median ms [each run])`);
-    for (const key of Object.keys(rows[0])) {
-      const xs = rows.map((r) => r[key]);
-      console.log(
-        `  ${key.padEnd(14)} ${median(xs).toFixed(0).padStart(6)}   [${xs.map((x) => x.toFixed(0)).join(' ')}]`,
-      );
-    }
-  }
-  console.log(
-    `\nload average: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  for (const [name, rows] of all) printMedians(`${name} on ${path.basename(data)}`, rows);
+  printLoad();
   process.exit(0);
 }
 

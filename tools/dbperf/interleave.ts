@@ -1,9 +1,9 @@
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Method } from '../../common/contract';
 import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
+import { printLoad } from './print';
 
 /**
  * `node dist-tools/tools/dbperf/interleave.js RUNS BASE_DIST BASE_DATA OURS_DATA METHOD [JSON]`:
@@ -54,12 +54,7 @@ async function main(): Promise<void> {
       `${method} ${json ?? '{}'} ${name}: p50 ${at(xs, 0.5).toFixed(2)} ms, p95 ${at(xs, 0.95).toFixed(2)} ms (${xs.length} runs)`,
     );
   }
-  console.log(
-    `load average: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  printLoad();
   process.exit(0);
 }
 

@@ -6,6 +6,7 @@ import type { Method } from '../../common/contract';
 import { KeySlotFile, unwrapKey } from '../../database/keyslots';
 import { TestClock } from '../../electron/api/clock';
 import { Router } from '../../electron/api/router';
+import { printLoad, printMedians } from './print';
 
 /**
  * `node dist-tools/tools/dbperf/login.js RUNS DIR...`: the first login after a start, as the
@@ -92,22 +93,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     for (const dir of dirs) all.get(dir)!.push(await once(dir));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  for (const [dir, rows] of all) {
-    console.log(`\n${path.basename(dir)} (${rows.length} runs, median ms)`);
-    for (const key of Object.keys(rows[0])) {
-      const xs = rows.map((r) => r[key]);
-      console.log(
-        `  ${key.padEnd(14)} ${median(xs).toFixed(0).padStart(6)}   [${xs.map((x) => x.toFixed(0)).join(' ')}]`,
-      );
-    }
-  }
-  console.log(
-    `\nload average: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  for (const [dir, rows] of all) printMedians(path.basename(dir), rows);
+  printLoad();
 }
 
 main().catch((err: unknown) => {
