@@ -10,16 +10,12 @@ const SHOW_AFTER_MS = 250;
  * layout's loading bar and its main area's aria-busy. Every call counts but the session's polls.
  */
 export const useWaitingStore = defineStore('waiting', () => {
-  const busy = ref(false);
-  const visible = ref(false);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flags = loadFlags();
   onWaiting((count) => {
-    busy.value = count > 0;
-    clearTimeout(timer);
-    if (count === 0) visible.value = false;
-    else if (!visible.value) timer = setTimeout(() => (visible.value = busy.value), SHOW_AFTER_MS);
+    if (count === 0) flags.stop();
+    else if (!flags.pending.value) flags.start();
   });
-  return { busy, visible };
+  return { busy: flags.pending, visible: flags.shown };
 });
 
 /**
