@@ -29,7 +29,8 @@ try {
     fileMustExist: true,
     nativeBinding: workerData.nativeBinding || undefined,
   });
-  // As applyKey (database/data-source.ts): the cipher, the key, a read that proves it.
+  // As applyKey (database/data-source.ts), which this eval'd code cannot load from TypeScript
+  // under Vitest: the cipher, the key, a read that proves it.
   db.pragma("cipher = 'chacha20'");
   db.pragma("hexkey = '" + key.toString('hex') + "'");
   db.prepare('SELECT count(*) FROM sqlite_master').get();
