@@ -4,6 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import { expect, snapshot, test } from './fixtures';
 import { seedKindergarten } from './page-models/attendance';
 import { OverviewPage } from './page-models/overview';
+import { LoginPage } from './page-models/auth';
 
 // Monday 6 September 2027: the head prints, reads a chart's table and archives a year.
 test.use({ now: '2027-09-06T08:00:00Z', viewport: { width: 1366, height: 768 } });
@@ -41,11 +42,7 @@ test('the head prints a journal, reads a chart as a table, drills into the repor
 }) => {
   await seedKindergarten(app, [['Elza', 'Ozoliņa', '2022-03-14']]);
   await page.goto(app.url);
-  await page.getByLabel('Lietotājvārds').focus();
-  await page.keyboard.type('ilze');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('vadītājas-parole-1');
-  await page.keyboard.press('Enter');
+  await new LoginPage(page).loginByKeyboard('ilze', 'vadītājas-parole-1');
   const o = new OverviewPage(page);
   const go = async (menu: string) => {
     await page.getByRole('link', { name: menu }).focus();

@@ -1,24 +1,13 @@
 import { expect, test } from './fixtures';
+import { LoginPage, setUpInstitution } from './page-models/auth';
 
 test.use({ viewport: { width: 1366, height: 768 }, webArgs: ['--cheap-keys'] });
 
 test('the head walks through her settings tabs by keyboard alone', async ({ page, app }) => {
-  await app.api('auth.setup', {
-    institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
-    head: {
-      fullName: 'Ilze Bērziņa',
-      username: 'ilze',
-      newPassword: 'vadītājas-parole-1',
-      newPasswordRepeat: 'vadītājas-parole-1',
-    },
-  });
+  await setUpInstitution(app);
   await app.api('auth.logout', {});
   await page.goto(app.url);
-  await page.getByLabel('Lietotājvārds').focus();
-  await page.keyboard.type('ilze');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('vadītājas-parole-1');
-  await page.keyboard.press('Enter');
+  await new LoginPage(page).loginByKeyboard('ilze', 'vadītājas-parole-1');
 
   await page
     .getByTestId('main-nav')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planningFixture, topic } from './planning-fixtures';
+import { winterTopic } from './planning-fixtures';
 
 /**
  * The assessment history keeps only superseded values (migration 0015): the change that made a
@@ -7,14 +7,7 @@ import { planningFixture, topic } from './planning-fixtures';
  */
 describe('the assessment history without the current value twice', () => {
   async function markedTopic() {
-    const f = await planningFixture('2027-01-18T08:00:00Z');
-    await f.as('anna');
-    const plan = await f.b.ok('planning.saveTopic', {
-      groupId: f.zilites,
-      month: '2027-01',
-      topic: topic('Ziema', '2027-01-04', '2027-01-15', ['VAL', 'MAT']),
-    });
-    const topicId = plan.topics[0].id;
+    const { f, topicId } = await winterTopic();
     const [elza, janis] = f.children;
     // A day later: the idle logout has come, she logs in again.
     const at = async (instant: string) => {
@@ -95,14 +88,7 @@ describe('the assessment history without the current value twice', () => {
   });
 
   it("keeps a substitute's mark as hers on behalf of the absent teacher, in the cell and once superseded", async () => {
-    const f = await planningFixture('2027-01-18T08:00:00Z');
-    await f.as('anna');
-    const plan = await f.b.ok('planning.saveTopic', {
-      groupId: f.zilites,
-      month: '2027-01',
-      topic: topic('Ziema', '2027-01-04', '2027-01-15', ['VAL', 'MAT']),
-    });
-    const topicId = plan.topics[0].id;
+    const { f, topicId } = await winterTopic();
     const [elza] = f.children;
     await f.as('dace');
     await f.b.ok('substitution.create', {

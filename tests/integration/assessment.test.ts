@@ -1,7 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { Assessment, AssessmentHistory } from '../../database/entities/planning';
-import { planningFixture, topic } from './planning-fixtures';
+import { winterTopic } from './planning-fixtures';
 
 async function pdfText(base64: string): Promise<string> {
   const parser = new PDFParse({ data: Buffer.from(base64, 'base64') });
@@ -13,19 +13,8 @@ async function pdfText(base64: string): Promise<string> {
 }
 
 describe('the assessment sheet', () => {
-  async function submittedTopic() {
-    const f = await planningFixture('2027-01-18T08:00:00Z');
-    await f.as('anna');
-    const plan = await f.b.ok('planning.saveTopic', {
-      groupId: f.zilites,
-      month: '2027-01',
-      topic: topic('Ziema', '2027-01-04', '2027-01-15', ['VAL', 'MAT']),
-    });
-    return { f, topicId: plan.topics[0].id };
-  }
-
   it('fills and empties the to-assess-later list, with a history of every change', async () => {
-    const { f, topicId } = await submittedTopic();
+    const { f, topicId } = await winterTopic();
     const sheet = await f.b.ok('assessment.sheet', { topicId });
     expect(sheet.areas).toEqual(['VAL', 'MAT']);
     expect(sheet.due).toBe('2027-01-20');
@@ -108,7 +97,7 @@ describe('the assessment sheet', () => {
   });
 
   it('refuses bad marks and writes nothing', async () => {
-    const { f, topicId } = await submittedTopic();
+    const { f, topicId } = await winterTopic();
     const [elza] = f.children;
     const bad = await f.b.fail('assessment.mark', {
       topicId,

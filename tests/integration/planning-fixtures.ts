@@ -134,3 +134,18 @@ export async function planningFixture(start = '2026-12-10T08:00:00Z') {
 
   return { b, users, zilites: zilites.id, cielavinas: cielavinas.id, children, left, other, as };
 }
+
+/**
+ * The fixture on 18 January 2027 with anna's topic «Ziema» (4–15 January, VAL and MAT) saved in
+ * «Zīlītes»: its assessment sheet is due; she is logged in.
+ */
+export async function winterTopic() {
+  const f = await planningFixture('2027-01-18T08:00:00Z');
+  await f.as('anna');
+  const plan = await f.b.ok('planning.saveTopic', {
+    groupId: f.zilites,
+    month: '2027-01',
+    topic: topic('Ziema', '2027-01-04', '2027-01-15', ['VAL', 'MAT']),
+  });
+  return { f, topicId: plan.topics[0].id };
+}

@@ -6,7 +6,7 @@ import {
   type Socket,
 } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerWithTeacher, serverFixture } from './fixture';
+import { registerWithTeacher, serverFixture, SETTINGS } from './fixture';
 
 /**
  * The way from the server to PostgreSQL, cut and restored at will: a TCP proxy on 127.0.0.1.
@@ -63,15 +63,6 @@ const cables: Cable[] = [];
 afterEach(async () => {
   for (const cable of cables.splice(0)) await cable.close();
 });
-
-const SETTINGS = {
-  name: 'PII «Zīlīte»',
-  regNo: '40900012345',
-  address: 'Skolas iela 1, Rīga',
-  attendanceDeadline: '09:00',
-  idleMinutes: 10,
-  schoolYearStart: '09-01',
-};
 
 const UNAVAILABLE = {
   ok: false,

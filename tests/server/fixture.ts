@@ -13,6 +13,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** The kindergarten's settings as the head saves them in these tests. */
+export const SETTINGS = {
+  name: 'PII «Zīlīte»',
+  regNo: '40900012345',
+  address: 'Skolas iela 1, Rīga',
+  attendanceDeadline: '09:00',
+  idleMinutes: 10,
+  schoolYearStart: '09-01',
+};
+
 /** One PC's view of the server: its address and the token it was last given. */
 export class Pc {
   token?: string;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SETUP } from '../integration/helpers';
-import { registerWithTeacher, serverFixture } from './fixture';
-
-const SETTINGS = {
-  name: 'PII «Zīlīte»',
-  regNo: '40900012345',
-  address: 'Skolas iela 1, Rīga',
-  attendanceDeadline: '09:00',
-  idleMinutes: 10,
-  schoolYearStart: '09-01',
-};
+import { registerWithTeacher, serverFixture, SETTINGS } from './fixture';
 
 describe('server mode: many sessions on one register', () => {
   it('runs two sessions at once, each one call after another', async () => {

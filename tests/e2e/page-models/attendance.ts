@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { RunningApp } from '../fixtures';
+import { setUpInstitution } from './auth';
 
 /**
  * A new-format personal code (32xxxx-xxxxx, issued since July 2017: no birth date or check
@@ -20,15 +21,7 @@ export async function seedKindergarten(
   children: [string, string, string][],
   schoolYear = 2026,
 ) {
-  await app.api('auth.setup', {
-    institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
-    head: {
-      fullName: 'Ilze Bērziņa',
-      username: 'ilze',
-      newPassword: 'vadītājas-parole-1',
-      newPasswordRepeat: 'vadītājas-parole-1',
-    },
-  });
+  await setUpInstitution(app);
   const ids: Record<string, number> = {};
   for (const [username, fullName, role] of [
     ['dace', 'Dace Vītola', 'deputy'],

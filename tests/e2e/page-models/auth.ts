@@ -1,4 +1,18 @@
 import { expect, type Page } from '@playwright/test';
+import type { RunningApp } from '../fixtures';
+
+/** «Zīlīte» and its head Ilze Bērziņa (ilze, vadītājas-parole-1), set up through the API. */
+export async function setUpInstitution(app: RunningApp): Promise<void> {
+  await app.api('auth.setup', {
+    institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
+    head: {
+      fullName: 'Ilze Bērziņa',
+      username: 'ilze',
+      newPassword: 'vadītājas-parole-1',
+      newPasswordRepeat: 'vadītājas-parole-1',
+    },
+  });
+}
 
 /** The screens before login, driven the way a person would (labels, buttons, keyboard). */
 export class SetupPage {
@@ -85,6 +99,15 @@ export class LoginPage {
     await this.page.getByLabel('Lietotājvārds').fill(username);
     await this.page.getByLabel('Parole', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'Pieslēgties' }).click();
+  }
+
+  /** The same by keyboard alone: the name, Tab, the password, Enter. */
+  async loginByKeyboard(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('Lietotājvārds').focus();
+    await this.page.keyboard.type(username);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(password);
+    await this.page.keyboard.press('Enter');
   }
 
   formError() {

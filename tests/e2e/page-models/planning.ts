@@ -1,5 +1,6 @@
 import { expect, type Download, type Page } from '@playwright/test';
 import type { RunningApp } from '../fixtures';
+import { setUpInstitution } from './auth';
 
 export const STAFF_PASSWORD = 'darbinieka-parole-1';
 
@@ -14,15 +15,7 @@ export function personalCode(_birth: string, n: number): string {
 
 /** Head, deputy and teacher anna; «Zīlītes» with anna and the children, through the people API. */
 export async function seedGroup(app: RunningApp, children: [string, string, string][]) {
-  await app.api('auth.setup', {
-    institution: { name: 'PII «Zīlīte»', regNo: '40900012345', address: 'Skolas iela 1, Rīga' },
-    head: {
-      fullName: 'Ilze Bērziņa',
-      username: 'ilze',
-      newPassword: 'vadītājas-parole-1',
-      newPasswordRepeat: 'vadītājas-parole-1',
-    },
-  });
+  await setUpInstitution(app);
   const ids: Record<string, number> = {};
   for (const [username, fullName, role] of [
     ['dace', 'Dace Vītola', 'deputy'],
